@@ -1,0 +1,48 @@
+/**
+ * The smallest cookie jar a session login needs outside browsers: one origin per client, so
+ * domain and path matching are not needed. Browsers keep their own jar (`credentials: 'include'`).
+ *
+ * @example
+ * const jar = new CookieJar();
+ * jar.store(response.headers);
+ * request.headers.set('cookie', jar.header()!);
+ */
+export class CookieJar {
+  readonly #cookies = new Map<string, { value: string; expires: number | undefined }>();
+
+  /** Takes every `Set-Cookie` of a response; an expired or `Max-Age=0` cookie is removed. */
+  store(headers: Headers, now = Date.now()): void {
+    for (const line of headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      let expires: number | undefined;
+      for (const attribute of attributes) {
+        const [key = '', raw = ''] = attribute.split('=');
+        const lower = key.trim().toLowerCase();
+        // Max-Age wins over Expires (RFC 6265 §5.3), so it is read last in effect.
+        if (lower === 'expires' && expires === undefined) expires = Date.parse(raw.trim());
+        if (lower === 'max-age') expires = now + Number(raw.trim()) * 1000;
+      }
+      if (expires !== undefined && !(expires > now)) this.#cookies.delete(name);
+      else this.#cookies.set(name, { value, expires });
+    }
+  }
+
+  /** The `Cookie` header value for the next request, or `undefined` when the jar is empty. */
+  header(now = Date.now()): string | undefined {
+    const parts: string[] = [];
+    for (const [name, cookie] of this.#cookies) {
+      if (cookie.expires !== undefined && cookie.expires <= now) this.#cookies.delete(name);
+      else parts.push(`${name}=${cookie.value}`);
+    }
+    return parts.length > 0 ? parts.join('; ') : undefined;
+  }
+
+  /** Forgets every cookie (logout). */
+  clear(): void {
+    this.#cookies.clear();
+  }
+}

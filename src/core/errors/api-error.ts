@@ -1,0 +1,45 @@
+import { GatewayError } from './gateway-error.js';
+
+/** What the server said, as an {@link ApiError} carries it. */
+export interface ApiErrorInit {
+  /** HTTP status. new-api answers most business errors with 200, so 200 is a possible value here. */
+  status: number;
+  /** The server's message, verbatim. */
+  message: string;
+  /** The dialect's error code when it has one (platform, aether). */
+  code?: string | number | undefined;
+  /** The dialect that answered, e.g. `newapi`. */
+  dialect: string;
+  /** The request, with the URL's secrets redacted. */
+  request: { method: string; url: string };
+  /** The parsed body (JSON or text) as the server sent it. */
+  body?: unknown;
+  headers?: Headers | undefined;
+}
+
+/**
+ * The server answered, and the answer is an error: a non-2xx status, or an envelope that says it failed
+ * (new-api's `success:false` inside an HTTP 200).
+ *
+ * @example
+ * try { await client.users.retrieve(42); } catch (err) { if (err instanceof ApiError) console.log(err.status, err.message); }
+ */
+export class ApiError extends GatewayError {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly code: string | number | undefined;
+  readonly dialect: string;
+  readonly request: { method: string; url: string };
+  readonly body: unknown;
+  readonly headers: Headers | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message || `Request failed with status ${init.status}`);
+    this.status = init.status;
+    this.code = init.code;
+    this.dialect = init.dialect;
+    this.request = init.request;
+    this.body = init.body;
+    this.headers = init.headers;
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiError, type ApiErrorInit } from './api-error.js';
+import { AuthenticationError } from './authentication-error.js';
+import { ConflictError } from './conflict-error.js';
+import { NotFoundError } from './not-found-error.js';
+import { PermissionDeniedError } from './permission-denied-error.js';
+import { RateLimitError } from './rate-limit-error.js';
+import { ServerError } from './server-error.js';
+import { ValidationError } from './validation-error.js';
+
+/**
+ * What an error means, independent of the HTTP status. Dialects whose errors arrive as HTTP 200
+ * (new-api) say the meaning through their envelope reader, so callers can still catch by class.
+ */
+export type ErrorKind = 'authentication' | 'permission' | 'not_found' | 'conflict' | 'validation' | 'rate_limit' | 'server';
+
+const byKind = {
+  authentication: AuthenticationError,
+  permission: PermissionDeniedError,
+  not_found: NotFoundError,
+  conflict: ConflictError,
+  validation: ValidationError,
+  rate_limit: RateLimitError,
+  server: ServerError,
+} as const;
+
+function kindOfStatus(status: number): ErrorKind | undefined {
+  if (status === 401) return 'authentication';
+  if (status === 403) return 'permission';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 400 || status === 413 || status === 422) return 'validation';
+  if (status === 429) return 'rate_limit';
+  if (status >= 500) return 'server';
+  return undefined;
+}
+
+/**
+ * Builds the most specific {@link ApiError} subclass: the status decides first, the dialect's hint second.
+ *
+ * @example
+ * throw createApiError({ status: 404, message: 'record not found', dialect: 'newapi', request });
+ */
+export function createApiError(init: ApiErrorInit & { retryAfter?: number | undefined }, kind?: ErrorKind): ApiError {
+  const resolved = kindOfStatus(init.status) ?? kind;
+  const Ctor = resolved ? byKind[resolved] : ApiError;
+  return new Ctor(init);
+}

@@ -1,0 +1,120 @@
+/** A console-like sink. gatewaykit redacts secrets before anything reaches it. */
+export interface Logger {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+/** How retries wait. */
+export interface RetryOptions {
+  /** First backoff delay in ms; doubles each attempt, with jitter. @default 500 */
+  baseDelay?: number;
+  /** Upper bound of one backoff delay in ms. @default 8000 */
+  maxDelay?: number;
+  /** The longest `Retry-After` honoured, in ms; a longer one is not waited for and the error is thrown. @default 60000 */
+  maxRetryAfter?: number;
+}
+
+/** Options shared by every dialect's client. */
+export interface ClientOptions {
+  /** The gateway's origin, e.g. `https://ai.example.com`. */
+  baseURL: string;
+  /**
+   * The fetch to call. Looked up on every call when omitted, never captured at import, so msw's
+   * `server.listen()` and test doubles installed later still apply. @default globalThis.fetch
+   */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Time allowed for one attempt, in ms. @default 60000 */
+  timeout?: number;
+  /** Time allowed for the whole call, retries and backoff included, in ms. @default undefined (none) */
+  deadline?: number;
+  /** Retries after the first attempt, only where a retry is safe. @default 2 */
+  maxRetries?: number;
+  /** Backoff tuning. */
+  retry?: RetryOptions;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Receives one line per request and response, secrets redacted. @default undefined (silent) */
+  logger?: Logger;
+  /** Called before each attempt is sent; may return a replacement request. */
+  onRequest?: (request: Request) => Request | void | Promise<Request | void>;
+  /** Called with each response before it is read; may return a replacement response. */
+  onResponse?: (response: Response, request: Request) => Response | void | Promise<Response | void>;
+  /** Sent as `credentials` on every request. @default 'include' in browsers, unset elsewhere */
+  credentials?: RequestCredentials;
+  /** Keep cookies between calls (login sessions). @default true outside browsers, false in browsers (the browser keeps them) */
+  cookies?: boolean;
+}
+
+/** Per-call options, the last argument of every resource method. They never mix with request params. */
+export interface RequestOptions {
+  /** Aborts the call, retries included. */
+  signal?: AbortSignal;
+  /** Overrides the client's per-attempt `timeout` for this call, in ms. */
+  timeout?: number;
+  /** Overrides the client's `deadline` for this call, in ms. */
+  deadline?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** Options after defaults are applied, frozen once per client. */
+export interface ResolvedOptions {
+  readonly baseURL: string;
+  readonly fetch: ((input: Request) => Promise<Response>) | undefined;
+  readonly timeout: number;
+  readonly deadline: number | undefined;
+  readonly maxRetries: number;
+  readonly retry: Readonly<Required<RetryOptions>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly logger: Logger | undefined;
+  readonly onRequest: ClientOptions['onRequest'];
+  readonly onResponse: ClientOptions['onResponse'];
+  readonly credentials: RequestCredentials | undefined;
+  readonly cookies: boolean;
+}
+
+const inBrowser = (): boolean => typeof document !== 'undefined';
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new TypeError(`Failed to create client: \`${name}\` must be a non-negative number, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * Applies defaults once and freezes the result, so a client's behaviour cannot drift after creation.
+ *
+ * @example
+ * const resolved = resolveOptions({ baseURL: 'http://127.0.0.1:4010' });
+ * resolved.maxRetries; // 2
+ */
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  if (typeof options?.baseURL !== 'string' || !/^https?:\/\//.test(options.baseURL)) {
+    throw new TypeError('Failed to create client: `baseURL` must be an absolute http(s) URL. Please pass e.g. `http://127.0.0.1:4010`.');
+  }
+  const browser = inBrowser();
+  return Object.freeze({
+    baseURL: options.baseURL.replace(/\/+$/, ''),
+    fetch: options.fetch,
+    timeout: nonNegative('timeout', options.timeout, 60_000),
+    deadline: options.deadline === undefined ? undefined : nonNegative('deadline', options.deadline, 0),
+    maxRetries: Math.floor(nonNegative('maxRetries', options.maxRetries, 2)),
+    retry: Object.freeze({
+      baseDelay: nonNegative('retry.baseDelay', options.retry?.baseDelay, 500),
+      maxDelay: nonNegative('retry.maxDelay', options.retry?.maxDelay, 8_000),
+      maxRetryAfter: nonNegative('retry.maxRetryAfter', options.retry?.maxRetryAfter, 60_000),
+    }),
+    headers: Object.freeze({ ...options.headers }),
+    logger: options.logger,
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
+    credentials: options.credentials ?? (browser ? 'include' : undefined),
+    cookies: options.cookies ?? !browser,
+  });
+}

@@ -1,0 +1,51 @@
+/** Header names whose values are credentials. */
+const SECRET_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization|x-api-key|api-key)$/i;
+/** Query and body keys whose values are credentials. */
+const SECRET_KEYS = /pass(word)?|secret|token|key|code|sign|cookie|session|credential/i;
+const MASK = '[redacted]';
+
+/**
+ * Copies headers into a plain object with credentials masked.
+ *
+ * @example
+ * redactHeaders(new Headers({ Authorization: 'Bearer abc' })); // { authorization: '[redacted]' }
+ */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.test(name) ? MASK : value;
+  });
+  return out;
+}
+
+/**
+ * Masks query parameters whose names look like credentials (`?key=`, `?token=`, `?sign=`).
+ *
+ * @example
+ * redactUrl('https://x/api/verify?token=abc&email=a@b.c'); // 'https://x/api/verify?token=%5Bredacted%5D&email=a%40b.c'
+ */
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  let changed = false;
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (SECRET_KEYS.test(name)) {
+      parsed.searchParams.set(name, MASK);
+      changed = true;
+    }
+  }
+  return changed ? parsed.toString() : url;
+}
+
+/**
+ * Deep-copies a JSON value with credential-like keys masked, for debug logs.
+ *
+ * @example
+ * redactBody({ username: 'root', password: '123456' }); // { username: 'root', password: '[redacted]' }
+ */
+export function redactBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactBody);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEYS.test(key) ? MASK : redactBody(inner);
+  return out;
+}

@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { resolveOptions } from '../../src/index.js';
+
+test('defaults: 60 s timeout, 2 retries, no deadline, cookies kept outside browsers', () => {
+  const options = resolveOptions({ baseURL: 'http://127.0.0.1:4010/' });
+  expect(options).toMatchObject({ timeout: 60_000, maxRetries: 2, deadline: undefined, cookies: true, baseURL: 'http://127.0.0.1:4010' });
+  expect(options.retry).toEqual({ baseDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 });
+});
+
+test('the resolved options are frozen, nested objects included', () => {
+  const options = resolveOptions({ baseURL: 'http://gw.test', headers: { a: '1' } });
+  expect(Object.isFrozen(options)).toBe(true);
+  expect(Object.isFrozen(options.retry)).toBe(true);
+  expect(Object.isFrozen(options.headers)).toBe(true);
+});
+
+test('a bad baseURL or a negative timeout fails at construction with a clear message', () => {
+  expect(() => resolveOptions({ baseURL: 'localhost:4010' })).toThrow(/absolute http\(s\) URL/);
+  expect(() => resolveOptions({ baseURL: 'http://gw.test', timeout: -1 })).toThrow(/`timeout` must be a non-negative number/);
+});

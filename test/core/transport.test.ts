@@ -1,0 +1,132 @@
+import { expect, test } from 'vitest';
+import { AbortError, ConnectionError, TimeoutError, resolveOptions } from '../../src/index.js';
+import { send } from '../../src/core/transport.js';
+import { fakeFetch, json } from './fake-fetch.js';
+
+const fast = { baseDelay: 1, maxDelay: 5, maxRetryAfter: 2_000 };
+const options = (fetch: (r: Request) => Promise<Response>, extra = {}) =>
+  resolveOptions({ baseURL: 'http://gw.test', fetch, retry: fast, ...extra });
+const get = (path = '/api/x') => new Request(`http://gw.test${path}`);
+const post = () => new Request('http://gw.test/api/x', { method: 'POST', body: '{"a":1}' });
+
+test('a GET is retried on 503 and returns the first success', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 503 }), new Response('', { status: 503 }), json({ ok: 1 }));
+  const response = await send(options(fetch), {}, get());
+  expect(response.status).toBe(200);
+  expect(requests).toHaveLength(3);
+});
+
+test('retries stop at maxRetries and hand back the last answer', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 502 }));
+  const response = await send(options(fetch, { maxRetries: 1 }), {}, get());
+  expect(response.status).toBe(502);
+  expect(requests).toHaveLength(2);
+});
+
+test('a POST is never retried on a status: the server may already have acted', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 503 }), json({}));
+  const response = await send(options(fetch), {}, post());
+  expect(response.status).toBe(503);
+  expect(requests).toHaveLength(1);
+});
+
+test('a POST is retried when the connection was refused, and its body is sent again intact', async () => {
+  const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+  const { fetch, requests } = fakeFetch(refused, json({}));
+  await send(options(fetch), {}, post());
+  expect(requests).toHaveLength(2);
+  expect(await requests[1]!.text()).toBe('{"a":1}');
+});
+
+test('a POST whose connection reset mid-flight is not retried and becomes a ConnectionError', async () => {
+  const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('socket'), { code: 'ECONNRESET' }) });
+  const { fetch, requests } = fakeFetch(reset, json({}));
+  await expect(send(options(fetch), {}, post())).rejects.toBeInstanceOf(ConnectionError);
+  expect(requests).toHaveLength(1);
+});
+
+test('Retry-After in seconds is obeyed before the next attempt', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 429, headers: { 'retry-after': '1' } }), json({}));
+  const started = Date.now();
+  await send(options(fetch), {}, get());
+  expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+  expect(requests).toHaveLength(2);
+});
+
+test('a Retry-After beyond the cap is not waited for', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 429, headers: { 'retry-after': '3600' } }), json({}));
+  const response = await send(options(fetch), {}, get());
+  expect(response.status).toBe(429);
+  expect(requests).toHaveLength(1);
+});
+
+test('a slow attempt times out, is retried, and the call fails with TimeoutError', async () => {
+  const hang = (request: Request) =>
+    new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+  const { fetch, requests } = fakeFetch(hang);
+  await expect(send(options(fetch, { timeout: 20, maxRetries: 1 }), {}, get())).rejects.toBeInstanceOf(TimeoutError);
+  expect(requests).toHaveLength(2);
+});
+
+test('the deadline bounds the whole call, retries included', async () => {
+  const { fetch } = fakeFetch(() => new Response('', { status: 503 }));
+  const slowRetry = { baseDelay: 200, maxDelay: 200, maxRetryAfter: 1000 };
+  const started = Date.now();
+  const response = await send(options(fetch, { deadline: 100, maxRetries: 5, retry: slowRetry }), {}, get());
+  expect(response.status).toBe(503);
+  expect(Date.now() - started).toBeLessThan(150);
+});
+
+test('aborting during the backoff stops the retries with AbortError', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 503 }));
+  const controller = new AbortController();
+  const call = send(options(fetch, { retry: { baseDelay: 500, maxDelay: 500 } }), {}, get(), { signal: controller.signal });
+  setTimeout(() => controller.abort(), 30);
+  await expect(call).rejects.toBeInstanceOf(AbortError);
+  expect(requests).toHaveLength(1);
+});
+
+test('an already aborted signal sends nothing', async () => {
+  const { fetch, requests } = fakeFetch(json({}));
+  await expect(send(options(fetch), {}, get(), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+  expect(requests).toHaveLength(0);
+});
+
+test('fetch is looked up per call, so a fetch installed after the client is created is used', async () => {
+  const resolved = resolveOptions({ baseURL: 'http://gw.test' });
+  const original = globalThis.fetch;
+  let seen = '';
+  globalThis.fetch = (async (input: Request) => {
+    seen = input.url;
+    return json({});
+  }) as typeof fetch;
+  try {
+    await send(resolved, {}, get('/late'));
+  } finally {
+    globalThis.fetch = original;
+  }
+  expect(seen).toBe('http://gw.test/late');
+});
+
+test('onRequest may replace the request and onResponse sees every attempt', async () => {
+  const { fetch, requests } = fakeFetch(new Response('', { status: 500 }), json({}));
+  const statuses: number[] = [];
+  await send(
+    options(fetch, {
+      onRequest: (r: Request) => new Request(r, { headers: { 'x-trace': 't1' } }),
+      onResponse: (r: Response) => void statuses.push(r.status),
+    }),
+    {},
+    get(),
+  );
+  expect(requests.map((r) => r.headers.get('x-trace'))).toEqual(['t1', 't1']);
+  expect(statuses).toEqual([500, 200]);
+});
+
+test('header precedence: client defaults < request < credentials < per-call headers', async () => {
+  const { fetch, requests } = fakeFetch(json({}));
+  const authorize = (h: Headers) => h.set('authorization', 'Bearer tok');
+  await send(options(fetch, { headers: { 'x-a': 'client', authorization: 'client' } }), { authorize }, get(), { headers: { 'x-a': 'call' } });
+  expect(requests[0]!.headers.get('x-a')).toBe('call');
+  expect(requests[0]!.headers.get('authorization')).toBe('Bearer tok');
+});
