@@ -1,0 +1,202 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createContractValidator } from './validator.js';
+
+// The real new-api document: these tests also pin the shapes the reference server must emit.
+const contract = createContractValidator(fileURLToPath(new URL('../../openapi/newapi.yaml', import.meta.url)));
+const base = 'http://localhost:4010';
+
+function exchange(method: string, path: string, status: number, body?: unknown, contentType = 'application/json; charset=utf-8') {
+  const request = new Request(`${base}${path}`, { method });
+  const text = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body);
+  const response = new Response(text, { status, headers: text === null ? {} : { 'content-type': contentType } });
+  return contract.check(request, response);
+}
+
+const selfUser = {
+  id: 2,
+  username: 'alice',
+  display_name: 'Alice',
+  role: 1,
+  status: 1,
+  email: 'alice@example.com',
+  github_id: '',
+  discord_id: '',
+  oidc_id: '',
+  wechat_id: '',
+  telegram_id: '',
+  linux_do_id: '',
+  group: 'default',
+  quota: 500000,
+  used_quota: 0,
+  request_count: 0,
+  aff_code: 'a1B2',
+  aff_count: 0,
+  aff_quota: 0,
+  aff_history_quota: 0,
+  inviter_id: 0,
+  setting: '',
+  stripe_customer: '',
+  sidebar_modules: '',
+  permissions: { sidebar_settings: true, sidebar_modules: { admin: false } },
+};
+
+const adminUser = {
+  id: 2,
+  username: 'alice',
+  password: '',
+  original_password: '',
+  display_name: 'Alice',
+  role: 1,
+  status: 1,
+  email: '',
+  github_id: '',
+  discord_id: '',
+  oidc_id: '',
+  wechat_id: '',
+  telegram_id: '',
+  verification_code: '',
+  quota: 0,
+  used_quota: 0,
+  request_count: 0,
+  group: 'default',
+  aff_code: 'a1B2',
+  aff_count: 0,
+  aff_quota: 0,
+  aff_history_quota: 0,
+  inviter_id: 0,
+  DeletedAt: null,
+  linux_do_id: '',
+  setting: '',
+  stripe_customer: '',
+  created_at: 1_752_800_000,
+  last_login_at: 0,
+};
+
+describe('contract validator', () => {
+  it('accepts a conforming success envelope', async () => {
+    expect(await exchange('GET', '/api/user/self', 200, { success: true, message: '', data: selfUser })).toEqual([]);
+  });
+
+  it('accepts a business error as HTTP 200 without data', async () => {
+    expect(await exchange('GET', '/api/user/self', 200, { success: false, message: 'record not found' })).toEqual([]);
+  });
+
+  it('accepts the auth middleware 401', async () => {
+    const body = { success: false, message: 'Unauthorized, New-Api-User header not provided' };
+    expect(await exchange('GET', '/api/user/self', 401, body)).toEqual([]);
+  });
+
+  it('accepts an empty 429, whose documented response has no content', async () => {
+    expect(await exchange('POST', '/api/user/login', 429)).toEqual([]);
+  });
+
+  const zeroUser = {
+    ...adminUser,
+    id: 0,
+    username: '',
+    display_name: '',
+    group: '',
+    aff_code: '',
+    created_at: 0,
+    role: 10,
+  };
+  it.each([
+    ['models: data null when there are none', 'GET', '/api/user/models', { success: true, message: '', data: null }],
+    ['groups: auto ratio is the string 自动', 'GET', '/api/user/groups', { success: true, message: '', data: { auto: { ratio: '自动', desc: 'auto' }, vip: { ratio: 1.5, desc: 'vip分组' } } }],
+    ['login: the 2FA challenge', 'POST', '/api/user/login', { success: true, message: 'Please enter two-factor authentication code', data: { require_2fa: true } }],
+    ['login: the six-field user', 'POST', '/api/user/login', { success: true, message: '', data: { id: 1, username: 'root', display_name: 'Root', role: 100, status: 1, group: 'default' } }],
+    ['manage: a zero-valued user with role and status', 'POST', '/api/user/manage', { success: true, message: '', data: zeroUser }],
+    ['token: 32 base64 characters with padding', 'GET', '/api/user/token', { success: true, message: '', data: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123==' }],
+    ['self update: settings answer with data null', 'PUT', '/api/user/self', { success: true, message: 'Update successful', data: null }],
+    ['list: a soft-deleted user', 'GET', '/api/user/?p=1', { success: true, message: '', data: { page: 1, page_size: 10, total: 1, items: [{ ...adminUser, DeletedAt: '2026-07-18T10:00:00.123456789+08:00', remark: 'vip' }] } }],
+  ])('accepts %s', async (_title, method, path, body) => {
+    expect(await exchange(method, path, 200, body)).toEqual([]);
+  });
+
+  it.each([
+    ['groups: a ratio string other than 自动', 'GET', '/api/user/groups', { success: true, message: '', data: { auto: { ratio: 'auto', desc: '' } } }],
+    ['login: a token in the answer (as the upstream docs claim)', 'POST', '/api/user/login', { success: true, message: '', data: { token: 'x', user: {} } }],
+    ['token: 30 characters', 'GET', '/api/user/token', { success: true, message: '', data: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123' }],
+    ['register: data on success', 'POST', '/api/user/register', { success: true, message: '', data: { id: 3 } }],
+    ['list: a password that is not empty', 'GET', '/api/user/', { success: true, message: '', data: { page: 1, page_size: 10, total: 1, items: [{ ...adminUser, password: '$2a$10$hash' }] } }],
+    ['error: data next to success:false', 'GET', '/api/user/self', { success: false, message: 'x', data: selfUser }],
+  ])('rejects %s', async (_title, method, path, body) => {
+    expect(await exchange(method, path, 200, body)).not.toEqual([]);
+  });
+
+  it('rejects a route the document does not describe', async () => {
+    const problems = await exchange('GET', '/api/user/nope/deeper', 200, { success: true, message: '' });
+    expect(problems).toEqual([expect.stringContaining('no path in the document matches /api/user/nope/deeper')]);
+  });
+
+  it('rejects a method the document does not describe for a known path', async () => {
+    const problems = await exchange('PATCH', '/api/user/self', 200, { success: true, message: '' });
+    expect(problems).toEqual([expect.stringContaining('method PATCH is not documented')]);
+  });
+
+  it('rejects an undocumented status', async () => {
+    const problems = await exchange('GET', '/api/user/self', 404, { success: false, message: 'not found' });
+    expect(problems).toEqual(['status 404 is not documented for this operation']);
+  });
+
+  it('rejects a body missing a required field', async () => {
+    const { email: _email, ...withoutEmail } = selfUser;
+    const problems = await exchange('GET', '/api/user/self', 200, { success: true, message: '', data: withoutEmail });
+    expect(problems).toContain("body/data must have required property 'email'");
+  });
+
+  it('rejects an extra property on AdminUser', async () => {
+    const leaked = { ...adminUser, access_token: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4' };
+    const problems = await exchange('GET', '/api/user/2', 200, { success: true, message: '', data: leaked });
+    expect(problems).toContain('body/data must NOT have additional properties: access_token');
+  });
+
+  it('rejects a success envelope that lost its data', async () => {
+    const problems = await exchange('GET', '/api/user/self', 200, { success: true, message: '' });
+    expect(problems).toContain("body must have required property 'data'");
+  });
+
+  it('accepts add_quota success without data on manage', async () => {
+    expect(await exchange('POST', '/api/user/manage', 200, { success: true, message: '' })).toEqual([]);
+  });
+
+  it('prefers static segments: /api/user/search is the search, not /api/user/{id}', async () => {
+    const page = { success: true, message: '', data: { page: 1, page_size: 10, total: 1, items: [adminUser] } };
+    expect(await exchange('GET', '/api/user/search?keyword=ali', 200, page)).toEqual([]);
+    const single = await exchange('GET', '/api/user/search', 200, { success: true, message: '', data: adminUser });
+    expect(single.length).toBeGreaterThan(0);
+  });
+
+  it('does not confuse /api/user/ with /api/user/{id}', async () => {
+    const page = { success: true, message: '', data: { page: 1, page_size: 10, total: 0, items: [] } };
+    expect(await exchange('GET', '/api/user/', 200, page)).toEqual([]);
+    expect(await exchange('GET', '/api/user/7', 200, page)).not.toEqual([]);
+  });
+
+  it('falls through to a templated path when the static one lacks the method, as gin does', async () => {
+    const atoiError = { success: false, message: 'strconv.Atoi: parsing "manage": invalid syntax' };
+    expect(await exchange('GET', '/api/user/manage', 200, atoiError)).toEqual([]);
+  });
+
+  it('rejects an empty body where content is documented', async () => {
+    expect(await exchange('DELETE', '/api/user/2', 200)).toEqual(['empty body, the documented response has content']);
+  });
+
+  it('rejects an undocumented content type', async () => {
+    const problems = await exchange('GET', '/api/user/logout', 200, '404 page not found', 'text/plain');
+    expect(problems).toEqual(['content type "text/plain" is not documented']);
+  });
+
+  it('skips the control API under /__mock/', async () => {
+    expect(await exchange('POST', '/__mock/reset', 204)).toEqual([]);
+  });
+
+  it("leaves the caller's response body unread", async () => {
+    const request = new Request(`${base}/api/user/logout`);
+    const response = Response.json({ success: true, message: '' });
+    expect(await contract.check(request, response)).toEqual([]);
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual({ success: true, message: '' });
+  });
+});
