@@ -1,10 +1,10 @@
-import createClient from 'openapi-fetch';
+import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { CookieJar } from './cookie-jar.js';
 import type { EnvelopeReader } from './envelope.js';
 import { createApiError } from './errors/create-api-error.js';
 import type { HttpMethod, Operation, OperationData, OperationInit } from './operation.js';
 import { resolveOptions, type ClientOptions, type RequestOptions, type ResolvedOptions } from './options.js';
-import { Page, PagePromise, type PageData } from './page.js';
+import { Page, PagePromise, type PageData, type PageParams } from './page.js';
 import { redactUrl } from './redact.js';
 import { parseRetryAfter } from './retry.js';
 import { send } from './transport.js';
@@ -35,7 +35,6 @@ export interface DialectSpec {
 export abstract class BaseClient<Paths extends {}> {
   /** The resolved, frozen options. */
   readonly options: ResolvedOptions;
-  readonly #api: ReturnType<typeof createClient<Paths>>;
   readonly #dialect: DialectSpec;
   /** The session cookies, when this client keeps them (outside browsers). */
   protected readonly jar: CookieJar | undefined;
@@ -44,7 +43,6 @@ export abstract class BaseClient<Paths extends {}> {
     this.options = resolveOptions(options);
     this.#dialect = dialect;
     this.jar = this.options.cookies ? new CookieJar() : undefined;
-    this.#api = createClient<Paths>({ baseUrl: this.options.baseURL });
   }
 
   /** Adds the dialect's credentials to one attempt's headers. */
@@ -61,37 +59,43 @@ export abstract class BaseClient<Paths extends {}> {
     options?: RequestOptions,
   ): Promise<OperationData<Operation<Paths, P, M>>> {
     const hooks = { authorize: (headers: Headers) => this.authorize(headers), jar: this.jar };
-    let sent = { method: method.toUpperCase(), url: this.options.baseURL + path };
-    const { response, data, error } = await this.#api.request(method as never, path as never, {
-      params: { query: init.query, path: init.path },
-      body: init.body,
-      // Text, so this class (not openapi-fetch) decides how empty, plain-text and JSON bodies read.
-      parseAs: 'text',
-      fetch: (request: Request) => {
-        sent = { method: request.method, url: redactUrl(request.url) };
-        return send(this.options, hooks, request, options);
-      },
-    } as never);
-    return this.#unwrap(response, (data ?? error) as string | undefined, sent) as Promise<OperationData<Operation<Paths, P, M>>>;
+    // openapi-fetch's own serializers build the URL and body, so paths, queries and bodies are encoded
+    // exactly as openapi-fetch users expect; the request loop is ours (retries, timeouts, envelopes).
+    const url = createFinalURL(path, {
+      baseUrl: this.options.baseURL,
+      params: { query: init.query as Record<string, unknown>, path: init.path as Record<string, unknown> },
+      querySerializer: serializeQuery,
+      pathSerializer: defaultPathSerializer,
+    });
+    const json = init.body !== undefined;
+    const spec = {
+      method: method.toUpperCase(),
+      url,
+      headers: json ? { 'content-type': 'application/json' } : undefined,
+      body: json ? defaultBodySerializer(init.body) : undefined,
+    };
+    const response = await send(this.options, hooks, spec, options);
+    return this.#unwrap(response, await response.text(), { method: spec.method, url: redactUrl(url) }) as Promise<OperationData<Operation<Paths, P, M>>>;
   }
 
   /**
    * Sends a list operation and wraps the answer in a {@link Page} that can fetch the next ones.
+   * `page` and `pageSize` in the query are renamed to the dialect's own names (new-api: `p`, `page_size`).
    * @internal used by resources
    */
   page<T, P extends keyof Paths & string>(
     path: P,
-    init: OperationInit<Operation<Paths, P, 'get'>>,
+    query: PageParams & object,
     options?: RequestOptions,
   ): PagePromise<T> {
     const style = this.#dialect.page;
+    const { page = 1, pageSize, ...rest } = query;
     const fetchPage = async (n: number): Promise<Page<T>> => {
-      const query = { ...(init.query as object), [style.pageParam]: n } as OperationInit<Operation<Paths, P, 'get'>>['query'];
-      const data = await this.request('get', path, { ...init, query }, options);
+      const dialectQuery = { ...rest, [style.pageParam]: n, ...(pageSize === undefined ? {} : { [style.sizeParam]: pageSize }) };
+      const data = await this.request('get', path, { query: dialectQuery } as OperationInit<Operation<Paths, P, 'get'>>, options);
       return new Page(style.read(data) as PageData<T>, fetchPage);
     };
-    const first = (init.query as Record<string, unknown> | undefined)?.[style.pageParam];
-    return new PagePromise(fetchPage(typeof first === 'number' ? first : 1));
+    return new PagePromise(fetchPage(page));
   }
 
   async #unwrap(response: Response, text: string | undefined, request: { method: string; url: string }): Promise<unknown> {
@@ -114,6 +118,8 @@ export abstract class BaseClient<Paths extends {}> {
     );
   }
 }
+
+const serializeQuery = createQuerySerializer();
 
 function parseBody(text: string | undefined): unknown {
   if (text === undefined || text === '') return undefined;

@@ -13,19 +13,15 @@ export class CookieJar {
   /** Takes every `Set-Cookie` of a response; an expired or `Max-Age=0` cookie is removed. */
   store(headers: Headers, now = Date.now()): void {
     for (const line of headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
+      const pair = line.split(';', 1)[0]!;
       const eq = pair.indexOf('=');
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      let expires: number | undefined;
-      for (const attribute of attributes) {
-        const [key = '', raw = ''] = attribute.split('=');
-        const lower = key.trim().toLowerCase();
-        // Max-Age wins over Expires (RFC 6265 §5.3), so it is read last in effect.
-        if (lower === 'expires' && expires === undefined) expires = Date.parse(raw.trim());
-        if (lower === 'max-age') expires = now + Number(raw.trim()) * 1000;
-      }
+      // Only Max-Age is read: the session cookies this jar exists for always carry it, and it wins
+      // over Expires anyway (RFC 6265 §5.3). A cookie with neither lives as long as the client.
+      const maxAge = /;\s*max-age=(-?\d+)/i.exec(line)?.[1];
+      const expires = maxAge === undefined ? undefined : now + Number(maxAge) * 1000;
       if (expires !== undefined && !(expires > now)) this.#cookies.delete(name);
       else this.#cookies.set(name, { value, expires });
     }

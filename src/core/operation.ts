@@ -26,3 +26,12 @@ export type SuccessBody<Op> = Op extends { responses: infer R }
 
 /** The data an operation resolves to once its envelope is unwrapped. */
 export type OperationData<Op> = EnvelopeData<SuccessBody<Op>>;
+
+/** The JSON body `Paths[P][M]` takes. */
+export type RequestBody<Paths, P extends keyof Paths, M extends HttpMethod> = NonNullable<OperationInit<Operation<Paths, P, M>>['body']>;
+
+/** The query `Paths[P][M]` takes. */
+export type RequestQuery<Paths, P extends keyof Paths, M extends HttpMethod> = NonNullable<OperationInit<Operation<Paths, P, M>>['query']>;
+
+/** The unwrapped data `Paths[P][M]` answers with. */
+export type ResponseData<Paths, P extends keyof Paths, M extends HttpMethod> = OperationData<Operation<Paths, P, M>>;

@@ -77,16 +77,6 @@ export interface ResolvedOptions {
   readonly cookies: boolean;
 }
 
-const inBrowser = (): boolean => typeof document !== 'undefined';
-
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) {
-    throw new TypeError(`Failed to create client: \`${name}\` must be a non-negative number, got ${String(value)}.`);
-  }
-  return value;
-}
-
 /**
  * Applies defaults once and freezes the result, so a client's behaviour cannot drift after creation.
  *
@@ -95,21 +85,22 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
  * resolved.maxRetries; // 2
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  if (typeof options?.baseURL !== 'string' || !/^https?:\/\//.test(options.baseURL)) {
-    throw new TypeError('Failed to create client: `baseURL` must be an absolute http(s) URL. Please pass e.g. `http://127.0.0.1:4010`.');
+  if (!/^https?:\/\//.test(options?.baseURL)) {
+    throw new TypeError('Failed to create client: `baseURL` must be an absolute http(s) URL, e.g. `http://127.0.0.1:4010`.');
   }
-  const browser = inBrowser();
+  const retry = { baseDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000, ...definedOnly(options.retry ?? {}) };
+  const numbers = { timeout: 60_000, maxRetries: 2, ...definedOnly({ timeout: options.timeout, maxRetries: options.maxRetries, deadline: options.deadline }) };
+  for (const [name, value] of Object.entries({ ...numbers, ...retry })) {
+    if (!(value === undefined || value >= 0)) throw new TypeError(`Failed to create client: \`${name}\` must be a non-negative number.`);
+  }
+  const browser = typeof document !== 'undefined';
   return Object.freeze({
+    ...numbers,
     baseURL: options.baseURL.replace(/\/+$/, ''),
     fetch: options.fetch,
-    timeout: nonNegative('timeout', options.timeout, 60_000),
-    deadline: options.deadline === undefined ? undefined : nonNegative('deadline', options.deadline, 0),
-    maxRetries: Math.floor(nonNegative('maxRetries', options.maxRetries, 2)),
-    retry: Object.freeze({
-      baseDelay: nonNegative('retry.baseDelay', options.retry?.baseDelay, 500),
-      maxDelay: nonNegative('retry.maxDelay', options.retry?.maxDelay, 8_000),
-      maxRetryAfter: nonNegative('retry.maxRetryAfter', options.retry?.maxRetryAfter, 60_000),
-    }),
+    deadline: options.deadline,
+    maxRetries: Math.floor(numbers.maxRetries),
+    retry: Object.freeze(retry),
     headers: Object.freeze({ ...options.headers }),
     logger: options.logger,
     onRequest: options.onRequest,
@@ -117,4 +108,9 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     credentials: options.credentials ?? (browser ? 'include' : undefined),
     cookies: options.cookies ?? !browser,
   });
+}
+
+/** Drops undefined values, so an explicit `undefined` option keeps its default. */
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,3 +1,11 @@
+/** Paging params every list method takes, whatever the dialect calls them on the wire. */
+export interface PageParams {
+  /** 1-based page number. @default 1 */
+  page?: number;
+  /** Items per page. @default the server's (new-api: 10, at most 100) */
+  pageSize?: number;
+}
+
 /** One page as a dialect reports it, before it is wrapped in a {@link Page}. */
 export interface PageData<T> {
   items: T[];
@@ -37,7 +45,7 @@ export class Page<T> implements AsyncIterable<T> {
 
   /** Fetches the following page with the same params and options. */
   getNextPage(): Promise<Page<T>> {
-    if (!this.hasNextPage()) return Promise.reject(new RangeError('Failed to get the next page: this is the last page. Please check hasNextPage() first.'));
+    if (!this.hasNextPage()) return Promise.reject(new RangeError('Failed to get the next page: this is the last one. Please check hasNextPage().'));
     return this.#fetchPage(this.page + 1);
   }
 

@@ -15,6 +15,15 @@ export interface TransportHooks {
   jar?: CookieJar | undefined;
 }
 
+/** One call before it is sent: what each attempt's `Request` is built from. */
+export interface RequestSpec {
+  method: string;
+  url: string;
+  headers?: HeadersInit | undefined;
+  /** Already serialized, so every attempt can send it again. */
+  body?: string | undefined;
+}
+
 const TIMED_OUT = Symbol('timeout');
 
 /**
@@ -23,39 +32,35 @@ const TIMED_OUT = Symbol('timeout');
  * inside the attempt, so a stalled body counts against the timeout like stalled headers do.
  *
  * @example
- * const response = await send(resolved, {}, new Request('http://127.0.0.1:4010/api/user/groups'), { timeout: 5_000 });
+ * const response = await send(resolved, {}, { method: 'GET', url: 'http://127.0.0.1:4010/api/user/groups' }, { timeout: 5_000 });
  */
-export async function send(options: ResolvedOptions, hooks: TransportHooks, request: Request, call: RequestOptions = {}): Promise<Response> {
+export async function send(options: ResolvedOptions, hooks: TransportHooks, request: RequestSpec, call: RequestOptions = {}): Promise<Response> {
   const method = request.method;
   const maxRetries = call.maxRetries ?? options.maxRetries;
   const deadline = call.deadline ?? options.deadline;
   const started = Date.now();
-  const body = request.body ? await request.arrayBuffer() : undefined;
   const url = redactUrl(request.url);
 
   for (let attempt = 0; ; attempt++) {
     const remaining = deadline === undefined ? Infinity : deadline - (Date.now() - started);
     if (remaining <= 0) throw new TimeoutError(deadline ?? 0, 'deadline');
     const timeout = Math.min(call.timeout ?? options.timeout, remaining);
-    const outcome = await attemptOnce(options, hooks, request, body, call, timeout);
+    const outcome = await attemptOnce(options, hooks, request, call, timeout);
     const canRetry = attempt < maxRetries;
 
+    let delay = backoffDelay(attempt, options.retry.baseDelay, options.retry.maxDelay);
     if (!(outcome instanceof Response)) {
       if (outcome instanceof AbortError || !canRetry || !isRetryableFailure(method, outcome.cause ?? outcome)) throw outcome;
-      const delay = backoffDelay(attempt, options.retry.baseDelay, options.retry.maxDelay);
-      options.logger?.warn(`Retrying ${method} ${url} in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${maxRetries + 1}): ${outcome.message}`);
-      await pause(delay, call.signal);
-      continue;
+    } else {
+      if (!canRetry || !isRetryableStatus(method, outcome.status)) return outcome;
+      const retryAfter = parseRetryAfter(outcome.headers.get('retry-after'));
+      // A Retry-After beyond the cap (or the deadline) is the server saying "not soon": give up now.
+      if (retryAfter !== undefined && retryAfter > options.retry.maxRetryAfter) return outcome;
+      delay = retryAfter ?? delay;
+      if (deadline !== undefined && Date.now() - started + delay >= deadline) return outcome;
     }
-
-    const response = outcome;
-    if (!canRetry || !isRetryableStatus(method, response.status)) return response;
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-    // A Retry-After beyond the cap (or the deadline) is the server saying "not soon": give up now.
-    if (retryAfter !== undefined && retryAfter > options.retry.maxRetryAfter) return response;
-    const delay = retryAfter ?? backoffDelay(attempt, options.retry.baseDelay, options.retry.maxDelay);
-    if (deadline !== undefined && Date.now() - started + delay >= deadline) return response;
-    options.logger?.warn(`Retrying ${method} ${url} in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${maxRetries + 1}): status ${response.status}`);
+    const reason = outcome instanceof Response ? `status ${outcome.status}` : outcome.message;
+    options.logger?.warn(`Retrying ${method} ${url} in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${maxRetries + 1}): ${reason}`);
     await pause(delay, call.signal);
   }
 }
@@ -71,8 +76,7 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 async function attemptOnce(
   options: ResolvedOptions,
   hooks: TransportHooks,
-  original: Request,
-  body: ArrayBuffer | undefined,
+  spec: RequestSpec,
   call: RequestOptions,
   timeout: number,
 ): Promise<Response | ConnectionError | AbortError> {
@@ -82,10 +86,10 @@ async function attemptOnce(
   const onAbort = () => controller.abort(call.signal?.reason);
   call.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    let request = new Request(original.url, {
-      method: original.method,
-      headers: buildHeaders(options, hooks, original.headers, call.headers),
-      body,
+    let request = new Request(spec.url, {
+      method: spec.method,
+      headers: buildHeaders(options, hooks, spec.headers, call.headers),
+      body: spec.body,
       signal: controller.signal,
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
@@ -115,9 +119,9 @@ async function attemptOnce(
   }
 }
 
-function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: Headers, perCall: Record<string, string> | undefined): Headers {
+function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: HeadersInit | undefined, perCall: Record<string, string> | undefined): Headers {
   const headers = new Headers(options.headers);
-  own.forEach((value, name) => headers.set(name, value));
+  new Headers(own).forEach((value, name) => headers.set(name, value));
   hooks.authorize?.(headers);
   const cookie = hooks.jar?.header();
   if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);

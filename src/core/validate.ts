@@ -4,11 +4,11 @@
  *
  * @example
  * assertId('id', 42); // ok
- * assertId('id', '42'); // TypeError: Failed to call users.retrieve: `id` must be a positive integer, got "42".
+ * assertId('id', '42'); // TypeError: Failed to call users.retrieve: `id` must be a positive integer, got 42.
  */
 export function assertId(name: string, value: unknown, method = 'the API'): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw new TypeError(`Failed to call ${method}: \`${name}\` must be a positive integer, got ${JSON.stringify(value) ?? String(value)}.`);
+    throw new TypeError(`Failed to call ${method}: \`${name}\` must be a positive integer, got ${String(value)}.`);
   }
 }
 
@@ -20,6 +20,6 @@ export function assertId(name: string, value: unknown, method = 'the API'): asse
  */
 export function assertString(name: string, value: unknown, method = 'the API'): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new TypeError(`Failed to call ${method}: \`${name}\` is required and must be a non-empty string.`);
+    throw new TypeError(`Failed to call ${method}: \`${name}\` must be a non-empty string.`);
   }
 }

@@ -22,20 +22,20 @@ test('for await over a PagePromise walks every item of every page, in order', as
 test('the last page says so, and getNextPage on it rejects', async () => {
   const last = await pageOf(3);
   expect(last.hasNextPage()).toBe(false);
-  await expect(last.getNextPage()).rejects.toThrow(/last page/);
+  await expect(last.getNextPage()).rejects.toThrow(/last one/);
 });
 
 test('an empty page ends the walk even when total claims more (e.g. rows deleted meanwhile)', async () => {
   const liar = new Page({ items: [], page: 2, pageSize: 3, total: 100 }, () => Promise.reject(new Error('must not fetch')));
   expect(liar.hasNextPage()).toBe(false);
-  const seen = [];
+  const seen: unknown[] = [];
   for await (const item of liar) seen.push(item);
   expect(seen).toEqual([]);
 });
 
 test('iterPages yields pages from the current one on', async () => {
   const second = await pageOf(2);
-  const numbers = [];
+  const numbers: number[] = [];
   for await (const page of second.iterPages()) numbers.push(page.page);
   expect(numbers).toEqual([2, 3]);
 });

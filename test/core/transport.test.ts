@@ -6,8 +6,8 @@ import { fakeFetch, json } from './fake-fetch.js';
 const fast = { baseDelay: 1, maxDelay: 5, maxRetryAfter: 2_000 };
 const options = (fetch: (r: Request) => Promise<Response>, extra = {}) =>
   resolveOptions({ baseURL: 'http://gw.test', fetch, retry: fast, ...extra });
-const get = (path = '/api/x') => new Request(`http://gw.test${path}`);
-const post = () => new Request('http://gw.test/api/x', { method: 'POST', body: '{"a":1}' });
+const get = (path = '/api/x') => ({ method: 'GET', url: `http://gw.test${path}` });
+const post = () => ({ method: 'POST', url: 'http://gw.test/api/x', body: '{"a":1}' });
 
 test('a GET is retried on 503 and returns the first success', async () => {
   const { fetch, requests } = fakeFetch(new Response('', { status: 503 }), new Response('', { status: 503 }), json({ ok: 1 }));

@@ -9,7 +9,7 @@ import { GatewayError } from './gateway-error.js';
 export class ConnectionError extends GatewayError {
   override name = 'ConnectionError';
 
-  constructor(message = 'Failed to connect: no answer from the server. Please check the base URL and the network.', options?: { cause?: unknown }) {
+  constructor(message = 'Failed to connect: the server did not answer. Please check baseURL.', options?: { cause?: unknown }) {
     super(message, options);
   }
 }

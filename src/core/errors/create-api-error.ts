@@ -23,16 +23,16 @@ const byKind = {
   server: ServerError,
 } as const;
 
-function kindOfStatus(status: number): ErrorKind | undefined {
-  if (status === 401) return 'authentication';
-  if (status === 403) return 'permission';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 400 || status === 413 || status === 422) return 'validation';
-  if (status === 429) return 'rate_limit';
-  if (status >= 500) return 'server';
-  return undefined;
-}
+const STATUS_KINDS: Record<number, ErrorKind> = {
+  400: 'validation',
+  401: 'authentication',
+  403: 'permission',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'validation',
+  422: 'validation',
+  429: 'rate_limit',
+};
 
 /**
  * Builds the most specific {@link ApiError} subclass: the status decides first, the dialect's hint second.
@@ -41,7 +41,7 @@ function kindOfStatus(status: number): ErrorKind | undefined {
  * throw createApiError({ status: 404, message: 'record not found', dialect: 'newapi', request });
  */
 export function createApiError(init: ApiErrorInit & { retryAfter?: number | undefined }, kind?: ErrorKind): ApiError {
-  const resolved = kindOfStatus(init.status) ?? kind;
+  const resolved = STATUS_KINDS[init.status] ?? (init.status >= 500 ? 'server' : kind);
   const Ctor = resolved ? byKind[resolved] : ApiError;
   return new Ctor(init);
 }

@@ -1,0 +1,78 @@
+/**
+ * Registration and login. Routes under `/api/user/`.
+ * @module
+ */
+import { Resource } from '../../core/resource.js';
+import type { RequestOptions } from '../../core/options.js';
+import { assertString } from '../../core/validate.js';
+import type { NewApiClient } from '../client.js';
+import type { Body, Data } from '../internal/types.js';
+import { TwoFactorRequiredError } from '../two-factor-required-error.js';
+
+/** Body of `POST /api/user/register`. */
+export type RegisterParams = Body<'/api/user/register', 'post'>;
+/** Body of `POST /api/user/login`, plus an optional 2FA code (or a function that asks for one). */
+export type LoginParams = Body<'/api/user/login', 'post'> & {
+  /** Used only if the server asks for 2FA: a TOTP or a backup code, or a function returning one. */
+  twoFactorCode?: string | (() => string | Promise<string>);
+};
+/** Who is logged in, as login answers it. */
+export type LoginUser = Exclude<Data<'/api/user/login', 'post'>, { require_2fa: unknown }>;
+
+/** Register, log in (with 2FA), log out. */
+export class Auth extends Resource<NewApiClient> {
+  /**
+   * Creates an account. Answers nothing on success, as upstream does. `POST /api/user/register`
+   * @example
+   * await client.auth.register({ username: 'alice', password: 'correct-horse-1' });
+   */
+  async register(params: RegisterParams, options?: RequestOptions): Promise<void> {
+    assertString('username', params?.username, 'auth.register');
+    assertString('password', params.password, 'auth.register');
+    await this.client.request('post', '/api/user/register', { body: params }, options);
+  }
+
+  /**
+   * Logs in with a username or an email; keeps the session cookie and the user id for `New-Api-User`.
+   * Completes the 2FA step when the server asks for it and `twoFactorCode` is given, otherwise
+   * throws {@link TwoFactorRequiredError}. `POST /api/user/login`, then `POST /api/user/login/2fa`
+   * @example
+   * const me = await client.auth.login({ username: 'root', password: '123456' });
+   */
+  async login(params: LoginParams, options?: RequestOptions): Promise<LoginUser> {
+    assertString('username', params?.username, 'auth.login');
+    assertString('password', params.password, 'auth.login');
+    const { twoFactorCode, ...body } = params;
+    const data = await this.client.request('post', '/api/user/login', { body }, options);
+    if (!('require_2fa' in data)) return this.#remember(data);
+    if (twoFactorCode === undefined) throw new TwoFactorRequiredError();
+    const code = typeof twoFactorCode === 'function' ? await twoFactorCode() : twoFactorCode;
+    return this.verifyTwoFactor({ code }, options);
+  }
+
+  /**
+   * Finishes a login that answered "2FA required", with a TOTP or a backup code. `POST /api/user/login/2fa`
+   * @example
+   * await client.auth.verifyTwoFactor({ code: '123456' });
+   */
+  async verifyTwoFactor(params: Body<'/api/user/login/2fa', 'post'>, options?: RequestOptions): Promise<LoginUser> {
+    assertString('code', params?.code, 'auth.verifyTwoFactor');
+    const data = await this.client.request('post', '/api/user/login/2fa', { body: params }, options);
+    return this.#remember(data as LoginUser);
+  }
+
+  /**
+   * Ends the session on the server and forgets it here. An access token stays valid. `GET /api/user/logout`
+   * @example
+   * await client.auth.logout();
+   */
+  async logout(options?: RequestOptions): Promise<void> {
+    await this.client.request('get', '/api/user/logout', {}, options);
+    this.client.setCredentials({ userId: undefined, clearSession: true });
+  }
+
+  #remember(user: LoginUser): LoginUser {
+    this.client.setCredentials({ userId: user.id });
+    return user;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The logged-in user's own account. Routes under `/api/user/self`, `/api/user/models`, `/api/user/token`.
+ * @module
+ */
+import { Resource } from '../../core/resource.js';
+import type { RequestOptions } from '../../core/options.js';
+import type { NewApiClient } from '../client.js';
+import type { Body, Data, Query } from '../internal/types.js';
+
+/** The account as `GET /api/user/self` answers it. */
+export type SelfUser = Data<'/api/user/self', 'get'>;
+/** Body of `PUT /api/user/self`: a profile change, or one of the `sidebar_modules` / `language` settings. */
+export type SelfUpdateParams = Body<'/api/user/self', 'put'>;
+/** The groups the user may use, with ratios. */
+export type SelfGroupTable = Data<'/api/user/self/groups', 'get'>;
+/** Query of `GET /api/user/models`. */
+export type ModelListParams = Query<'/api/user/models', 'get'>;
+
+/** Read and change the logged-in account. */
+export class Self extends Resource<NewApiClient> {
+  /**
+   * The logged-in account. `GET /api/user/self`
+   * @example
+   * const me = await client.self.retrieve();
+   * console.log(me.username, client.quotaToUsd(me.quota));
+   */
+  retrieve(options?: RequestOptions): Promise<SelfUser> {
+    return this.client.request('get', '/api/user/self', {}, options);
+  }
+
+  /**
+   * Changes the profile (a new password needs `original_password`), or saves `sidebar_modules` or
+   * `language` when the body has that key. `PUT /api/user/self`
+   * @example
+   * await client.self.update({ display_name: 'Alice' });
+   */
+  async update(params: SelfUpdateParams, options?: RequestOptions): Promise<void> {
+    await this.client.request('put', '/api/user/self', { body: params }, options);
+  }
+
+  /**
+   * Deletes the account (soft delete; the username can never be registered again). Refused for root.
+   * `DELETE /api/user/self`
+   * @example
+   * await client.self.delete();
+   */
+  async delete(options?: RequestOptions): Promise<void> {
+    await this.client.request('delete', '/api/user/self', {}, options);
+  }
+
+  /**
+   * The groups this user may use, with their ratios. `GET /api/user/self/groups`
+   * @example
+   * const groups = await client.self.groups();
+   */
+  groups(options?: RequestOptions): Promise<SelfGroupTable> {
+    return this.client.request('get', '/api/user/self/groups', {}, options);
+  }
+
+  /**
+   * The models this user may call; an empty list when none (the server says `null`). `GET /api/user/models`
+   * @example
+   * const models = await client.self.models({ group: 'default' });
+   */
+  async models(params: ModelListParams = {}, options?: RequestOptions): Promise<string[]> {
+    return (await this.client.request('get', '/api/user/models', { query: params }, options)) ?? [];
+  }
+
+  /**
+   * Creates a new system access token, replacing the previous one. With `use: true` this client
+   * also sends it on its following calls. `GET /api/user/token`
+   * @example
+   * const token = await client.self.generateAccessToken();
+   * const api = new NewApiClient({ baseURL, accessToken: token, userId: me.id });
+   */
+  async generateAccessToken(params: { use?: boolean } = {}, options?: RequestOptions): Promise<string> {
+    const token = await this.client.request('get', '/api/user/token', {}, options);
+    if (params.use) this.client.setCredentials({ accessToken: token });
+    return token;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Users, as an administrator sees them. Routes under `/api/user/`.
+ * @module
+ */
+import { Resource } from '../../core/resource.js';
+import type { RequestOptions } from '../../core/options.js';
+import type { PagePromise, PageParams } from '../../core/page.js';
+import { assertId, assertString } from '../../core/validate.js';
+import type { NewApiClient } from '../client.js';
+import type { Body, Data, Query } from '../internal/types.js';
+
+type Paging = 'p' | 'page_size';
+/** A user as the admin routes answer it (`password` is always `""`; `DeletedAt` is set on soft-deleted users). */
+export type User = Data<'/api/user/{id}', 'get'>;
+/** Sorting of `GET /api/user/`. */
+export type UserListParams = PageParams & Omit<Query<'/api/user/', 'get'>, Paging>;
+/** Filters of `GET /api/user/search`. */
+export type UserSearchParams = PageParams & Omit<Query<'/api/user/search', 'get'>, Paging>;
+/** Body of `POST /api/user/`. */
+export type UserCreateParams = Body<'/api/user/', 'post'>;
+/** Body of `PUT /api/user/`, without the id (given as the first argument). */
+export type UserUpdateParams = Omit<Body<'/api/user/', 'put'>, 'id'>;
+/** `add_quota`'s mode and amount. */
+export type QuotaChangeParams = Pick<Body<'/api/user/manage', 'post'>, 'mode' | 'value'>;
+/** What `POST /api/user/manage` answers: a blank user carrying only the new `role` and `status`. */
+export type ManageResult = Data<'/api/user/manage', 'post'>;
+type Action = Body<'/api/user/manage', 'post'>['action'];
+
+/** Manage users (admin role 10 or root 100; an admin acts only on lower roles). */
+export class Users extends Resource<NewApiClient> {
+  /**
+   * One page of users, newest first; soft-deleted users included. `GET /api/user/`
+   * @example
+   * for await (const user of client.users.list({ pageSize: 50 })) console.log(user.username);
+   */
+  list(params: UserListParams = {}, options?: RequestOptions): PagePromise<User> {
+    return this.client.page('/api/user/', params, options);
+  }
+
+  /**
+   * Users whose username, email or display name contains `keyword` (or whose id equals it). `GET /api/user/search`
+   * @example
+   * const page = await client.users.search({ keyword: 'alice', group: 'default' });
+   */
+  search(params: UserSearchParams = {}, options?: RequestOptions): PagePromise<User> {
+    return this.client.page('/api/user/search', params, options);
+  }
+
+  /**
+   * One user; a deleted one is "record not found". `GET /api/user/:id`
+   * @example
+   * const user = await client.users.retrieve(42);
+   */
+  retrieve(id: number, options?: RequestOptions): Promise<User> {
+    assertId('id', id, 'users.retrieve');
+    return this.client.request('get', '/api/user/{id}', { path: { id } }, options);
+  }
+
+  /**
+   * Creates a user with a lower role than the caller's. Answers nothing, as upstream does. `POST /api/user/`
+   * @example
+   * await client.users.create({ username: 'bob', password: 'pa55word!', display_name: 'Bob' });
+   */
+  async create(params: UserCreateParams, options?: RequestOptions): Promise<void> {
+    assertString('username', params?.username, 'users.create');
+    assertString('password', params.password, 'users.create');
+    await this.client.request('post', '/api/user/', { body: params }, options);
+  }
+
+  /**
+   * Changes a user's profile; the role cannot change here (use promote/demote). `PUT /api/user/`
+   * @example
+   * await client.users.update(42, { display_name: 'Robert', group: 'vip' });
+   */
+  async update(id: number, params: UserUpdateParams, options?: RequestOptions): Promise<void> {
+    assertId('id', id, 'users.update');
+    await this.client.request('put', '/api/user/', { body: { ...params, id } }, options);
+  }
+
+  /**
+   * Deletes a user for good (hard delete). Only a strictly higher role may: root cannot delete root.
+   * For the soft delete of the console's "delete" button, use {@link Users.softDelete}. `DELETE /api/user/:id`
+   * @example
+   * await client.users.delete(42);
+   */
+  async delete(id: number, options?: RequestOptions): Promise<void> {
+    assertId('id', id, 'users.delete');
+    await this.client.request('delete', '/api/user/{id}', { path: { id } }, options);
+  }
+
+  /** Re-enables a disabled user. `POST /api/user/manage` `{action: "enable"}` @example await client.users.enable(42); */
+  enable(id: number, options?: RequestOptions): Promise<ManageResult> {
+    return this.#manage(id, 'enable', options);
+  }
+
+  /** Disables (bans) a user; root cannot be disabled. `POST /api/user/manage` `{action: "disable"}` @example await client.users.disable(42); */
+  disable(id: number, options?: RequestOptions): Promise<ManageResult> {
+    return this.#manage(id, 'disable', options);
+  }
+
+  /** Soft-deletes a user, as the console's delete button does. `POST /api/user/manage` `{action: "delete"}` @example await client.users.softDelete(42); */
+  softDelete(id: number, options?: RequestOptions): Promise<ManageResult> {
+    return this.#manage(id, 'delete', options);
+  }
+
+  /** Makes a common user an admin (root only). `POST /api/user/manage` `{action: "promote"}` @example await client.users.promote(42); */
+  promote(id: number, options?: RequestOptions): Promise<ManageResult> {
+    return this.#manage(id, 'promote', options);
+  }
+
+  /** Makes an admin a common user again. `POST /api/user/manage` `{action: "demote"}` @example await client.users.demote(42); */
+  demote(id: number, options?: RequestOptions): Promise<ManageResult> {
+    return this.#manage(id, 'demote', options);
+  }
+
+  /**
+   * Adds to, subtracts from or overrides a user's quota. `POST /api/user/manage` `{action: "add_quota"}`
+   * @example
+   * await client.users.addQuota(42, { mode: 'add', value: client.usdToQuota(10) });
+   */
+  async addQuota(id: number, params: QuotaChangeParams, options?: RequestOptions): Promise<void> {
+    assertId('id', id, 'users.addQuota');
+    await this.client.request('post', '/api/user/manage', { body: { id, action: 'add_quota', ...params } }, options);
+  }
+
+  #manage(id: number, action: Action, options?: RequestOptions): Promise<ManageResult> {
+    assertId('id', id, `users.${action}`);
+    return this.client.request('post', '/api/user/manage', { body: { id, action } }, options);
+  }
+}
