@@ -1,0 +1,69 @@
+/**
+ * Request body reading with a hard size limit, counted on the bytes actually read (a missing or lying
+ * Content-Length does not get past it).
+ * @module
+ */
+
+/**
+ * The largest body the reference server reads: 1 MiB.
+ * @default 1048576
+ */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Why a body could not be read: too large, or not JSON. */
+export class BodyError extends Error {
+  override name = 'BodyError';
+  constructor(readonly kind: 'too_large' | 'malformed') {
+    super(kind === 'too_large' ? `Failed to read the body: it exceeds ${BODY_LIMIT_BYTES} bytes.` : 'Failed to read the body: it is not valid JSON.');
+  }
+}
+
+/**
+ * The body's bytes, or a `BodyError('too_large')` past `limit`. Stops reading (and cancels the stream) as soon
+ * as the limit is crossed.
+ *
+ * @example
+ * const bytes = await readBodyBytes(request, BODY_LIMIT_BYTES);
+ */
+export async function readBodyBytes(request: Request, limit: number = BODY_LIMIT_BYTES): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > limit) throw new BodyError('too_large');
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyError('too_large');
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The body parsed as JSON. An empty or unparsable body is a `BodyError('malformed')`, as a Go JSON decoder
+ * reports EOF or a syntax error for it.
+ *
+ * @example
+ * const body = await readJsonBody(request);
+ */
+export async function readJsonBody(request: Request, limit: number = BODY_LIMIT_BYTES): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBodyBytes(request, limit));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BodyError('malformed');
+  }
+}

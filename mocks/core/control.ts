@@ -1,0 +1,103 @@
+/**
+ * The control API under `/__mock/`, the same for every dialect: reset, state export/import, clock, settings,
+ * outbox and faults. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
+ * @module
+ */
+import { BodyError } from './body.js';
+import { faultConfigSchema, type FaultConfig } from './faults.js';
+import { jsonResponse } from './response.js';
+import type { BaseState, RequestContext, Route } from './types.js';
+import { z } from 'zod';
+
+/** What the control API needs from the engine. */
+export interface ControlHooks<S extends BaseState> {
+  reset(): Promise<void>;
+  exportState(): S;
+  importState(body: unknown): { ok: true } | { ok: false; error: string };
+  patchSettings(body: unknown): { ok: true; value: unknown } | { ok: false; error: string };
+  getFaults(): FaultConfig;
+  setFaults(faults: FaultConfig): void;
+}
+
+const clockSchema = z.union([
+  z.strictObject({ advance_ms: z.number().finite() }),
+  z.strictObject({ now: z.number().int().nonnegative() }),
+]);
+
+/**
+ * The control routes, bound to an engine.
+ *
+ * @example
+ * const routes = [...dialect.routes, ...controlRoutes(hooks)];
+ */
+export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Route<S>[] {
+  const ok = () => jsonResponse({ ok: true });
+  return [
+    { method: 'POST', path: '/__mock/reset', handler: async () => (await hooks.reset(), ok()) },
+    { method: 'GET', path: '/__mock/state', handler: () => jsonResponse(hooks.exportState()) },
+    {
+      method: 'PUT',
+      path: '/__mock/state',
+      handler: async (ctx) => {
+        const body = await readBody(ctx);
+        if (!body.ok) return body.response;
+        const result = hooks.importState(body.value);
+        return result.ok ? ok() : badRequest(`Failed to import the state: ${result.error}`);
+      },
+    },
+    { method: 'GET', path: '/__mock/clock', handler: (ctx) => jsonResponse({ now: ctx.clock.now() }) },
+    {
+      method: 'POST',
+      path: '/__mock/clock',
+      handler: async (ctx) => {
+        const body = await readBody(ctx);
+        if (!body.ok) return body.response;
+        const parsed = clockSchema.safeParse(body.value);
+        if (!parsed.success) return badRequest('Failed to move the clock: send {"advance_ms": n} or {"now": epochMs}.');
+        if ('advance_ms' in parsed.data) ctx.clock.advance(parsed.data.advance_ms);
+        else ctx.clock.set(parsed.data.now);
+        return jsonResponse({ now: ctx.clock.now() });
+      },
+    },
+    { method: 'GET', path: '/__mock/settings', handler: (ctx) => jsonResponse(ctx.settings) },
+    {
+      method: 'PATCH',
+      path: '/__mock/settings',
+      handler: async (ctx) => {
+        const body = await readBody(ctx);
+        if (!body.ok) return body.response;
+        const result = hooks.patchSettings(body.value);
+        return result.ok ? jsonResponse(result.value) : badRequest(`Failed to update the settings: ${result.error}`);
+      },
+    },
+    { method: 'GET', path: '/__mock/outbox', handler: (ctx) => jsonResponse({ messages: ctx.state.outbox }) },
+    { method: 'DELETE', path: '/__mock/outbox', handler: (ctx) => (ctx.state.outbox.length = 0, ok()) },
+    { method: 'GET', path: '/__mock/faults', handler: () => jsonResponse(hooks.getFaults()) },
+    {
+      method: 'PUT',
+      path: '/__mock/faults',
+      handler: async (ctx) => {
+        const body = await readBody(ctx);
+        if (!body.ok) return body.response;
+        const parsed = faultConfigSchema.safeParse(body.value);
+        if (!parsed.success) return badRequest(`Failed to set the faults: ${z.prettifyError(parsed.error)}`);
+        hooks.setFaults(parsed.data);
+        return jsonResponse(parsed.data);
+      },
+    },
+    { method: 'DELETE', path: '/__mock/faults', handler: () => (hooks.setFaults({}), ok()) },
+  ];
+}
+
+function badRequest(error: string): Response {
+  return jsonResponse({ error }, { status: 400 });
+}
+
+async function readBody(ctx: RequestContext<BaseState>): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, value: await ctx.readJson() };
+  } catch (error) {
+    const tooLarge = error instanceof BodyError && error.kind === 'too_large';
+    return { ok: false, response: tooLarge ? jsonResponse({ error: 'Request body too large' }, { status: 413 }) : badRequest('Failed to read the body: send JSON.') };
+  }
+}

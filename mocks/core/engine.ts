@@ -1,0 +1,213 @@
+/**
+ * The reference server's engine: one store per instance, the route table (dialect routes plus the control API),
+ * transactions, fault injection and the response observer. Every adapter (`server.fetch`, msw, node:http)
+ * ends here.
+ * @module
+ */
+import { BODY_LIMIT_BYTES, BodyError, readJsonBody } from './body.js';
+import { createClock, type Clock } from './clock.js';
+import { controlRoutes } from './control.js';
+import { parseCookies } from './cookies.js';
+import type { FaultConfig } from './faults.js';
+import { pickFault } from './faults.js';
+import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
+import { createRandom } from './random.js';
+import { createRouter, type RouteMatch } from './router.js';
+import { replaceContents, serialize } from './state.js';
+import type { BaseState, Dialect, RequestContext, Route, SeededAccount } from './types.js';
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions<Settings> {
+  /** Makes faker data, ids, codes, salts and faults reproducible. */
+  seed?: number | string | undefined;
+  /** @default 1000 */
+  passwordHashIterations?: number | undefined;
+  /** Upstream admin options applied over the dialect's defaults. */
+  settings?: Partial<Settings> | undefined;
+  /** A path prefix stripped before routing (from a `baseUrl` such as `http://host/gateway`). */
+  basePath?: string | undefined;
+  /** Sees a clone of every request and response; awaited before the response is returned. */
+  onResponse?: ((request: Request, response: Response) => void | Promise<void>) | undefined;
+}
+
+/** A running reference server, adapter-agnostic. */
+export interface Engine<S extends BaseState> {
+  readonly ready: Promise<void>;
+  readonly state: S;
+  readonly clock: Clock;
+  readonly accounts: SeededAccount[];
+  /** The dialect's routes followed by the control API's. */
+  readonly routes: ReadonlyArray<Route<S>>;
+  /** The response of the matching route, or `undefined` when none matches. */
+  dispatch(request: Request): Promise<Response | undefined>;
+  /** Like `dispatch`, with the dialect's 404 for unmatched requests. */
+  handle(request: Request): Promise<Response>;
+  reset(): Promise<void>;
+}
+
+/**
+ * Starts an engine for `dialect`. Seeding runs in the background; `handle` and `dispatch` wait for it.
+ *
+ * @example
+ * const engine = createEngine(newApiDialect, { seed: 1 });
+ * const res = await engine.handle(new Request('http://localhost/api/user/groups'));
+ */
+export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: EngineOptions<S['settings']> = {}): Engine<S> {
+  const random = createRandom(options.seed);
+  // A separate stream, so turning faults on does not shift the ids and codes a seeded run produces.
+  const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
+  const clock = createClock();
+  const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
+  const hash = (password: string) => hashPassword(password, { iterations, random });
+  const state = {} as S;
+  const accounts: SeededAccount[] = [];
+  let faults: FaultConfig = {};
+  let initial: { state: S; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
+
+  const ready = (async () => {
+    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: hash }, options.settings ?? {});
+    replaceContents(state, seeded.state);
+    accounts.push(...seeded.accounts);
+    initial = { state: structuredClone(seeded.state), random: random.save(), faultRandom: faultRandom.save() };
+  })();
+
+  const control = controlRoutes<S>({
+    // The control route already runs inside the transaction lock; taking it again would deadlock.
+    reset: resetNow,
+    exportState: () => serialize(state),
+    importState(body) {
+      const parsed = dialect.parseState(body);
+      if (parsed.ok) replaceContents(state, parsed.value);
+      return parsed.ok ? { ok: true } : parsed;
+    },
+    patchSettings(body) {
+      const parsed = dialect.parseSettingsPatch(body);
+      if (!parsed.ok) return parsed;
+      Object.assign(state.settings, parsed.value);
+      return { ok: true, value: state.settings };
+    },
+    getFaults: () => faults,
+    setFaults(next) {
+      faults = next;
+    },
+  });
+  const controlSet = new Set<Route<S>>(control);
+  const routes = [...dialect.routes, ...control];
+  const router = createRouter(routes);
+
+  // Mutating requests run one at a time: a rollback must not undo a concurrent request's committed writes.
+  let tail: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async function resetNow(): Promise<void> {
+    await ready;
+    if (!initial) return;
+    replaceContents(state, structuredClone(initial.state));
+    random.restore(initial.random);
+    faultRandom.restore(initial.faultRandom);
+    clock.reset();
+    faults = {};
+  }
+
+  function createContext(request: Request, url: URL, params: Record<string, string>): RequestContext<S> {
+    let body: Promise<unknown> | undefined;
+    let cookies: Record<string, string> | undefined;
+    return {
+      request,
+      method: request.method,
+      url,
+      params,
+      query: url.searchParams,
+      headers: request.headers,
+      get cookies() {
+        return (cookies ??= parseCookies(request.headers.get('cookie')));
+      },
+      state,
+      settings: state.settings,
+      clock,
+      random,
+      readJson: () => (body ??= readJsonBody(request, BODY_LIMIT_BYTES)),
+      hashPassword: hash,
+      verifyPassword,
+    };
+  }
+
+  async function run(ctx: RequestContext<S>, match: RouteMatch<Route<S>>): Promise<Response> {
+    const { route } = match;
+    if (!controlSet.has(route)) {
+      if (faults.latency_ms) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
+      const status = pickFault(faults, ctx.method, route.path, ctx.url.pathname, faultRandom);
+      if (status !== undefined) return dialect.errors.fault(ctx, status);
+    }
+    const mutates = route.mutates ?? route.method !== 'GET';
+    if (!mutates) return guarded(ctx, route, undefined);
+    return exclusive(() => {
+      let snapshot: S;
+      try {
+        snapshot = structuredClone(state);
+      } catch (error) {
+        // Someone put something that is not plain data into the state; refuse to write rather than risk it.
+        return Promise.resolve(answerError(ctx, error));
+      }
+      return guarded(ctx, route, snapshot);
+    });
+  }
+
+  async function guarded(ctx: RequestContext<S>, route: Route<S>, snapshot: S | undefined): Promise<Response> {
+    try {
+      return await route.handler(ctx);
+    } catch (error) {
+      // No half-written state: whatever the handler changed before throwing is undone.
+      if (snapshot) replaceContents(state, snapshot);
+      return answerError(ctx, error);
+    }
+  }
+
+  function answerError(ctx: RequestContext<S>, error: unknown): Response {
+    try {
+      if (error instanceof BodyError) {
+        return error.kind === 'too_large' ? dialect.errors.bodyTooLarge(ctx) : dialect.errors.invalidBody(ctx);
+      }
+      return dialect.errors.internal(ctx, error);
+    } catch {
+      return new Response('Internal Server Error', { status: 500 });
+    }
+  }
+
+  async function respond(request: Request, notFound: boolean): Promise<Response | undefined> {
+    await ready;
+    const observed = options.onResponse ? request.clone() : undefined;
+    const url = new URL(request.url);
+    let pathname = url.pathname;
+    if (options.basePath && pathname.startsWith(options.basePath)) pathname = pathname.slice(options.basePath.length) || '/';
+    const match = router.match(request.method, pathname);
+    if (!match && !notFound) return undefined;
+    const ctx = createContext(request, url, match?.params ?? {});
+    const response = match ? await run(ctx, match) : answerNotFound(ctx);
+    if (observed && options.onResponse) await options.onResponse(observed, response.clone());
+    return response;
+  }
+
+  function answerNotFound(ctx: RequestContext<S>): Response {
+    try {
+      return dialect.errors.notFound(ctx);
+    } catch (error) {
+      return answerError(ctx, error);
+    }
+  }
+
+  return {
+    ready,
+    state,
+    clock,
+    accounts,
+    routes,
+    dispatch: (request) => respond(request, false),
+    handle: async (request) => (await respond(request, true))!,
+    reset: () => ready.then(() => exclusive(resetNow)),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The shapes shared by the reference server's core and its dialects.
+ * @module
+ */
+import type { Clock } from './clock.js';
+import type { OutboxMessage } from './outbox.js';
+import type { Random } from './random.js';
+
+/** The HTTP methods a route can answer. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * What every dialect's state carries besides its own tables. State is plain JSON data (no Maps or classes) so that
+ * transactions can snapshot it with `structuredClone` and the control API can export and import it.
+ */
+export interface BaseState {
+  /** The dialect's upstream admin options (registration open, email verification, ...). */
+  settings: object;
+  /** Emails and SMS the server "sent", newest last. */
+  outbox: OutboxMessage[];
+}
+
+/** One request, as a handler sees it. */
+export interface RequestContext<S extends BaseState = BaseState> {
+  readonly request: Request;
+  readonly method: string;
+  readonly url: URL;
+  /** Path parameters, URL-decoded, e.g. `{ id: '42' }` for `/api/user/:id`. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: Headers;
+  /** Request cookies by name (the first one wins when a name repeats). */
+  readonly cookies: Readonly<Record<string, string>>;
+  /** The live dialect state; mutate it directly (mutating routes run in a transaction). */
+  readonly state: S;
+  readonly settings: S['settings'];
+  readonly clock: Clock;
+  readonly random: Random;
+  /**
+   * The body as JSON, read once (later calls return the same value). Throws a {@link BodyError} when the body
+   * exceeds the 1 MiB limit or is not JSON; the core answers those in the dialect's shape unless the handler
+   * catches them to answer differently.
+   */
+  readJson(): Promise<unknown>;
+  /** PBKDF2 with the server's iteration count and random source. */
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(password: string, stored: string): Promise<boolean>;
+}
+
+/** A route handler: a plain function from the request context to a response. */
+export type Handler<S extends BaseState = BaseState> = (ctx: RequestContext<S>) => Response | Promise<Response>;
+
+/** One entry of a dialect's route table. */
+export interface Route<S extends BaseState = BaseState> {
+  method: HttpMethod;
+  /** A path pattern with `:name` segments, e.g. `/api/user/:id`. */
+  path: string;
+  handler: Handler<S>;
+  /**
+   * Whether the handler writes state, so it runs serialised in a transaction that is rolled back if it throws.
+   * @default true for every method but GET
+   */
+  mutates?: boolean;
+}
+
+/** How a dialect answers the failures the core detects, in the dialect's own error shape. */
+export interface DialectErrors<S extends BaseState = BaseState> {
+  /** No route matched (HTTP 404). */
+  notFound(ctx: RequestContext<S>): Response;
+  /** The body is not valid JSON (the dialect's "invalid parameters" answer). */
+  invalidBody(ctx: RequestContext<S>): Response;
+  /** The body exceeds the limit (HTTP 413). */
+  bodyTooLarge(ctx: RequestContext<S>): Response;
+  /** A handler threw: a bug in the mock (HTTP 500). */
+  internal(ctx: RequestContext<S>, error: unknown): Response;
+  /** An injected fault with the given status. */
+  fault(ctx: RequestContext<S>, status: number): Response;
+}
+
+/** A login the seed created, with its plaintext password, for printing and tests. */
+export interface SeededAccount {
+  username: string;
+  password: string;
+  role: number;
+}
+
+/** What a dialect's seed step receives. */
+export interface SeedContext {
+  /** The server's seed (`undefined`: fresh random data every start). */
+  seed: number | string | undefined;
+  random: Random;
+  clock: Clock;
+  hashPassword(password: string): Promise<string>;
+}
+
+/** What a dialect plugs into the core: its routes, error shape, state factory and the schemas the control API checks. */
+export interface Dialect<S extends BaseState, Settings extends S['settings'] = S['settings']> {
+  name: string;
+  routes: ReadonlyArray<Route<S>>;
+  errors: DialectErrors<S>;
+  /** Builds the initial state (hashing passwords, hence async), applying `settings` over the defaults. */
+  seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: SeededAccount[] }>;
+  /** Validates a `PATCH /__mock/settings` body: a partial, strict object (unknown keys are rejected). */
+  parseSettingsPatch(body: unknown): { ok: true; value: Partial<Settings> } | { ok: false; error: string };
+  /** Roughly validates a `PUT /__mock/state` body. */
+  parseState(body: unknown): { ok: true; value: S } | { ok: false; error: string };
+}

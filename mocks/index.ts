@@ -1,0 +1,146 @@
+/**
+ * `gatewaykit/mock`: stateful reference servers that behave like the gateways gatewaykit speaks to, for tests
+ * (in-process through `server.fetch` or msw) and for local sandboxes (over HTTP with `gatewaykit/mock/node`).
+ * @module
+ */
+import type { HttpHandler } from 'msw';
+import type { Clock } from './core/clock.js';
+import { createEngine } from './core/engine.js';
+import { toMswHandlers } from './core/msw.js';
+import type { BaseState, Dialect, SeededAccount } from './core/types.js';
+import { newApiDialect } from './newapi/dialect.js';
+import type { NewApiSettings, NewApiState } from './newapi/state.js';
+
+export type { Clock } from './core/clock.js';
+export type { OutboxMessage } from './core/outbox.js';
+export type { FaultConfig } from './core/faults.js';
+export type { SeededAccount } from './core/types.js';
+export type { NewApiSettings, NewApiState, UserRecord, SessionRecord, TwoFaRecord } from './newapi/state.js';
+export { totpCode } from './core/totp.js';
+
+/**
+ * The state and settings types of each dialect.
+ *
+ * @example
+ * type State = DialectTypes['newapi']['state'];
+ */
+export interface DialectTypes {
+  newapi: { state: NewApiState; settings: NewApiSettings };
+}
+
+/**
+ * A dialect the reference server can speak.
+ *
+ * @example
+ * const dialect: DialectName = 'newapi';
+ */
+export type DialectName = keyof DialectTypes;
+
+const DIALECTS: { [D in DialectName]: Dialect<DialectTypes[D]['state'], DialectTypes[D]['settings']> } = {
+  newapi: newApiDialect,
+};
+
+/**
+ * The dialects built so far, for tools that serve them all (the CLI).
+ *
+ * @example
+ * for (const dialect of DIALECT_NAMES) createReferenceServer({ dialect });
+ */
+export const DIALECT_NAMES = Object.keys(DIALECTS) as DialectName[];
+
+/**
+ * Options of {@link createReferenceServer}.
+ *
+ * @example
+ * const options: ReferenceServerOptions<'newapi'> = { dialect: 'newapi', seed: 42, settings: { RegisterEnabled: false } };
+ */
+export interface ReferenceServerOptions<D extends DialectName = DialectName> {
+  dialect: D;
+  /** Makes faker data, ids, codes, salts and injected faults reproducible. Without it, every start differs. */
+  seed?: number | string;
+  /**
+   * Origin the msw handlers match and relative `fetch` URLs resolve against. msw handlers match any origin
+   * when it is omitted.
+   * @default 'http://localhost'
+   */
+  baseUrl?: string;
+  /**
+   * PBKDF2 iterations for stored passwords. Cheap by default for fast tests; the CLI sandbox uses 310000.
+   * @default 1000
+   */
+  passwordHashIterations?: number;
+  /** Upstream admin options over the dialect's defaults, e.g. `{ RegisterEnabled: false }`. */
+  settings?: Partial<DialectTypes[D]['settings']>;
+  /** Sees a clone of every request and its response; awaited before the response is returned (contract checks). */
+  onResponse?: (request: Request, response: Response) => void | Promise<void>;
+}
+
+/**
+ * A running reference server.
+ *
+ * @example
+ * const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
+ * await server.ready;
+ * server.state.users.find((u) => u.username === 'root')!.status = 2; // arrange
+ * server.clock.advance(60_000);
+ * await server.reset();
+ */
+export interface ReferenceServer<D extends DialectName = DialectName> {
+  readonly dialect: D;
+  /** msw handlers, one per route, for your own `setupServer(...)` / `setupWorker(...)`. */
+  readonly handlers: HttpHandler[];
+  /** Answers a request straight from the route table (no msw involved); waits for seeding first. */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** The live state (plain JSON data). Mutate it to arrange a test; read it to assert. */
+  readonly state: DialectTypes[D]['state'];
+  /** Back to the seeded state: data, random sequence, clock and faults. */
+  reset(): Promise<void>;
+  readonly clock: Clock;
+  /** The seeded logins with their plaintext passwords (filled once `ready` resolves). */
+  readonly accounts: ReadonlyArray<SeededAccount>;
+  /** Resolves when seeding (which hashes passwords) is done. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Creates a reference server for one dialect.
+ *
+ * @example
+ * const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
+ * const res = await server.fetch('/api/user/login', {
+ *   method: 'POST',
+ *   body: JSON.stringify({ username: 'root', password: '123456' }),
+ * });
+ * console.log(res.headers.getSetCookie()); // ['session=…; Path=/; …']
+ */
+export function createReferenceServer<D extends DialectName>(options: ReferenceServerOptions<D>): ReferenceServer<D> {
+  const dialect = DIALECTS[options.dialect] as unknown as Dialect<BaseState>;
+  if (!dialect) throw new Error(`Failed to create a reference server: unknown dialect "${String(options.dialect)}". Please use one of ${DIALECT_NAMES.join(', ')}.`);
+  const baseUrl = options.baseUrl ?? 'http://localhost';
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  const engine = createEngine(dialect, {
+    seed: options.seed,
+    passwordHashIterations: options.passwordHashIterations,
+    settings: options.settings,
+    basePath,
+    onResponse: options.onResponse,
+  });
+  let handlers: HttpHandler[] | undefined;
+  return {
+    dialect: options.dialect,
+    get handlers() {
+      return (handlers ??= toMswHandlers(engine, options.baseUrl));
+    },
+    fetch(input, init) {
+      const request = input instanceof Request && init === undefined ? input : new Request(typeof input === 'string' ? new URL(input, baseUrl) : input, init);
+      return engine.handle(request);
+    },
+    get state() {
+      return engine.state as DialectTypes[D]['state'];
+    },
+    reset: () => engine.reset(),
+    clock: engine.clock,
+    accounts: engine.accounts,
+    ready: engine.ready,
+  };
+}

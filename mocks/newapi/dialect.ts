@@ -1,0 +1,75 @@
+/**
+ * The new-api dialect as the core consumes it: routes, envelope, seed, and the checks the control API applies
+ * to settings and imported state.
+ * @module
+ */
+import { z } from 'zod';
+import type { Dialect } from '../core/types.js';
+import { newApiErrors } from './envelope.js';
+import { newApiRoutes } from './routes.js';
+import { seedNewApi } from './seed.js';
+import type { NewApiSettings, NewApiState } from './state.js';
+
+const settingsPatchSchema = z.strictObject({
+  RegisterEnabled: z.boolean(),
+  PasswordRegisterEnabled: z.boolean(),
+  PasswordLoginEnabled: z.boolean(),
+  EmailVerificationEnabled: z.boolean(),
+  QuotaForNewUser: z.number().int(),
+  QuotaForInviter: z.number().int(),
+  QuotaForInvitee: z.number().int(),
+  PaymentComplianceConfirmed: z.boolean(),
+} satisfies Record<keyof NewApiSettings, z.ZodType>).partial();
+
+// Rough on purpose (extra keys pass), but every column a handler reads is typed, so an import cannot make one throw.
+const text = z.string();
+const integer = z.number().int();
+const userShape = z.looseObject({
+  id: integer, username: text, password_hash: text, display_name: text, role: integer, status: integer, email: text,
+  github_id: text, discord_id: text, oidc_id: text, wechat_id: text, telegram_id: text, linux_do_id: text,
+  access_token_sha256: text.nullable(), quota: integer, used_quota: integer, request_count: integer, group: text,
+  aff_code: text, aff_count: integer, aff_quota: integer, aff_history_quota: integer, inviter_id: integer, setting: text,
+  remark: text, stripe_customer: text, created_at: integer, last_login_at: integer, deleted_at: z.number().nullable(),
+  twofa: z
+    .looseObject({
+      secret: text, enabled: z.boolean(), failed_attempts: integer, locked_until: z.number().nullable(),
+      last_used_at: z.number().nullable(), backup_codes: z.array(z.looseObject({ hash: text, used_at: z.number().nullable() })),
+    })
+    .nullable(),
+});
+const stateSchema = z.looseObject({
+  settings: settingsPatchSchema.required(),
+  outbox: z.array(z.looseObject({ id: z.number().int() })),
+  users: z.array(userShape),
+  sessions: z.record(z.string(), z.looseObject({ data: z.looseObject({}), expires_at: z.number() })),
+  abilities: z.array(z.looseObject({ group: z.string(), model: z.string(), enabled: z.boolean() })),
+  groups: z.looseObject({
+    ratio: z.record(z.string(), z.number()),
+    usable: z.record(z.string(), z.string()),
+    group_ratio: z.record(z.string(), z.record(z.string(), z.number())),
+    special_usable: z.record(z.string(), z.record(z.string(), z.string())),
+  }),
+  verification_codes: z.record(z.string(), z.looseObject({ code: z.string(), created_at: z.number() })),
+  next_user_id: z.number().int().positive(),
+});
+
+/**
+ * The new-api dialect (JUL26 line: session cookie + `New-Api-User`).
+ *
+ * @example
+ * const engine = createEngine(newApiDialect, { seed: 1 });
+ */
+export const newApiDialect: Dialect<NewApiState, NewApiSettings> = {
+  name: 'newapi',
+  routes: newApiRoutes,
+  errors: newApiErrors,
+  seed: seedNewApi,
+  parseSettingsPatch(body) {
+    const parsed = settingsPatchSchema.safeParse(body);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
+  },
+  parseState(body) {
+    const parsed = stateSchema.safeParse(body);
+    return parsed.success ? { ok: true, value: parsed.data as unknown as NewApiState } : { ok: false, error: z.prettifyError(parsed.error) };
+  },
+};

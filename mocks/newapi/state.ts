@@ -1,0 +1,203 @@
+/**
+ * The new-api reference server's state: plain JSON tables mirroring upstream's `users`, `abilities`, group options
+ * and the cookie sessions, plus the admin options (`settings`) the control API edits.
+ * @module
+ */
+import type { OutboxMessage } from '../core/outbox.js';
+import { ALPHANUMERIC, type Random } from '../core/random.js';
+
+/** Upstream admin options (`common.*` in new-api) that change account behaviour. */
+export interface NewApiSettings {
+  /** @default true */
+  RegisterEnabled: boolean;
+  /** @default true */
+  PasswordRegisterEnabled: boolean;
+  /** @default true */
+  PasswordLoginEnabled: boolean;
+  /** @default false */
+  EmailVerificationEnabled: boolean;
+  /** @default 0 */
+  QuotaForNewUser: number;
+  /** @default 0 */
+  QuotaForInviter: number;
+  /** @default 0 */
+  QuotaForInvitee: number;
+  /**
+   * JUL26 pays invitation rewards only once the admin confirmed the payment compliance terms.
+   * @default false
+   */
+  PaymentComplianceConfirmed: boolean;
+}
+
+/** Upstream's defaults. */
+export const DEFAULT_SETTINGS: NewApiSettings = {
+  RegisterEnabled: true,
+  PasswordRegisterEnabled: true,
+  PasswordLoginEnabled: true,
+  EmailVerificationEnabled: false,
+  QuotaForNewUser: 0,
+  QuotaForInviter: 0,
+  QuotaForInvitee: 0,
+  PaymentComplianceConfirmed: false,
+};
+
+/** A user's TOTP 2FA record (upstream tables `two_fas` and `two_fa_backup_codes`). */
+export interface TwoFaRecord {
+  /** Base32 TOTP secret. */
+  secret: string;
+  enabled: boolean;
+  failed_attempts: number;
+  /** Epoch ms, or null when not locked. */
+  locked_until: number | null;
+  last_used_at: number | null;
+  /** PBKDF2 hashes of the normalised `XXXX-XXXX` codes. */
+  backup_codes: Array<{ hash: string; used_at: number | null }>;
+}
+
+/** A row of `users`. Field names follow upstream's columns. */
+export interface UserRecord {
+  id: number;
+  username: string;
+  /** `pbkdf2$…`, or '' for an account without a password. */
+  password_hash: string;
+  display_name: string;
+  role: number;
+  status: number;
+  email: string;
+  github_id: string;
+  discord_id: string;
+  oidc_id: string;
+  wechat_id: string;
+  telegram_id: string;
+  linux_do_id: string;
+  /** SHA-256 (hex) of the system access token; the token itself is shown once and never stored. */
+  access_token_sha256: string | null;
+  quota: number;
+  used_quota: number;
+  request_count: number;
+  group: string;
+  aff_code: string;
+  aff_count: number;
+  aff_quota: number;
+  aff_history_quota: number;
+  inviter_id: number;
+  /** The JSON string upstream stores (`dto.UserSetting`), '' when never written. */
+  setting: string;
+  remark: string;
+  stripe_customer: string;
+  /** Unix seconds. */
+  created_at: number;
+  /** Unix seconds, 0 when never. */
+  last_login_at: number;
+  /** Soft delete: epoch ms, or null. */
+  deleted_at: number | null;
+  twofa: TwoFaRecord | null;
+}
+
+/** What the upstream cookie session holds (gin-contrib sessions); here kept server-side under a random id. */
+export interface SessionData {
+  id?: number;
+  username?: string;
+  role?: number;
+  status?: number;
+  group?: string;
+  pending_user_id?: number;
+  pending_username?: string;
+}
+
+/** A session with its expiry (epoch ms). */
+export interface SessionRecord {
+  data: SessionData;
+  expires_at: number;
+}
+
+/** A row of `abilities`: which models a group may use. */
+export interface AbilityRecord {
+  group: string;
+  model: string;
+  channel_id: number;
+  enabled: boolean;
+}
+
+/** Group options (`GroupRatio`, `UserUsableGroups`, `GroupGroupRatio`, `GroupSpecialUsableGroup`). */
+export interface GroupOptions {
+  ratio: Record<string, number>;
+  usable: Record<string, string>;
+  group_ratio: Record<string, Record<string, number>>;
+  special_usable: Record<string, Record<string, string>>;
+}
+
+/** A code sent for verification (`common.RegisterVerificationCodeWithKey`), keyed `<purpose><key>` as upstream keys it. */
+export interface VerificationCodeRecord {
+  code: string;
+  /** Epoch ms; codes are valid for 10 minutes. */
+  created_at: number;
+}
+
+/** The whole new-api state. */
+export interface NewApiState {
+  settings: NewApiSettings;
+  outbox: OutboxMessage[];
+  users: UserRecord[];
+  sessions: Record<string, SessionRecord>;
+  abilities: AbilityRecord[];
+  groups: GroupOptions;
+  verification_codes: Record<string, VerificationCodeRecord>;
+  next_user_id: number;
+}
+
+/** Roles (`common/constants.go`). */
+export const ROLE = { guest: 0, common: 1, admin: 10, root: 100 } as const;
+/** User statuses. */
+export const STATUS = { enabled: 1, disabled: 2 } as const;
+
+/** Upstream's default group options. */
+export function defaultGroups(): GroupOptions {
+  return {
+    ratio: { default: 1, vip: 1, svip: 1 },
+    usable: { default: '默认分组', vip: 'vip分组' },
+    group_ratio: { vip: { edit_this: 0.9 } },
+    special_usable: {},
+  };
+}
+
+/**
+ * A user by id, as GORM's default (scoped) queries see it: soft-deleted users are invisible.
+ *
+ * @example
+ * const user = findUser(ctx.state, 42);
+ */
+export function findUser(state: NewApiState, id: number): UserRecord | undefined {
+  return state.users.find((u) => u.id === id && u.deleted_at === null);
+}
+
+/** A user by id including soft-deleted ones (GORM `Unscoped()`). */
+export function findUserUnscoped(state: NewApiState, id: number): UserRecord | undefined {
+  return state.users.find((u) => u.id === id);
+}
+
+/** A blank user row with upstream's column defaults, for inserts. */
+export function newUserRecord(state: NewApiState, fields: Partial<UserRecord> & { username: string; created_at: number }): UserRecord {
+  const id = state.next_user_id++;
+  return {
+    id, password_hash: '', display_name: '', role: ROLE.common, status: STATUS.enabled, email: '', github_id: '',
+    discord_id: '', oidc_id: '', wechat_id: '', telegram_id: '', linux_do_id: '', access_token_sha256: null,
+    quota: 0, used_quota: 0, request_count: 0, group: 'default', aff_code: '', aff_count: 0, aff_quota: 0,
+    aff_history_quota: 0, inviter_id: 0, setting: '', remark: '', stripe_customer: '', last_login_at: 0,
+    deleted_at: null, twofa: null, ...fields,
+  };
+}
+
+/**
+ * A fresh 4-character aff code (`GetRandomString(4)`). Upstream relies on a unique index; a collision here simply
+ * draws again.
+ *
+ * @example
+ * user.aff_code = newAffCode(ctx.state, ctx.random);
+ */
+export function newAffCode(state: NewApiState, random: Random): string {
+  for (;;) {
+    const code = random.string(4, ALPHANUMERIC);
+    if (!state.users.some((u) => u.aff_code === code)) return code;
+  }
+}

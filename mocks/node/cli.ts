@@ -1,0 +1,109 @@
+/**
+ * `npm start`: the local sandbox. Serves every dialect built so far on its own port with realistic password
+ * hashing, and prints how to log in.
+ * @module
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createReferenceServer, DIALECT_NAMES, type DialectName, type SeededAccount } from '../index.js';
+import { serve, type RunningServer } from './serve.js';
+
+/** Sandbox port and a first curl command per dialect. Adding a dialect is one line here. */
+const SANDBOX: { [D in DialectName]: { port: number; example: (url: string) => string } } = {
+  newapi: {
+    port: 4010,
+    example: (url) =>
+      `curl -s -c /tmp/gatewaykit.jar -H 'Content-Type: application/json' -d '{"username":"root","password":"123456"}' ${url}/api/user/login` +
+      ` && curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' ${url}/api/user/self`,
+  },
+};
+
+/** OWASP's 2023 figure for PBKDF2-SHA256: logins cost what they cost on a real server. */
+const SANDBOX_HASH_ITERATIONS = 310_000;
+
+const HELP = `Usage: npm start -- [options]
+
+Serves gatewaykit's reference servers (${DIALECT_NAMES.join(', ')}).
+
+Options:
+  --dialect <name>  serve only this dialect (default: all)
+  --port <n>        port (default: each dialect's sandbox port; 0 picks free ports)
+  --host <host>     interface to listen on (default: 127.0.0.1)
+  --seed <seed>     reproducible data: same seed, same users and passwords
+  --json            print one JSON line per dialect: {"dialect","url","accounts"}
+  --help            show this help
+`;
+
+/**
+ * Runs the CLI with `argv` (without node and the script).
+ *
+ * @example
+ * await main(['--dialect', 'newapi', '--port', '0', '--json']);
+ */
+export async function main(argv: string[]): Promise<RunningServer[]> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dialect: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return [];
+  }
+  const dialects = values.dialect === undefined ? DIALECT_NAMES : [values.dialect];
+  for (const name of dialects) {
+    if (!(DIALECT_NAMES as string[]).includes(name)) throw new Error(`Failed to start: unknown dialect "${name}". Please use one of ${DIALECT_NAMES.join(', ')}.`);
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new Error(`Failed to start: --port must be 0–65535, not "${values.port}".`);
+  const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
+
+  const running: RunningServer[] = [];
+  for (const [index, name] of (dialects as DialectName[]).entries()) {
+    const server = createReferenceServer({ dialect: name, passwordHashIterations: SANDBOX_HASH_ITERATIONS, ...(seed === undefined ? {} : { seed }) });
+    await server.ready;
+    // With an explicit --port and several dialects, they take consecutive ports.
+    const listenPort = port === undefined ? SANDBOX[name].port : port === 0 ? 0 : port + index;
+    const http = await serve(server, { port: listenPort, host: values.host });
+    running.push(http);
+    print(name, http.url, server.accounts, values.json);
+  }
+  return running;
+}
+
+function print(dialect: DialectName, url: string, accounts: ReadonlyArray<SeededAccount>, json: boolean): void {
+  if (json) {
+    const line = { dialect, url, accounts: accounts.map(({ username, password, role }) => ({ username, password, role })) };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+    return;
+  }
+  const lines = [`${dialect}  ${url}`, '  accounts (username / password / role):'];
+  for (const a of accounts) lines.push(`    ${a.username.padEnd(20)} ${a.password.padEnd(14)} ${a.role}`);
+  lines.push(`  try: ${SANDBOX[dialect].example(url)}`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// Only when run as a script (tsx mocks/node/cli.ts), not when imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (running) => {
+      if (running.length === 0) return;
+      const stop = () => {
+        Promise.all(running.map((r) => r.close())).then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

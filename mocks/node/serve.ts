@@ -1,0 +1,128 @@
+/**
+ * Serves a reference server over real HTTP: node:http → Fetch `Request` → the route table → back. No msw on this
+ * path: it is benchmarked against a bare node:http server.
+ * @module
+ */
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BODY_LIMIT_BYTES } from '../core/body.js';
+
+/** Anything that answers Fetch requests, such as a `ReferenceServer`. */
+export interface FetchHandler {
+  fetch(request: Request): Promise<Response>;
+}
+
+/** Options of {@link serve}. */
+export interface ServeOptions {
+  /**
+   * Port to listen on; 0 picks a free one.
+   * @default 0
+   */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}
+
+/** A listening HTTP server. */
+export interface RunningServer {
+  /** The base URL, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** Stops accepting connections, closes idle keep-alive sockets and resolves when the server is down. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `server` over HTTP with keep-alive.
+ *
+ * @example
+ * const running = await serve(createReferenceServer({ dialect: 'newapi' }), { port: 4010 });
+ * console.log(running.url); // http://127.0.0.1:4010
+ * await running.close();
+ */
+export async function serve(server: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const http = createServer({ keepAlive: true }, (req, res) => {
+    handle(server, req, res).catch((error: unknown) => fail(res, error));
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        http.close((error) => (error ? reject(error) : resolve()));
+        http.closeIdleConnections();
+      }),
+  };
+}
+
+async function handle(server: FetchHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, BODY_LIMIT_BYTES + 1);
+  const request = new Request(requestUrl(req), { method, headers, body: body as BodyInit | undefined });
+  const response = await server.fetch(request);
+
+  const out: OutgoingHttpHeaders = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') out[name] = value;
+  });
+  // Headers.forEach joins repeated Set-Cookie lines with a comma, which breaks them; getSetCookie keeps them apart.
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) out['set-cookie'] = cookies;
+  const payload = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  out['content-length'] = payload?.byteLength ?? 0;
+  res.writeHead(response.status, out);
+  res.end(payload);
+}
+
+/**
+ * The body, read up to `max` bytes. Past that the rest is drained unread: the core answers 413 from the bytes it
+ * got, and the connection stays usable for the next keep-alive request.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= max) {
+        req.off('data', onData).off('end', onEnd);
+        req.resume();
+        resolve(Buffer.concat(chunks, size).subarray(0, max));
+      }
+    };
+    const onEnd = () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    req.on('data', onData).on('end', onEnd).once('error', reject);
+  });
+}
+
+function requestUrl(req: IncomingMessage): string {
+  const target = req.url ?? '/';
+  try {
+    return new URL(target, `http://${req.headers.host ?? 'localhost'}`).href;
+  } catch {
+    // A malformed Host header must not take the request down; route on the path alone.
+    return new URL(target, 'http://localhost').href;
+  }
+}
+
+function fail(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  const body = JSON.stringify({ success: false, message: 'Failed to serve the request: the reference server crashed.' });
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

@@ -1,0 +1,123 @@
+import { afterAll, expect, test } from 'vitest';
+import { createReferenceServer } from '../../mocks/index.js';
+import { json, newApiServer, serverErrors } from './support.js';
+
+afterAll(() => expect(serverErrors).toEqual([]));
+
+test('control: POST /__mock/reset restores the seeded users', async () => {
+  const server = await newApiServer();
+  await server.fetch('/api/user/register', json('POST', { username: 'temp', password: 'password123' }));
+  expect(await (await server.fetch('/__mock/reset', { method: 'POST' })).json()).toEqual({ ok: true });
+  expect(server.state.users.some((u) => u.username === 'temp')).toBe(false);
+});
+
+test('control: the exported state imports back into another server', async () => {
+  const a = await newApiServer({ seed: 1 });
+  await a.fetch('/api/user/register', json('POST', { username: 'carried', password: 'password123' }));
+  const state = await (await a.fetch('/__mock/state')).json();
+  const b = await newApiServer({ seed: 2 });
+  const response = await b.fetch('/__mock/state', json('PUT', state));
+  expect(await response.json()).toEqual({ ok: true });
+  expect(await (await b.fetch('/__mock/state')).json()).toEqual(state);
+  const login = await b.fetch('/api/user/login', json('POST', { username: 'carried', password: 'password123' }));
+  expect((await login.json()).success).toBe(true);
+});
+
+test('control: importing garbage is a 400 and leaves the state alone', async () => {
+  const server = await newApiServer();
+  const before = await (await server.fetch('/__mock/state')).json();
+  for (const body of [{ users: 'nope' }, [], { ...before, users: [{ id: 'x' }] }]) {
+    const response = await server.fetch('/__mock/state', json('PUT', body));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatch(/^Failed to import the state/);
+  }
+  const notJson = await server.fetch('/__mock/state', { method: 'PUT', body: '{' });
+  expect(notJson.status).toBe(400);
+  expect(await (await server.fetch('/__mock/state')).json()).toEqual(before);
+});
+
+test('control: the clock reads, advances and jumps', async () => {
+  const server = await newApiServer();
+  const { now } = await (await server.fetch('/__mock/clock')).json();
+  const advanced = await (await server.fetch('/__mock/clock', json('POST', { advance_ms: 3_600_000 }))).json();
+  expect(advanced.now - now).toBeGreaterThanOrEqual(3_600_000);
+  const jumped = await (await server.fetch('/__mock/clock', json('POST', { now: Date.UTC(2030, 0, 1) }))).json();
+  expect(jumped.now - Date.UTC(2030, 0, 1)).toBeLessThan(1_000);
+  expect((await server.fetch('/__mock/clock', json('POST', { advance_ms: 'soon' }))).status).toBe(400);
+});
+
+test('control: settings read, patch and take effect; unknown keys are a 400', async () => {
+  const server = await newApiServer();
+  const settings = await (await server.fetch('/__mock/settings')).json();
+  expect(settings).toMatchObject({ RegisterEnabled: true, PasswordLoginEnabled: true, EmailVerificationEnabled: false, QuotaForNewUser: 0 });
+  const patched = await (await server.fetch('/__mock/settings', json('PATCH', { RegisterEnabled: false }))).json();
+  expect(patched.RegisterEnabled).toBe(false);
+  const register = await server.fetch('/api/user/register', json('POST', { username: 'late', password: 'password123' }));
+  expect(await register.json()).toEqual({ success: false, message: 'New user registration has been disabled by administrator' });
+  const unknown = await server.fetch('/__mock/settings', json('PATCH', { RegistrationOpen: true }));
+  expect(unknown.status).toBe(400);
+  expect((await unknown.json()).error).toMatch(/RegistrationOpen/);
+  expect((await server.fetch('/__mock/settings', json('PATCH', { QuotaForNewUser: 'lots' }))).status).toBe(400);
+});
+
+test('control: settings passed to createReferenceServer apply from the start', async () => {
+  const server = await newApiServer({ settings: { PasswordLoginEnabled: false } });
+  const login = await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  expect(await login.json()).toEqual({ success: false, message: 'Password login has been disabled by administrator' });
+});
+
+test('control: the outbox lists and clears messages', async () => {
+  const server = await newApiServer();
+  server.state.outbox.push({ id: 1, channel: 'email', to: 'a@example.com', subject: 'Code', body: 'Your code: 123456', code: '123456', sent_at: 0 });
+  expect((await (await server.fetch('/__mock/outbox')).json()).messages).toHaveLength(1);
+  expect((await server.fetch('/__mock/outbox', { method: 'DELETE' })).status).toBe(200);
+  expect((await (await server.fetch('/__mock/outbox')).json()).messages).toEqual([]);
+});
+
+test('control: fail_route forces a status on one route, by pattern or by path', async () => {
+  const server = await newApiServer();
+  await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'get', path: '/api/user/groups', status: 503 } }));
+  const failed = await server.fetch('/api/user/groups');
+  expect(failed.status).toBe(503);
+  expect(await failed.json()).toEqual({ success: false, message: 'Injected fault' });
+  expect((await server.fetch('/__mock/clock')).status).toBe(200);
+  await server.fetch('/__mock/faults', { method: 'DELETE' });
+  expect((await server.fetch('/api/user/groups')).status).toBe(200);
+});
+
+test('control: an injected 429 has an empty body, like upstream\'s rate limiter', async () => {
+  const server = await newApiServer();
+  await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'POST', path: '/api/user/login', status: 429 } }));
+  const response = await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  expect(response.status).toBe(429);
+  expect(await response.text()).toBe('');
+});
+
+test('control: the error rate is drawn from the seed, so two runs fail the same requests', async () => {
+  const run = async () => {
+    // Not newApiServer(): the injected 500s here are wanted, not bugs.
+    const server = createReferenceServer({ dialect: 'newapi', seed: 'faults' });
+    await server.fetch('/__mock/faults', json('PUT', { error_rate: 0.5 }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await server.fetch('/api/user/groups')).status);
+    return statuses;
+  };
+  const first = await run();
+  expect(first).toEqual(await run());
+  expect(first).toContain(500);
+  expect(first).toContain(200);
+});
+
+test('control: latency delays the answer', async () => {
+  const server = await newApiServer();
+  await server.fetch('/__mock/faults', json('PUT', { latency_ms: 50 }));
+  const start = performance.now();
+  await server.fetch('/api/user/groups');
+  expect(performance.now() - start).toBeGreaterThanOrEqual(45);
+});
+
+test('control: a bad fault config is a 400', async () => {
+  const server = await newApiServer();
+  expect((await server.fetch('/__mock/faults', json('PUT', { error_rate: 2 }))).status).toBe(400);
+  expect((await server.fetch('/__mock/faults', json('PUT', { flaky: true }))).status).toBe(400);
+});

@@ -1,0 +1,47 @@
+import { expect, test } from 'vitest';
+import { hashPassword, verifyPassword } from '../../mocks/core/password.js';
+import { createRandom } from '../../mocks/core/random.js';
+import { totpCode, verifyTotp } from '../../mocks/core/totp.js';
+
+test('password: stored as pbkdf2$<iterations>$<salt>$<hash> and verified', async () => {
+  const stored = await hashPassword('123456', { iterations: 1000, random: createRandom() });
+  expect(stored).toMatch(/^pbkdf2\$1000\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+  expect(await verifyPassword('123456', stored)).toBe(true);
+  expect(await verifyPassword('1234567', stored)).toBe(false);
+});
+
+test('password: salts differ, so equal passwords hash differently', async () => {
+  const random = createRandom();
+  expect(await hashPassword('same', { iterations: 1000, random })).not.toBe(await hashPassword('same', { iterations: 1000, random }));
+});
+
+test('password: a malformed or empty stored value never matches', async () => {
+  for (const stored of ['', 'bcrypt$x', 'pbkdf2$0$AA==$AA==', 'pbkdf2$10$!!$AA==']) expect(await verifyPassword('x', stored)).toBe(false);
+});
+
+test('random: the same seed gives the same sequence; save and restore rewind it', () => {
+  const a = createRandom('s');
+  const b = createRandom('s');
+  expect(a.string(16, 'ab')).toBe(b.string(16, 'ab'));
+  const position = a.save();
+  const next = a.bytes(8);
+  a.restore(position);
+  expect(a.bytes(8)).toEqual(next);
+  expect(createRandom('t').string(16, 'ab')).not.toBe(createRandom('s').string(16, 'ab'));
+});
+
+test('totp: matches the RFC 6238 SHA-1 test vectors (last six digits)', async () => {
+  const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // "12345678901234567890"
+  expect(await totpCode(secret, 59_000)).toBe('287082');
+  expect(await totpCode(secret, 1_111_111_109_000)).toBe('081804');
+  expect(await totpCode(secret, 2_000_000_000_000)).toBe('279037');
+});
+
+test('totp: one period of skew is accepted either way, two are not', async () => {
+  const secret = 'JBSWY3DPEHPK3PXP';
+  const now = 1_700_000_000_000;
+  expect(await verifyTotp(secret, await totpCode(secret, now - 30_000), now)).toBe(true);
+  expect(await verifyTotp(secret, await totpCode(secret, now + 30_000), now)).toBe(true);
+  expect(await verifyTotp(secret, await totpCode(secret, now - 60_000), now)).toBe(false);
+  expect(await verifyTotp(secret, 'abcdef', now)).toBe(false);
+});

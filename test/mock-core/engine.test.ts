@@ -1,0 +1,99 @@
+import { expect, test } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
+import { createEngine } from '../../mocks/core/engine.js';
+import { tinyDialect } from './tiny-dialect.js';
+
+const url = (path: string) => `http://localhost${path}`;
+
+test('engine: a handler that throws leaves no half-written state and answers in the dialect shape', async () => {
+  const engine = createEngine(tinyDialect, { seed: 1 });
+  await engine.ready;
+  const before = structuredClone(engine.state);
+  const response = await engine.handle(new Request(url('/increment-then-throw'), { method: 'POST' }));
+  expect(response.status).toBe(500);
+  expect(await response.json()).toEqual({ error: 'internal' });
+  expect(engine.state).toEqual(before);
+});
+
+test('engine: the live state keeps its identity across a rollback', async () => {
+  const engine = createEngine(tinyDialect, { seed: 1 });
+  await engine.ready;
+  const live = engine.state;
+  await engine.handle(new Request(url('/increment-then-throw'), { method: 'POST' }));
+  expect(engine.state).toBe(live);
+});
+
+test('engine: a body over 1 MiB is a 413 even without Content-Length', async () => {
+  const engine = createEngine(tinyDialect);
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent > BODY_LIMIT_BYTES) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const request = new Request(url('/echo'), { method: 'POST', body, duplex: 'half' } as RequestInit);
+  expect(request.headers.get('content-length')).toBeNull();
+  const response = await engine.handle(request);
+  expect(response.status).toBe(413);
+  expect(await response.json()).toEqual({ error: 'too_large' });
+  expect(engine.state.counter).toBe(0);
+});
+
+test('engine: a Content-Length that understates the body does not get past the limit', async () => {
+  const engine = createEngine(tinyDialect);
+  const body = JSON.stringify({ pad: 'x'.repeat(BODY_LIMIT_BYTES) });
+  const response = await engine.handle(new Request(url('/echo'), { method: 'POST', body, headers: { 'content-length': '10' } }));
+  expect(response.status).toBe(413);
+});
+
+test('engine: a body of exactly 1 MiB is accepted', async () => {
+  const engine = createEngine(tinyDialect);
+  const body = JSON.stringify('x'.repeat(BODY_LIMIT_BYTES - 2));
+  expect(new TextEncoder().encode(body).byteLength).toBe(BODY_LIMIT_BYTES);
+  const response = await engine.handle(new Request(url('/echo'), { method: 'POST', body }));
+  expect(response.status).toBe(200);
+});
+
+test('engine: malformed JSON gets the dialect\'s invalid-body answer', async () => {
+  const engine = createEngine(tinyDialect);
+  for (const body of ['{"a":', '', 'undefined']) {
+    const response = await engine.handle(new Request(url('/echo'), { method: 'POST', body }));
+    expect(await response.json()).toEqual({ error: 'invalid_body' });
+  }
+});
+
+test('engine: dispatch answers undefined for an unknown route, handle the dialect 404', async () => {
+  const engine = createEngine(tinyDialect);
+  expect(await engine.dispatch(new Request(url('/nope')))).toBeUndefined();
+  const response = await engine.handle(new Request(url('/nope')));
+  expect(response.status).toBe(404);
+  expect(await response.json()).toEqual({ error: 'not_found' });
+});
+
+test('engine: onResponse sees clones and is awaited before the response is returned', async () => {
+  const seen: string[] = [];
+  const engine = createEngine(tinyDialect, {
+    onResponse: async (request, response) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(`${request.method} ${new URL(request.url).pathname} ${await request.text()} ${response.status} ${await response.text()}`);
+    },
+  });
+  const response = await engine.handle(new Request(url('/echo'), { method: 'POST', body: '{"a":1}' }));
+  expect(seen).toEqual(['POST /echo {"a":1} 200 {"body":{"a":1}}']);
+  expect(await response.json()).toEqual({ body: { a: 1 } });
+});
+
+test('engine: concurrent writes are serialised, so none is lost', async () => {
+  const engine = createEngine(tinyDialect);
+  await Promise.all(Array.from({ length: 20 }, () => engine.handle(new Request(url('/echo'), { method: 'POST', body: '1' }))));
+  expect(engine.state.counter).toBe(20);
+});
+
+test('engine: a base path is stripped before routing', async () => {
+  const engine = createEngine(tinyDialect, { basePath: '/gw' });
+  const response = await engine.handle(new Request(url('/gw/counter')));
+  expect(response.status).toBe(200);
+});

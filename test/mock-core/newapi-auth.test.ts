@@ -1,0 +1,163 @@
+import { afterAll, expect, test } from 'vitest';
+import { json, loginAs, newApiServer, serverErrors } from './support.js';
+
+afterAll(() => expect(serverErrors).toEqual([]));
+
+const AUTH_VERSION = '864b7076dbcd0a3c01b5520316720ebf';
+
+test('auth: no cookie and no Authorization is a 401', async () => {
+  const server = await newApiServer();
+  const response = await server.fetch('/api/user/self', { headers: { 'New-Api-User': '1' } });
+  expect(response.status).toBe(401);
+  expect(await response.json()).toEqual({ success: false, message: 'Unauthorized, not logged in and no access token provided' });
+});
+
+test('auth: messages are Chinese with Accept-Language zh', async () => {
+  const server = await newApiServer();
+  const response = await server.fetch('/api/user/self', { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });
+  expect(await response.json()).toEqual({ success: false, message: '无权进行此操作，未登录且未提供 access token' });
+});
+
+test('auth: New-Api-User missing, malformed ("Bearer 1") or mismatched is a 401', async () => {
+  const server = await newApiServer();
+  const cookie = (await loginAs(server, 'root', '123456')).cookie!;
+  const cases: Array<[Record<string, string>, string]> = [
+    [{ cookie }, 'Unauthorized, New-Api-User header not provided'],
+    [{ cookie, 'New-Api-User': 'Bearer 1' }, 'Unauthorized, New-Api-User header format error'],
+    [{ cookie, 'New-Api-User': '2' }, 'Unauthorized, New-Api-User does not match logged in user'],
+  ];
+  for (const [headers, message] of cases) {
+    const response = await server.fetch('/api/user/self', { headers });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ success: false, message });
+  }
+});
+
+test('auth: success adds Auth-Version', async () => {
+  const server = await newApiServer();
+  const response = await server.fetch('/api/user/self', { headers: await loginAs(server, 'root', '123456') });
+  expect(response.headers.get('auth-version')).toBe(AUTH_VERSION);
+});
+
+test('auth: the access token works raw or after "Bearer ", not after "bearer "', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const token = (await (await server.fetch('/api/user/token', { headers })).json()).data as string;
+  expect(token).toMatch(/^[A-Za-z0-9+/=]{28}$|^[A-Za-z0-9+/=]{32}$/);
+  for (const authorization of [`Bearer ${token}`, token]) {
+    const response = await server.fetch('/api/user/self', { headers: { authorization, 'New-Api-User': '1' } });
+    expect((await response.json()).success).toBe(true);
+  }
+  const lower = await server.fetch('/api/user/self', { headers: { authorization: `bearer ${token}`, 'New-Api-User': '1' } });
+  expect(lower.status).toBe(200);
+  expect(await lower.json()).toEqual({ success: false, message: 'Unauthorized, invalid access token' });
+});
+
+test('auth: a new access token replaces the old one, and only its hash is stored', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const first = (await (await server.fetch('/api/user/token', { headers })).json()).data as string;
+  const second = (await (await server.fetch('/api/user/token', { headers })).json()).data as string;
+  const withToken = (token: string) => server.fetch('/api/user/self', { headers: { authorization: token, 'New-Api-User': '1' } });
+  expect((await (await withToken(first)).json()).success).toBe(false);
+  expect((await (await withToken(second)).json()).success).toBe(true);
+  expect(JSON.stringify(server.state)).not.toContain(second);
+});
+
+test('auth: a user disabled after login keeps a working session (status cached at login)', async () => {
+  const server = await newApiServer();
+  const account = server.accounts.find((a) => a.role === 1)!;
+  const headers = await loginAs(server, account.username, account.password);
+  server.state.users.find((u) => u.username === account.username)!.status = 2;
+  expect((await (await server.fetch('/api/user/self', { headers })).json()).success).toBe(true);
+  const again = await server.fetch('/api/user/login', json('POST', { username: account.username, password: account.password }));
+  expect(await again.json()).toEqual({ success: false, message: 'Username or password is incorrect, or user has been banned' });
+});
+
+test('auth: a banned access-token user gets the ban message with HTTP 200', async () => {
+  const server = await newApiServer();
+  const account = server.accounts.find((a) => a.role === 1)!;
+  const headers = await loginAs(server, account.username, account.password);
+  const token = (await (await server.fetch('/api/user/token', { headers })).json()).data as string;
+  server.state.users.find((u) => u.username === account.username)!.status = 2;
+  const response = await server.fetch('/api/user/self', { headers: { authorization: token, 'New-Api-User': headers['New-Api-User']! } });
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ success: false, message: 'User has been banned' });
+});
+
+test('auth: a common user on an admin route gets insufficient privileges', async () => {
+  const server = await newApiServer();
+  const account = server.accounts.find((a) => a.role === 1)!;
+  const response = await server.fetch('/api/user/', { headers: await loginAs(server, account.username, account.password) });
+  expect(await response.json()).toEqual({ success: false, message: 'Unauthorized, insufficient privileges' });
+});
+
+test('auth: the saved language wins over Accept-Language once the user is known', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  await server.fetch('/api/user/self', json('PUT', { language: 'zh-CN' }, headers));
+  const response = await server.fetch('/api/user/self', json('DELETE', {}, { ...headers, 'Accept-Language': 'en' }));
+  expect(await response.json()).toEqual({ success: false, message: '不能删除超级管理员账户' });
+});
+
+test('login: by email too; answers the six-field user and stamps last_login_at', async () => {
+  const server = await newApiServer();
+  const account = server.accounts.find((a) => a.role === 10)!;
+  const user = server.state.users.find((u) => u.username === account.username)!;
+  const response = await server.fetch('/api/user/login', json('POST', { username: user.email, password: account.password }));
+  expect(await response.json()).toEqual({
+    success: true,
+    message: '',
+    data: { id: user.id, username: user.username, display_name: user.display_name, role: 10, status: 1, group: user.group },
+  });
+  expect(user.last_login_at).toBeGreaterThan(Date.UTC(2026, 0, 1) / 1000);
+});
+
+test('login: bad JSON or empty fields are invalid parameters', async () => {
+  const server = await newApiServer();
+  for (const init of [{ method: 'POST', body: '{' }, json('POST', { username: '', password: 'x' }), json('POST', { username: '  ', password: 'x' })]) {
+    expect(await (await server.fetch('/api/user/login', init)).json()).toEqual({ success: false, message: 'Invalid parameters' });
+  }
+});
+
+test('login/2fa: a user with 2FA gets a pending session, then logs in with a TOTP code', async () => {
+  const { totpCode } = await import('../../mocks/index.js');
+  const server = await newApiServer();
+  const account = server.accounts.find((a) => a.role === 1)!;
+  const user = server.state.users.find((u) => u.username === account.username)!;
+  user.twofa = { secret: 'JBSWY3DPEHPK3PXP', enabled: true, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] };
+  const first = await server.fetch('/api/user/login', json('POST', { username: account.username, password: account.password }));
+  expect(await first.json()).toEqual({ success: true, message: 'Please enter two-factor authentication code', data: { require_2fa: true } });
+  const cookie = first.headers.getSetCookie()[0]!.split(';')[0]!;
+  const pending = await server.fetch('/api/user/self', { headers: { cookie, 'New-Api-User': String(user.id) } });
+  expect(pending.status).toBe(401);
+  const wrong = await server.fetch('/api/user/login/2fa', json('POST', { code: '000000' }, { cookie }));
+  expect(await wrong.json()).toEqual({ success: false, message: '验证码或备用码不正确' });
+  const code = await totpCode(user.twofa.secret, server.clock.now());
+  const ok = await server.fetch('/api/user/login/2fa', json('POST', { code }, { cookie }));
+  expect((await ok.json()).data.id).toBe(user.id);
+  const self = await server.fetch('/api/user/self', { headers: { cookie, 'New-Api-User': String(user.id) } });
+  expect((await self.json()).success).toBe(true);
+});
+
+test('login/2fa: without a pending login, and with a missing code', async () => {
+  const server = await newApiServer();
+  expect(await (await server.fetch('/api/user/login/2fa', json('POST', { code: '123456' }))).json()).toEqual({ success: false, message: '会话已过期，请重新登录' });
+  expect(await (await server.fetch('/api/user/login/2fa', json('POST', {}))).json()).toEqual({ success: false, message: '参数错误' });
+});
+
+test('logout: ends the session; the cookie is expired', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const response = await server.fetch('/api/user/logout', { headers: { cookie: headers.cookie! } });
+  expect(await response.json()).toEqual({ success: true, message: '' });
+  expect(response.headers.getSetCookie()[0]).toMatch(/^session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0/);
+  expect((await server.fetch('/api/user/self', { headers })).status).toBe(401);
+});
+
+test('session: expires after 30 days on the server clock', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  server.clock.advance(2_592_000_000 + 1);
+  expect((await server.fetch('/api/user/self', { headers })).status).toBe(401);
+});

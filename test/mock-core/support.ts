@@ -1,0 +1,53 @@
+/**
+ * Helpers for the reference-server tests: a server whose every response is checked to be no 500, and login
+ * shortcuts.
+ * @module
+ */
+import { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../mocks/index.js';
+
+/** Responses with status 500 seen by servers made with {@link newApiServer}; the suite asserts it stays empty. */
+export const serverErrors: string[] = [];
+
+/**
+ * A seeded new-api server that records any 500 it answers (a 500 is a bug in the mock).
+ *
+ * @example
+ * const server = await newApiServer();
+ */
+export async function newApiServer(options: Partial<ReferenceServerOptions<'newapi'>> = {}): Promise<ReferenceServer<'newapi'>> {
+  const server = createReferenceServer({
+    dialect: 'newapi',
+    seed: 1,
+    ...options,
+    onResponse: async (request, response) => {
+      if (response.status === 500) serverErrors.push(`${request.method} ${request.url}: ${await response.text()}`);
+      await options.onResponse?.(request, response);
+    },
+  });
+  await server.ready;
+  return server;
+}
+
+/**
+ * Logs in and returns the headers an authenticated call needs (cookie + `New-Api-User`).
+ *
+ * @example
+ * const headers = await loginAs(server, 'root', '123456');
+ */
+export async function loginAs(server: ReferenceServer<'newapi'>, username: string, password: string): Promise<Record<string, string>> {
+  const response = await server.fetch('/api/user/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+  const body = (await response.json()) as { success: boolean; data?: { id: number } };
+  if (!body.success || !body.data) throw new Error(`Failed to log in as ${username}: ${JSON.stringify(body)}`);
+  const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+  return { cookie, 'New-Api-User': String(body.data.id) };
+}
+
+/**
+ * A JSON request init.
+ *
+ * @example
+ * await server.fetch('/api/user/manage', json('POST', { id: 2, action: 'disable' }, headers));
+ */
+export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+}

@@ -1,0 +1,70 @@
+/**
+ * A minimal dialect for testing the core on its own: a counter, a route that writes then throws, a route that
+ * reads JSON, one that sets two cookies.
+ * @module
+ */
+import { jsonResponse } from '../../mocks/core/response.js';
+import type { Dialect } from '../../mocks/core/types.js';
+import type { OutboxMessage } from '../../mocks/core/outbox.js';
+
+export interface TinyState {
+  settings: { open: boolean };
+  outbox: OutboxMessage[];
+  counter: number;
+  items: string[];
+}
+
+/** The tiny dialect: errors are `{ error, status }` so tests can tell which writer answered. */
+export const tinyDialect: Dialect<TinyState> = {
+  name: 'tiny',
+  routes: [
+    { method: 'GET', path: '/counter', handler: (ctx) => jsonResponse({ counter: ctx.state.counter, items: ctx.state.items }) },
+    {
+      method: 'POST',
+      path: '/increment-then-throw',
+      handler: (ctx) => {
+        ctx.state.counter += 1;
+        ctx.state.items.push('half-written');
+        throw new Error('boom');
+      },
+    },
+    {
+      method: 'POST',
+      path: '/echo',
+      handler: async (ctx) => {
+        const body = await ctx.readJson();
+        ctx.state.counter += 1;
+        return jsonResponse({ body });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/cookies',
+      handler: () => {
+        const headers = new Headers();
+        headers.append('Set-Cookie', 'a=1; Path=/');
+        headers.append('Set-Cookie', 'b=2; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT');
+        return new Response('ok', { headers });
+      },
+    },
+  ],
+  errors: {
+    notFound: () => jsonResponse({ error: 'not_found' }, { status: 404 }),
+    invalidBody: () => jsonResponse({ error: 'invalid_body' }, { status: 400 }),
+    bodyTooLarge: () => jsonResponse({ error: 'too_large' }, { status: 413 }),
+    internal: () => jsonResponse({ error: 'internal' }, { status: 500 }),
+    fault: (_ctx, status) => jsonResponse({ error: 'fault' }, { status }),
+  },
+  async seed(ctx, settings) {
+    return {
+      state: { settings: { open: true, ...settings }, outbox: [], counter: 0, items: [ctx.random.string(6, 'abcdef')] },
+      accounts: [],
+    };
+  },
+  parseSettingsPatch: (body) =>
+    typeof body === 'object' && body !== null && Object.keys(body).every((k) => k === 'open')
+      ? { ok: true, value: body as { open: boolean } }
+      : { ok: false, error: 'unknown key' },
+  parseState: (body) =>
+    typeof body === 'object' && body !== null && 'counter' in body ? { ok: true, value: body as TinyState } : { ok: false, error: 'not a tiny state' },
+};
