@@ -2,6 +2,8 @@ import { defineConfig } from 'tsup';
 
 // One entry per subpath export. Node built-ins are only allowed under mocks/node;
 // the browser bundle test in test/package enforces that.
+// Splitting (ESM and CJS) puts src/core in shared chunks, so `gatewaykit` and `gatewaykit/newapi`
+// hand out the same ApiError class and `instanceof` holds across subpaths.
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -14,6 +16,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  splitting: false,
+  splitting: true,
   treeshake: true,
 });
