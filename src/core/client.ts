@@ -27,7 +27,7 @@ export interface DialectSpec {
 /**
  * The machinery every dialect's client shares: options, transport, envelope unwrapping, errors and
  * paging. A dialect's client adds its resources and its credentials; resources call
- * {@link BaseClient.request} and {@link BaseClient.page}.
+ * `request()` and `page()`.
  *
  * @example
  * class MyClient extends BaseClient<paths> { ... }
