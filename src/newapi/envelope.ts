@@ -7,7 +7,7 @@ import type { ErrorKind } from '../core/errors/create-api-error.js';
  * (NOV25, BurnCloud, `Accept-Language: zh`) texts of upstream's messages.
  */
 const KINDS: ReadonlyArray<[RegExp, ErrorKind]> = [
-  [/access token|New-Api-User|banned|封禁|user info|用户信息/i, 'authentication'],
+  [/access token|New-Api-User|banned|封禁|invalid user info|用户信息无效/i, 'authentication'],
   [/权限|无权|privilege|permission|administrators/i, 'permission'],
   [/not found|不存在|not exist/i, 'not_found'],
   [/already|已存在|已被占用|已注销/i, 'conflict'],

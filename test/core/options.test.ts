@@ -18,3 +18,15 @@ test('a bad baseURL or a negative timeout fails at construction with a clear mes
   expect(() => resolveOptions({ baseURL: 'localhost:4010' })).toThrow(/absolute http\(s\) URL/);
   expect(() => resolveOptions({ baseURL: 'http://gw.test', timeout: -1 })).toThrow(/`timeout` must be a non-negative number/);
 });
+
+test('in a browser (a document exists) the browser keeps cookies: credentials include, no jar', () => {
+  const globals = globalThis as { document?: unknown };
+  globals.document = {};
+  try {
+    const options = resolveOptions({ baseURL: 'http://gw.test' });
+    expect(options.credentials).toBe('include');
+    expect(options.cookies).toBe(false);
+  } finally {
+    delete globals.document;
+  }
+});
