@@ -11,21 +11,21 @@ const post = () => ({ method: 'POST', url: 'http://gw.test/api/x', body: '{"a":1
 
 test('a GET is retried on 503 and returns the first success', async () => {
   const { fetch, requests } = fakeFetch(new Response('', { status: 503 }), new Response('', { status: 503 }), json({ ok: 1 }));
-  const response = await send(options(fetch), {}, get());
+  const { response } = await send(options(fetch), {}, get());
   expect(response.status).toBe(200);
   expect(requests).toHaveLength(3);
 });
 
 test('retries stop at maxRetries and hand back the last answer', async () => {
   const { fetch, requests } = fakeFetch(new Response('', { status: 502 }));
-  const response = await send(options(fetch, { maxRetries: 1 }), {}, get());
+  const { response } = await send(options(fetch, { maxRetries: 1 }), {}, get());
   expect(response.status).toBe(502);
   expect(requests).toHaveLength(2);
 });
 
 test('a POST is never retried on a status: the server may already have acted', async () => {
   const { fetch, requests } = fakeFetch(new Response('', { status: 503 }), json({}));
-  const response = await send(options(fetch), {}, post());
+  const { response } = await send(options(fetch), {}, post());
   expect(response.status).toBe(503);
   expect(requests).toHaveLength(1);
 });
@@ -55,7 +55,7 @@ test('Retry-After in seconds is obeyed before the next attempt', async () => {
 
 test('a Retry-After beyond the cap is not waited for', async () => {
   const { fetch, requests } = fakeFetch(new Response('', { status: 429, headers: { 'retry-after': '3600' } }), json({}));
-  const response = await send(options(fetch), {}, get());
+  const { response } = await send(options(fetch), {}, get());
   expect(response.status).toBe(429);
   expect(requests).toHaveLength(1);
 });
@@ -72,7 +72,7 @@ test('the deadline bounds the whole call, retries included', async () => {
   const { fetch } = fakeFetch(() => new Response('', { status: 503 }));
   const slowRetry = { baseDelay: 200, maxDelay: 200, maxRetryAfter: 1000 };
   const started = Date.now();
-  const response = await send(options(fetch, { deadline: 100, maxRetries: 5, retry: slowRetry }), {}, get());
+  const { response } = await send(options(fetch, { deadline: 100, maxRetries: 5, retry: slowRetry }), {}, get());
   expect(response.status).toBe(503);
   expect(Date.now() - started).toBeLessThan(150);
 });
@@ -129,4 +129,10 @@ test('header precedence: client defaults < request < credentials < per-call head
   await send(options(fetch, { headers: { 'x-a': 'client', authorization: 'client' } }), { authorize }, get(), { headers: { 'x-a': 'call' } });
   expect(requests[0]!.headers.get('x-a')).toBe('call');
   expect(requests[0]!.headers.get('authorization')).toBe('Bearer tok');
+});
+
+test('a body that stalls after the headers counts against the timeout', async () => {
+  const stalled = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"a"')) }));
+  const { fetch } = fakeFetch(stalled);
+  await expect(send(options(fetch, { timeout: 30, maxRetries: 0 }), {}, get())).rejects.toBeInstanceOf(TimeoutError);
 });
