@@ -1,6 +1,6 @@
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { CookieJar } from './cookie-jar.js';
-import type { EnvelopeReader } from './envelope.js';
+import type { EnvelopeReader, EnvelopeResult } from './envelope.js';
 import { createApiError } from './errors/create-api-error.js';
 import type { HttpMethod, Operation, OperationData, OperationInit } from './operation.js';
 import { resolveOptions, type ClientOptions, type RequestOptions, type ResolvedOptions } from './options.js';
@@ -102,11 +102,11 @@ export abstract class BaseClient<Paths extends {}> {
     const body = parseBody(text);
     const result = this.#dialect.envelope(body, response);
     if (response.ok && result.ok) return result.data;
-    const failure = result.ok ? { message: '', code: undefined, kind: undefined } : result;
+    const failure: Partial<Extract<EnvelopeResult, { ok: false }>> = result.ok ? {} : result;
     throw createApiError(
       {
         status: response.status,
-        message: failure.message || `Request failed with status ${response.status}`,
+        message: failure.message ?? '',
         code: failure.code,
         dialect: this.#dialect.name,
         // Redacted only on the error path: a URL parse per successful call is measurable.

@@ -86,7 +86,7 @@ export interface ResolvedOptions {
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (!/^https?:\/\//.test(options?.baseURL)) {
-    throw new TypeError('Failed to create client: `baseURL` must be an absolute http(s) URL, e.g. `http://127.0.0.1:4010`.');
+    throw new TypeError('Failed to create client: `baseURL` must be an absolute http(s) URL.');
   }
   const retry = { baseDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000, ...definedOnly(options.retry ?? {}) };
   const numbers = { timeout: 60_000, maxRetries: 2, ...definedOnly({ timeout: options.timeout, maxRetries: options.maxRetries, deadline: options.deadline }) };

@@ -24,17 +24,15 @@ export interface PageData<T> {
  * while (page.hasNextPage()) page = await page.getNextPage();
  */
 export class Page<T> implements AsyncIterable<T> {
-  readonly items: T[];
-  readonly page: number;
-  readonly pageSize: number;
-  readonly total: number;
+  declare readonly items: T[];
+  declare readonly page: number;
+  declare readonly pageSize: number;
+  declare readonly total: number;
   readonly #fetchPage: (page: number) => Promise<Page<T>>;
 
   constructor(data: PageData<T>, fetchPage: (page: number) => Promise<Page<T>>) {
-    this.items = data.items;
-    this.page = data.page;
-    this.pageSize = data.pageSize;
-    this.total = data.total;
+    const { items, page, pageSize, total } = data;
+    Object.assign(this, { items, page, pageSize, total });
     this.#fetchPage = fetchPage;
   }
 
@@ -51,12 +49,7 @@ export class Page<T> implements AsyncIterable<T> {
 
   /** Every page from this one on. */
   async *iterPages(): AsyncGenerator<Page<T>> {
-    let page: Page<T> = this;
-    yield page;
-    while (page.hasNextPage()) {
-      page = await page.getNextPage();
-      yield page;
-    }
+    for (let page: Page<T> | undefined = this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) yield page;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {

@@ -22,18 +22,10 @@ export function redactHeaders(headers: Headers): Record<string, string> {
  * Masks query parameters whose names look like credentials (`?key=`, `?token=`, `?sign=`).
  *
  * @example
- * redactUrl('https://x/api/verify?token=abc&email=a@b.c'); // 'https://x/api/verify?token=%5Bredacted%5D&email=a%40b.c'
+ * redactUrl('https://x/api/verify?token=abc&email=a@b.c'); // 'https://x/api/verify?token=[redacted]&email=a@b.c'
  */
 export function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  let changed = false;
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (SECRET_KEYS.test(name)) {
-      parsed.searchParams.set(name, MASK);
-      changed = true;
-    }
-  }
-  return changed ? parsed.toString() : url;
+  return url.replace(/([?&][^=&#]*(?:pass|secret|token|key|code|sign|cookie|session|credential)[^=&#]*=)[^&#]*/gi, `$1${MASK}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Methods a retry cannot turn into a second side effect. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /**

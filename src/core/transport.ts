@@ -67,7 +67,7 @@ export async function send(options: ResolvedOptions, hooks: TransportHooks, requ
       if (deadline !== undefined && Date.now() - started + delay >= deadline) return outcome;
     }
     const reason = outcome instanceof Error ? outcome.message : `status ${outcome.response.status}`;
-    options.logger?.warn(`Retrying ${method} ${redactUrl(request.url)} in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${maxRetries + 1}): ${reason}`);
+    options.logger?.warn(`Retry ${attempt + 1}/${maxRetries} of ${method} ${redactUrl(request.url)} in ${Math.round(delay)} ms: ${reason}`);
     await pause(delay, call.signal);
   }
 }
@@ -150,11 +150,13 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: HeadersInit | undefined, perCall: Record<string, string> | undefined): Headers {
+  // Precedence, lowest first: client defaults, the operation's own, credentials, cookies, per-call headers.
   const headers = new Headers(options.headers);
-  new Headers(own).forEach((value, name) => headers.set(name, value));
+  const merge = (more: HeadersInit | undefined) => new Headers(more).forEach((value, name) => headers.set(name, value));
+  merge(own);
   hooks.authorize?.(headers);
   const cookie = hooks.jar?.header();
   if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
-  for (const [name, value] of Object.entries(perCall ?? {})) headers.set(name, value);
+  merge(perCall);
   return headers;
 }

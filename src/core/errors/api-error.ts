@@ -26,20 +26,16 @@ export interface ApiErrorInit {
  */
 export class ApiError extends GatewayError {
   override name = 'ApiError';
-  readonly status: number;
-  readonly code: string | number | undefined;
-  readonly dialect: string;
-  readonly request: { method: string; url: string };
-  readonly body: unknown;
-  readonly headers: Headers | undefined;
+  declare readonly status: number;
+  declare readonly code: string | number | undefined;
+  declare readonly dialect: string;
+  declare readonly request: { method: string; url: string };
+  declare readonly body: unknown;
+  declare readonly headers: Headers | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message || `Request failed with status ${init.status}`);
-    this.status = init.status;
-    this.code = init.code;
-    this.dialect = init.dialect;
-    this.request = init.request;
-    this.body = init.body;
-    this.headers = init.headers;
+    const { status, code, dialect, request, body, headers } = init;
+    Object.assign(this, { status, code, dialect, request, body, headers });
   }
 }

@@ -11,6 +11,6 @@ export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
 
   constructor(ms: number, what: 'timeout' | 'deadline' = 'timeout') {
-    super(`Request timed out after ${ms} ms (${what}). Please raise \`${what}\` or check the server.`);
+    super(`Request timed out: ${ms} ms ${what}. Please raise \`${what}\`.`);
   }
 }
