@@ -1,0 +1,64 @@
+// Installs the packed tarball into a scratch project, as a user would, then `import`s and
+// `require`s every subpath and runs one real login through the built reference server.
+// Fails loudly on a missing export, a broken CJS build, or a subpath that duplicates core classes.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
+const scratch = mkdtempSync(join(tmpdir(), 'gatewaykit-smoke-'));
+const run = (cmd, args, cwd = scratch) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+try {
+  const tarball = join(scratch, run('npm', ['pack', '--silent', '--pack-destination', scratch], root).trim().split('\n').pop());
+  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
+  run('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', tarball, `msw@${pkg.devDependencies.msw}`]);
+
+  const names = subpaths.map((p) => (p === '.' ? pkg.name : `${pkg.name}/${p.slice(2)}`));
+  const expectations = {
+    gatewaykit: ['ApiError', 'GatewayError', 'isGatewayError', 'Page'],
+    'gatewaykit/newapi': ['NewApiClient', 'TwoFactorRequiredError', 'quotaToUsd'],
+    'gatewaykit/mock': ['createReferenceServer'],
+    'gatewaykit/mock/node': ['serve'],
+  };
+  for (const name of names) if (!expectations[name]) throw new Error(`Failed to smoke-test: no expectations for subpath ${name}. Please add them.`);
+
+  const esm = `
+    ${names.map((n, i) => `import * as m${i} from '${n}';`).join('\n')}
+    const modules = { ${names.map((n, i) => `'${n}': m${i}`).join(', ')} };
+    const expected = ${JSON.stringify(expectations)};
+    for (const [name, exports] of Object.entries(expected)) for (const e of exports) if (!(e in modules[name])) throw new Error('ESM: ' + name + ' lacks ' + e);
+    const server = modules['gatewaykit/mock'].createReferenceServer({ dialect: 'newapi', seed: 1 });
+    const client = new modules['gatewaykit/newapi'].NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
+    await client.auth.login({ username: 'root', password: '123456' });
+    const me = await client.self.retrieve();
+    if (me.username !== 'root') throw new Error('ESM: login did not reach /api/user/self');
+    const err = await client.users.retrieve(999999).catch((e) => e);
+    if (!(err instanceof modules.gatewaykit.ApiError)) throw new Error('ESM: errors of gatewaykit/newapi are not instances of gatewaykit ApiError');
+    console.log('esm ok');`;
+  const cjs = `
+    const expected = ${JSON.stringify(expectations)};
+    for (const [name, exports] of Object.entries(expected)) {
+      const mod = require(name);
+      for (const e of exports) if (!(e in mod)) throw new Error('CJS: ' + name + ' lacks ' + e);
+    }
+    const { ApiError } = require('gatewaykit');
+    const { NewApiClient } = require('gatewaykit/newapi');
+    const { createReferenceServer } = require('gatewaykit/mock');
+    const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
+    const client = new NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
+    client.users.retrieve(1).catch((e) => {
+      if (!(e instanceof ApiError)) throw new Error('CJS: error is not a gatewaykit ApiError');
+      console.log('cjs ok');
+    });`;
+  writeFileSync(join(scratch, 'smoke.mjs'), esm);
+  writeFileSync(join(scratch, 'smoke.cjs'), cjs);
+  process.stdout.write(run('node', ['smoke.mjs']));
+  process.stdout.write(run('node', ['smoke.cjs']));
+  console.log(`package smoke test passed for ${names.join(', ')}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
