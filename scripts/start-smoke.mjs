@@ -3,12 +3,20 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-const child = spawn('npm', ['start', '--silent', '--', '--json', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+// Detached, so the whole group (npm → tsx → node) can be stopped together.
+const child = spawn('npm', ['start', '--silent', '--', '--json', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+const stop = () => {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
 const deadline = setTimeout(() => fail('no JSON line from npm start within 60 s'), 60_000);
 
 function fail(reason) {
   console.error(`start smoke test failed: ${reason}`);
-  child.kill('SIGTERM');
+  stop();
   process.exit(1);
 }
 
@@ -33,6 +41,7 @@ for await (const line of createInterface({ input: child.stdout })) {
   if (!body.success || body.data.username !== 'root') fail(`GET /api/user/self answered ${JSON.stringify(body)}`);
   console.log(`npm start serves ${info.url}: root logged in and read /api/user/self`);
   clearTimeout(deadline);
-  child.kill('SIGTERM');
-  break;
+  stop();
+  process.exit(0);
 }
+fail('npm start exited without serving newapi');
