@@ -37,7 +37,9 @@ export async function readBodyBytes(request: Request, limit: number = BODY_LIMIT
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: on a tee'd body (a request cloned for the onResponse observer) cancelling one branch only
+      // settles once the other is cancelled too, so awaiting it here would hang the request, and its write lock.
+      reader.cancel().catch(() => undefined);
       throw new BodyError('too_large');
     }
     chunks.push(value);

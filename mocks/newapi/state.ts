@@ -176,6 +176,22 @@ export function findUserUnscoped(state: NewApiState, id: number): UserRecord | u
   return state.users.find((u) => u.id === id);
 }
 
+/**
+ * A `model.User` with every column at Go's zero value, e.g. `model.User{Role: r, Status: s}`. Not a row: never
+ * pushed into `state.users`.
+ *
+ * @example
+ * zeroUser({ id: 999999 }); // what ManageUser goes on with when its lookup finds nothing
+ */
+export function zeroUser(fields: Partial<UserRecord> = {}): UserRecord {
+  return {
+    id: 0, username: '', password_hash: '', display_name: '', role: 0, status: 0, email: '', github_id: '', discord_id: '',
+    oidc_id: '', wechat_id: '', telegram_id: '', linux_do_id: '', access_token_sha256: null, quota: 0, used_quota: 0,
+    request_count: 0, group: '', aff_code: '', aff_count: 0, aff_quota: 0, aff_history_quota: 0, inviter_id: 0,
+    setting: '', remark: '', stripe_customer: '', created_at: 0, last_login_at: 0, deleted_at: null, twofa: null, ...fields,
+  };
+}
+
 /** A blank user row with upstream's column defaults, for inserts. */
 export function newUserRecord(state: NewApiState, fields: Partial<UserRecord> & { username: string; created_at: number }): UserRecord {
   const id = state.next_user_id++;

@@ -4,7 +4,7 @@
  * @module
  */
 import { parseSetting } from './setting.js';
-import { ROLE, type UserRecord } from './state.js';
+import { ROLE, zeroUser, type UserRecord } from './state.js';
 
 /** `model.User` as admins see it (password and access token omitted). */
 export type AdminUserView = ReturnType<typeof adminUserView>;
@@ -63,12 +63,7 @@ function goTime(ms: number): string {
  * ok(zeroUserView(target.role, target.status));
  */
 export function zeroUserView(role: number, status: number): AdminUserView {
-  return adminUserView({
-    id: 0, username: '', password_hash: '', display_name: '', role, status, email: '', github_id: '', discord_id: '',
-    oidc_id: '', wechat_id: '', telegram_id: '', linux_do_id: '', access_token_sha256: null, quota: 0, used_quota: 0,
-    request_count: 0, group: '', aff_code: '', aff_count: 0, aff_quota: 0, aff_history_quota: 0, inviter_id: 0,
-    setting: '', remark: '', stripe_customer: '', created_at: 0, last_login_at: 0, deleted_at: null, twofa: null,
-  });
+  return adminUserView(zeroUser({ role, status }));
 }
 
 /**

@@ -42,6 +42,15 @@ test('engine: a body over 1 MiB is a 413 even without Content-Length', async () 
   expect(engine.state.counter).toBe(0);
 });
 
+test('engine: an oversized body is a 413 with an onResponse observer too, and the next write is not blocked', async () => {
+  // The observer gets a clone, so the body is tee'd: cancelling the read branch must not wait for the other one.
+  const engine = createEngine(tinyDialect, { onResponse: () => undefined });
+  const big = new Request(url('/echo'), { method: 'POST', body: JSON.stringify({ pad: 'x'.repeat(BODY_LIMIT_BYTES) }) });
+  expect((await engine.handle(big)).status).toBe(413);
+  const next = await engine.handle(new Request(url('/echo'), { method: 'POST', body: '{}' }));
+  expect(next.status).toBe(200);
+});
+
 test('engine: a Content-Length that understates the body does not get past the limit', async () => {
   const engine = createEngine(tinyDialect);
   const body = JSON.stringify({ pad: 'x'.repeat(BODY_LIMIT_BYTES) });

@@ -130,7 +130,16 @@ test('manage: an admin cannot promote, nor manage another admin', async () => {
   const manage = async (body: object) => (await server.fetch('/api/user/manage', json('POST', body, admin))).json();
   expect(await manage({ id: 3, action: 'promote' })).toEqual({ success: false, message: 'Regular administrators cannot promote other users to administrator' });
   expect(await manage({ id: 1, action: 'enable' })).toEqual({ success: false, message: 'No permission to update users of same or higher permission level' });
-  expect(await manage({ id: 999, action: 'enable' })).toEqual({ success: false, message: 'User does not exist' });
+});
+
+test('manage: an unknown id is not "User does not exist": the action runs against no row (JUL26 ignores the lookup error)', async () => {
+  const { server, admin } = await asAdmin();
+  const manage = async (body: object) => (await server.fetch('/api/user/manage', json('POST', body, admin))).json();
+  const before = structuredClone(server.state.users);
+  expect(await manage({ id: 999, action: 'enable' })).toEqual({ success: false, message: 'record not found' });
+  expect(await manage({ id: 999, action: 'delete' })).toEqual({ success: false, message: 'record not found' });
+  expect(await manage({ id: 999, action: 'add_quota', mode: 'add', value: 5 })).toEqual({ success: true, message: '' });
+  expect(server.state.users).toEqual(before);
 });
 
 test('manage: JUL26 delete soft-deletes, then answers record not found (its re-read is scoped)', async () => {

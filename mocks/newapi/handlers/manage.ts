@@ -8,7 +8,7 @@ import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
 import { DB, t } from '../messages.js';
 import { decodeBody, manageSchema } from '../schemas.js';
-import { findUser, ROLE, STATUS, type NewApiState, type UserRecord } from '../state.js';
+import { findUser, ROLE, STATUS, zeroUser, type NewApiState, type UserRecord } from '../state.js';
 import { zeroUserView } from '../views.js';
 
 type Ctx = RequestContext<NewApiState>;
@@ -19,8 +19,13 @@ export async function manageUser(ctx: Ctx, caller: Caller): Promise<Response> {
   const body = await decodeBody(ctx, manageSchema);
   if (!body) return fail(t(lang, 'common.invalid_params'));
   // `DB.Unscoped().Where(&User{Id: id}).First(&user)`: soft-deleted users are found, and id 0 means "no condition",
-  // which picks the first user (root).
-  const target = body.id === 0 ? [...ctx.state.users].sort((a, b) => a.id - b.id)[0] : ctx.state.users.find((u) => u.id === body.id);
+  // which picks the first user (root). Its error is ignored and a miss leaves `user` as it was: `User{Id: id}`, role 0.
+  // So "User does not exist" needs id 0 on an empty table; an unknown id goes on against no row, and ends in the
+  // scoped re-read's `record not found` (add_quota's UPDATE touches no row and succeeds).
+  const target =
+    body.id === 0
+      ? [...ctx.state.users].sort((a, b) => a.id - b.id)[0]
+      : (ctx.state.users.find((u) => u.id === body.id) ?? zeroUser({ id: body.id }));
   if (!target) return fail(t(lang, 'user.not_exists'));
   if (!canManage(caller.role, target.role)) return fail(t(lang, 'user.no_permission_higher_level'));
 
@@ -62,12 +67,12 @@ export async function manageUser(ctx: Ctx, caller: Caller): Promise<Response> {
   return ok(zeroUserView(role, status));
 }
 
-/** add_quota: add and subtract need a positive value; override writes any value. A soft-deleted user is a silent no-op. */
+/** add_quota: add and subtract need a positive value; override writes any value. A soft-deleted or unknown user is a silent no-op. */
 function addQuota(ctx: Ctx, target: UserRecord, mode: string, value: number, caller: Caller): Response {
   if ((mode === 'add' || mode === 'subtract') && value <= 0) return fail(t(caller.lang, 'user.quota_change_zero'));
   if (mode !== 'add' && mode !== 'subtract' && mode !== 'override') return fail(t(caller.lang, 'common.invalid_params'));
-  // The quota UPDATEs are scoped: they touch no row for a soft-deleted user, and report no error.
-  if (target.deleted_at === null) {
+  // The quota UPDATEs are scoped: they touch no row for a soft-deleted (or unknown) user, and report no error.
+  if (findUser(ctx.state, target.id) === target) {
     if (mode === 'add') target.quota += value;
     else if (mode === 'subtract') target.quota -= value;
     else target.quota = value;

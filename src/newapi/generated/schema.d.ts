@@ -277,8 +277,9 @@ export interface paths {
          *     - **the role cannot be changed here**: a non-zero `role` different from the current one → `Invalid parameters`
          *     - target not manageable (`myRole == 100 || myRole > targetRole` fails) →
          *       `No permission to update users of same or higher permission level` / `无权更新同权限等级或更高权限等级的用户信息`
-         *     - a non-empty `password` is re-hashed; the quota is **not** written (since 2026-04-09; use
-         *       `POST /api/user/manage` `add_quota`)
+         *     - `username`, `display_name`, `group` and `remark` are written as sent, **empty ones included**
+         *       (`EditWithTx` updates from a map); a non-empty `password` is re-hashed; the quota is **not**
+         *       written (since 2026-04-09; use `POST /api/user/manage` `add_quota`)
          *
          *     Success is `{"success":true,"message":""}`.
          */
@@ -336,14 +337,21 @@ export interface paths {
         put?: never;
         /**
          * Disable, enable, delete, promote, demote a user, or change their quota
-         * @description `AdminAuth`. The target is looked up **unscoped** (deleted users included).
+         * @description `AdminAuth`. The target is looked up **unscoped** (deleted users included), and the lookup's error
+         *     is ignored:
          *
          *     - bad JSON → `Invalid parameters` / `无效的参数`
-         *     - unknown id → `User does not exist` / `用户不存在`
+         *     - `id` 0 or missing means "no condition": the target is the first user, i.e. root
+         *     - an unknown id is **not** refused up front: the action runs against a blank user (role 0) and
+         *       ends in `record not found` when it writes (every action but `add_quota`, whose update touches
+         *       no row and succeeds). `User does not exist` / `用户不存在` only answers id 0 on an empty table.
          *     - target not manageable → `No permission to update users of same or higher permission level` / `无权更新同权限等级或更高权限等级的用户信息`
          *     - `disable`: root target → `Cannot disable super administrator user` / `无法禁用超级管理员用户`; else status 2
          *     - `enable`: status 1
-         *     - `delete` (soft): root target → `Cannot delete super administrator account` / `不能删除超级管理员账户`
+         *     - `delete` (soft): root target → `Cannot delete super administrator account` / `不能删除超级管理员账户`;
+         *       otherwise the user is soft-deleted **and the answer is `success:false` `record not found`**
+         *       (JUL26 re-reads the user with a scoped query after deleting it; a later upstream commit returns early)
+         *     - on a soft-deleted target every action but `add_quota` answers `record not found` and changes nothing
          *     - `promote`: caller not root → `Regular administrators cannot promote other users to administrator` /
          *       `普通管理员用户无法提升其他用户为管理员`; role already ≥ 10 → `This user is already an administrator` / `该用户已经是管理员`; else role 10
          *     - `demote`: root target → `Cannot demote super administrator user` / `无法降级超级管理员用户`;
@@ -653,7 +661,9 @@ export interface components {
         };
         /**
          * @description `username` is required in practice: JUL26 answers `Invalid parameters` when it is empty after
-         *     trimming. Empty optional fields are not written.
+         *     trimming. `username`, `display_name`, `group` and `remark` are written from a map, so a field
+         *     left out is written **empty** (send every field, as the admin console does); only an empty
+         *     `password` leaves the password as it was.
          */
         AdminUserUpdateRequest: {
             id: number;

@@ -51,7 +51,7 @@ export class Users extends Resource<NewApiClient> {
    * @example
    * const user = await client.users.retrieve(42);
    */
-  retrieve(id: number, options?: RequestOptions): Promise<User> {
+  async retrieve(id: number, options?: RequestOptions): Promise<User> {
     assertId('id', id, 'users.retrieve');
     return this.client.request('get', '/api/user/{id}', { path: { id } }, options);
   }
@@ -98,7 +98,13 @@ export class Users extends Resource<NewApiClient> {
     return this.#manage(id, 'disable', options);
   }
 
-  /** Soft-deletes a user, as the console's delete button does. `POST /api/user/manage` `{action: "delete"}` @example await client.users.softDelete(42); */
+  /**
+   * Soft-deletes a user, as the console's delete button does. JUL26 re-reads the user after deleting
+   * and so answers "record not found" even when the delete happened: the SDK throws that as upstream
+   * says it (a NotFoundError), because an unknown id answers the same. `POST /api/user/manage` `{action: "delete"}`
+   * @example
+   * await client.users.softDelete(42).catch((err) => { if (!(err instanceof NotFoundError)) throw err; });
+   */
   softDelete(id: number, options?: RequestOptions): Promise<ManageResult> {
     return this.#manage(id, 'delete', options);
   }
@@ -123,7 +129,7 @@ export class Users extends Resource<NewApiClient> {
     await this.client.request('post', '/api/user/manage', { body: { id, action: 'add_quota', ...params } }, options);
   }
 
-  #manage(id: number, action: Action, options?: RequestOptions): Promise<ManageResult> {
+  async #manage(id: number, action: Action, options?: RequestOptions): Promise<ManageResult> {
     assertId('id', id, `users.${action}`);
     return this.client.request('post', '/api/user/manage', { body: { id, action } }, options);
   }
