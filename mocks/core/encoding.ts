@@ -4,30 +4,9 @@
  * @module
  */
 
-/**
- * Standard base64 (with `+/` and `=` padding) of `bytes`.
- *
- * @example
- * toBase64(new Uint8Array([1, 2, 3])); // 'AQID'
- */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary);
-}
-
-/**
- * Bytes of a standard base64 string; throws on invalid input.
- *
- * @example
- * fromBase64('AQID'); // Uint8Array [1, 2, 3]
- */
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
+// Standard base64 lives once, in the SDK core: the client and the server must agree byte for byte.
+export { base64ToBytes as fromBase64, bytesToBase64 as toBase64 } from '../../src/core/crypto/base64.js';
+import { bytesToBase64 } from '../../src/core/crypto/base64.js';
 
 /**
  * URL-safe base64 without padding, for ids that travel in cookies and URLs.
@@ -36,7 +15,7 @@ export function fromBase64(text: string): Uint8Array {
  * toBase64Url(new Uint8Array([251, 255])); // '-_8'
  */
 export function toBase64Url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**
