@@ -26,5 +26,7 @@ export type { HttpMethod, Operation, OperationData, OperationInit, RequestBody, 
 export { resolveOptions, type ClientOptions, type Logger, type RequestOptions, type ResolvedOptions, type RetryOptions } from './core/options.js';
 export { Page, PagePromise, type PageData, type PageParams } from './core/page.js';
 export { redactBody, redactHeaders, redactUrl } from './core/redact.js';
+export { createRenewal } from './core/renewal.js';
 export { Resource } from './core/resource.js';
+export type { Received, RequestSpec } from './core/transport.js';
 export { assertId, assertString } from './core/validate.js';

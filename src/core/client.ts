@@ -7,7 +7,7 @@ import { resolveOptions, type ClientOptions, type RequestOptions, type ResolvedO
 import { Page, PagePromise, type PageData, type PageParams } from './page.js';
 import { redactUrl } from './redact.js';
 import { parseRetryAfter } from './retry.js';
-import { send } from './transport.js';
+import { send, type Received, type RequestSpec } from './transport.js';
 
 /** How a dialect pages: the query names it uses and how it reports a page. */
 export interface PageStyle {
@@ -49,6 +49,14 @@ export abstract class BaseClient<Paths extends {}> {
   protected authorize(_headers: Headers): void {}
 
   /**
+   * Sends one call through the transport. The seam where a dialect with refresh tokens renews its
+   * credentials once on a 401 and sends again (see `createRenewal`); others leave it alone.
+   */
+  protected send(spec: RequestSpec, options: RequestOptions | undefined): Promise<Received> {
+    return send(this.options, { authorize: (headers) => this.authorize(headers), jar: this.jar }, spec, options);
+  }
+
+  /**
    * Sends one operation and returns its unwrapped data, or throws the matching {@link ApiError}.
    * @internal used by resources
    */
@@ -58,7 +66,6 @@ export abstract class BaseClient<Paths extends {}> {
     init: OperationInit<Operation<Paths, P, M>>,
     options?: RequestOptions,
   ): Promise<OperationData<Operation<Paths, P, M>>> {
-    const hooks = { authorize: (headers: Headers) => this.authorize(headers), jar: this.jar };
     // openapi-fetch's own serializers build the URL and body, so paths, queries and bodies are encoded
     // exactly as openapi-fetch users expect; the request loop is ours (retries, timeouts, envelopes).
     const url = createFinalURL(path, {
@@ -74,7 +81,7 @@ export abstract class BaseClient<Paths extends {}> {
       headers: json ? { 'content-type': 'application/json' } : undefined,
       body: json ? defaultBodySerializer(init.body) : undefined,
     };
-    const { response, text } = await send(this.options, hooks, spec, options);
+    const { response, text } = await this.send(spec, options);
     return this.#unwrap(response, text, spec) as Promise<OperationData<Operation<Paths, P, M>>>;
   }
 
