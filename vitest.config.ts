@@ -14,6 +14,17 @@ export default defineConfig({
         },
       },
       {
+        // Real Chromium (Debian's, via playwright-core). Not part of `npm test`, which must pass on a
+        // machine without a browser: `npm run test:browser`, which .ci/run runs after installing chromium.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'in-process',

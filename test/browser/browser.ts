@@ -1,0 +1,33 @@
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { createReferenceServer, type ReferenceServer } from '../../mocks/index.js';
+import { serve } from '../../mocks/node/index.js';
+
+/** Debian's chromium, as CI installs it; CHROMIUM_PATH overrides. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox'] });
+}
+
+/** The SDK entry bundled for browsers, exactly as an app's bundler would see it. */
+export async function bundleSdk(): Promise<string> {
+  const result = await build({ entryPoints: ['src/newapi/index.ts'], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * A reference server over HTTP that also serves a small app under `/app/`, so the page and the API
+ * share one origin, as a console deployed next to its gateway does.
+ */
+export async function serveWithApp(files: Record<string, { type: string; body: string }>, server?: ReferenceServer) {
+  const reference = server ?? createReferenceServer({ dialect: 'newapi', seed: 1 });
+  await reference.ready;
+  const running = await serve({
+    fetch: (request) => {
+      const file = files[new URL(request.url).pathname];
+      return file ? Promise.resolve(new Response(file.body, { headers: { 'content-type': file.type } })) : reference.fetch(request);
+    },
+  });
+  return { ...running, reference };
+}
