@@ -62,7 +62,26 @@ export async function readBodyBytes(request: Request, limit: number = BODY_LIMIT
  * const body = await readJsonBody(request);
  */
 export async function readJsonBody(request: Request, limit: number = BODY_LIMIT_BYTES): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBodyBytes(request, limit));
+  return parseJsonBody(await readTextBody(request, limit));
+}
+
+/**
+ * The body as UTF-8 text (invalid bytes become U+FFFD), with the same limit.
+ *
+ * @example
+ * const form = new URLSearchParams(await readTextBody(request));
+ */
+export async function readTextBody(request: Request, limit: number = BODY_LIMIT_BYTES): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(request, limit));
+}
+
+/**
+ * Text parsed as JSON, or a `BodyError('malformed')`.
+ *
+ * @example
+ * const body = parseJsonBody(await readTextBody(request));
+ */
+export function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -4,7 +4,7 @@
  * ends here.
  * @module
  */
-import { BODY_LIMIT_BYTES, BodyError, readJsonBody } from './body.js';
+import { BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody } from './body.js';
 import { createClock, type Clock } from './clock.js';
 import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
@@ -12,6 +12,7 @@ import type { FaultConfig } from './faults.js';
 import { pickFault } from './faults.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
+import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
 import { createRouter, type RouteMatch } from './router.js';
 import { replaceContents, serialize } from './state.js';
 import type { BaseState, Dialect, RequestContext, Route, SeededAccount } from './types.js';
@@ -28,6 +29,12 @@ export interface EngineOptions<Settings> {
   basePath?: string | undefined;
   /** Sees a clone of every request and response; awaited before the response is returned. */
   onResponse?: ((request: Request, response: Response) => void | Promise<void>) | undefined;
+  /**
+   * Whether the dialect's rate limits apply from the start: seeds the dialect's `RateLimitEnabled` setting
+   * (switchable later through `PATCH /__mock/settings`). `settings.RateLimitEnabled` wins when both are given.
+   * @default undefined (the dialect's default: off)
+   */
+  rateLimits?: boolean | undefined;
 }
 
 /** A running reference server, adapter-agnostic. */
@@ -59,13 +66,16 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const clock = createClock();
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const hash = (password: string) => hashPassword(password, { iterations, random });
+  // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
+  const limiter = createRateLimiter();
   const state = {} as S;
   const accounts: SeededAccount[] = [];
   let faults: FaultConfig = {};
   let initial: { state: S; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
 
   const ready = (async () => {
-    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: hash }, options.settings ?? {});
+    const settings = options.rateLimits === undefined ? options.settings ?? {} : { RateLimitEnabled: options.rateLimits, ...options.settings };
+    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: hash }, settings);
     replaceContents(state, seeded.state);
     accounts.push(...seeded.accounts);
     initial = { state: structuredClone(seeded.state), random: random.save(), faultRandom: faultRandom.save() };
@@ -110,12 +120,15 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     random.restore(initial.random);
     faultRandom.restore(initial.faultRandom);
     clock.reset();
+    limiter.clear();
     faults = {};
   }
 
   function createContext(request: Request, url: URL, params: Record<string, string>): RequestContext<S> {
     let body: Promise<unknown> | undefined;
+    let text: Promise<string> | undefined;
     let cookies: Record<string, string> | undefined;
+    const readText = () => (text ??= readTextBody(request, BODY_LIMIT_BYTES));
     return {
       request,
       method: request.method,
@@ -130,7 +143,16 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       settings: state.settings,
       clock,
       random,
-      readJson: () => (body ??= readJsonBody(request, BODY_LIMIT_BYTES)),
+      readText,
+      readJson: () => (body ??= readText().then(parseJsonBody)),
+      serverUrl: url.origin + (options.basePath ?? ''),
+      dispatch: (inner) => respond(inner, true) as Promise<Response>,
+      clientIp: request.headers.get(CLIENT_IP_HEADER) ?? LOCAL_CLIENT_IP,
+      rateLimit(key, max, windowSeconds) {
+        // The switch is the dialect's `RateLimitEnabled` setting, so the control API turns it on and off.
+        if ((state.settings as { RateLimitEnabled?: unknown }).RateLimitEnabled !== true) return true;
+        return limiter.hit(key, max, windowSeconds, Math.floor(clock.now() / 1000));
+      },
       hashPassword: hash,
       verifyPassword,
     };
@@ -138,7 +160,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   async function run(ctx: RequestContext<S>, match: RouteMatch<Route<S>>): Promise<Response> {
     const { route } = match;
-    if (!controlSet.has(route)) {
+    // Dialects may add their own control routes (a sandbox provider's pages): no faults there either.
+    if (!controlSet.has(route) && !route.path.startsWith('/__mock/')) {
       if (faults.latency_ms) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
       const status = pickFault(faults, ctx.method, route.path, ctx.url.pathname, faultRandom);
       if (status !== undefined) return dialect.errors.fault(ctx, status);

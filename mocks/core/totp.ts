@@ -11,13 +11,14 @@ function totp(secret: string): TOTP {
 }
 
 /**
- * A new random base32 secret (20 bytes, the size authenticator apps expect).
+ * A base32 secret (no padding) from 20 bytes, the size authenticator apps expect: fresh random bytes by default,
+ * or the given ones (a seeded server draws them from its own random source).
  *
  * @example
- * user.twofa = { secret: newTotpSecret(), ... };
+ * user.twofa = { secret: newTotpSecret(ctx.random.bytes(20)), ... };
  */
-export function newTotpSecret(): string {
-  return new Secret({ size: 20 }).base32;
+export function newTotpSecret(bytes?: Uint8Array): string {
+  return (bytes ? new Secret({ buffer: bytes.slice().buffer }) : new Secret({ size: 20 })).base32;
 }
 
 /**

@@ -42,6 +42,26 @@ export interface RequestContext<S extends BaseState = BaseState> {
    * catches them to answer differently.
    */
   readJson(): Promise<unknown>;
+  /** The body as text, read once and shared with {@link RequestContext.readJson} (form bodies, raw JSON). */
+  readText(): Promise<string>;
+  /** This server's own base URL as the caller reached it: origin plus base path, no trailing slash. */
+  readonly serverUrl: string;
+  /**
+   * Sends a request to this same server, through every adapter-independent step (routing, faults, write lock,
+   * observers), as if it came from outside: a payment provider's notify, for instance. Only from a route with
+   * `mutates: false`: a writing route holds the write lock the dispatched request would wait for.
+   */
+  dispatch(request: Request): Promise<Response>;
+  /**
+   * The client's address: the socket's remote address over HTTP (set by the node adapter), `127.0.0.1` for
+   * in-process requests unless they carry the `x-gatewaykit-client-ip` header themselves.
+   */
+  readonly clientIp: string;
+  /**
+   * Counts one request under `key` and says whether it is allowed (at most `max` in any `windowSeconds`, on
+   * the server clock). Always `true` while the dialect's `RateLimitEnabled` setting is off.
+   */
+  rateLimit(key: string, max: number, windowSeconds: number): boolean;
   /** PBKDF2 with the server's iteration count and random source. */
   hashPassword(password: string): Promise<string>;
   verifyPassword(password: string, stored: string): Promise<boolean>;
@@ -77,11 +97,14 @@ export interface DialectErrors<S extends BaseState = BaseState> {
   fault(ctx: RequestContext<S>, status: number): Response;
 }
 
-/** A login the seed created, with its plaintext password, for printing and tests. */
-export interface SeededAccount {
+/**
+ * A login the seed created, with its plaintext password, for printing and tests. `role` is the dialect's own:
+ * new-api's numeric role, or a description such as platform's `'enterprise admin'`.
+ */
+export interface SeededAccount<Role extends number | string = number | string> {
   username: string;
   password: string;
-  role: number;
+  role: Role;
 }
 
 /** What a dialect's seed step receives. */

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { Dialect } from '../core/types.js';
 import { newApiErrors } from './envelope.js';
+import { paymentSettingsShape } from './payment-settings.js';
+import { withGlobalApiLimit } from './rate-limit.js';
 import { newApiRoutes } from './routes.js';
 import { seedNewApi } from './seed.js';
 import type { NewApiSettings, NewApiState } from './state.js';
@@ -19,6 +21,13 @@ const settingsPatchSchema = z.strictObject({
   QuotaForInviter: z.number().int(),
   QuotaForInvitee: z.number().int(),
   PaymentComplianceConfirmed: z.boolean(),
+  EmailDomainRestrictionEnabled: z.boolean(),
+  EmailAliasRestrictionEnabled: z.boolean(),
+  EmailDomainWhitelist: z.array(z.string()),
+  RateLimitEnabled: z.boolean(),
+  MaxUserTokens: z.number().int().nonnegative(),
+  SystemName: z.string(),
+  ...paymentSettingsShape,
 } satisfies Record<keyof NewApiSettings, z.ZodType>).partial();
 
 // Rough on purpose (extra keys pass), but every column a handler reads is typed, so an import cannot make one throw.
@@ -51,6 +60,29 @@ const stateSchema = z.looseObject({
   }),
   verification_codes: z.record(z.string(), z.looseObject({ code: z.string(), created_at: z.number() })),
   next_user_id: z.number().int().positive(),
+  redemptions: z.array(
+    z.looseObject({
+      id: integer, user_id: integer, key: text, status: integer, name: text, quota: integer, created_time: integer,
+      redeemed_time: integer, used_user_id: integer, deleted_at: z.number().nullable(), expired_time: integer,
+    }),
+  ),
+  next_redemption_id: z.number().int().positive(),
+  tokens: z.array(
+    z.looseObject({
+      id: integer, user_id: integer, key_sha256: text, key_masked: text, key_sealed: text, status: integer, name: text,
+      created_time: integer, accessed_time: integer, expired_time: integer, remain_quota: integer,
+      unlimited_quota: z.boolean(), model_limits_enabled: z.boolean(), model_limits: text, allow_ips: text.nullable(),
+      used_quota: integer, group: text, cross_group_retry: z.boolean(),
+    }),
+  ),
+  next_token_id: z.number().int().positive(),
+  top_ups: z.array(
+    z.looseObject({
+      id: integer, user_id: integer, amount: integer, money: z.number(), trade_no: text, payment_method: text,
+      payment_provider: text, create_time: integer, complete_time: integer, status: text,
+    }),
+  ),
+  next_top_up_id: z.number().int().positive(),
 });
 
 /**
@@ -61,7 +93,8 @@ const stateSchema = z.looseObject({
  */
 export const newApiDialect: Dialect<NewApiState, NewApiSettings> = {
   name: 'newapi',
-  routes: newApiRoutes,
+  // The global `/api` limiter runs before every other middleware, as `apiRouter.Use(GlobalAPIRateLimit())`.
+  routes: newApiRoutes.map(withGlobalApiLimit),
   errors: newApiErrors,
   seed: seedNewApi,
   parseSettingsPatch(body) {

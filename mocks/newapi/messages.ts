@@ -45,11 +45,54 @@ const TABLE = {
   'user.already_common': ['This user is already a common user', '该用户已经是普通用户', '該使用者已經是普通使用者'],
   'user.admin_cannot_promote': ['Regular administrators cannot promote other users to administrator', '普通管理员用户无法提升其他用户为管理员', '普通管理員使用者無法提升其他使用者為管理員'],
   'user.original_password_error': ['Original password is incorrect', '原密码错误', '原密碼錯誤'],
+  'user.password_reset_link_invalid': ['Password reset link is invalid or has expired', '重置链接非法或已过期', '重置連結非法或已過期'],
+  'quota.threshold_gt_zero': ['Warning threshold must be greater than 0', '预警阈值必须大于0', '預警閾值必須大於0'],
+  'setting.invalid_type': ['Invalid warning type', '无效的预警类型', '無效的預警類型'],
+  'setting.webhook_empty': ['Webhook URL cannot be empty', 'Webhook地址不能为空', 'Webhook位址不能為空'],
+  'setting.webhook_invalid': ['Invalid Webhook URL', '无效的Webhook地址', '無效的Webhook位址'],
+  'setting.email_invalid': ['Invalid email address', '无效的邮箱地址', '無效的信箱位址'],
+  'setting.bark_url_empty': ['Bark push URL cannot be empty', 'Bark推送URL不能为空', 'Bark推送URL不能為空'],
+  'setting.bark_url_invalid': ['Invalid Bark push URL', '无效的Bark推送URL', '無效的Bark推送URL'],
+  'setting.gotify_url_empty': ['Gotify server URL cannot be empty', 'Gotify服务器地址不能为空', 'Gotify伺服器位址不能為空'],
+  'setting.gotify_token_empty': ['Gotify token cannot be empty', 'Gotify令牌不能为空', 'Gotify令牌不能為空'],
+  'setting.gotify_url_invalid': ['Invalid Gotify server URL', '无效的Gotify服务器地址', '無效的Gotify伺服器位址'],
+  'setting.url_must_http': ['URL must start with http:// or https://', 'URL必须以http://或https://开头', 'URL必須以http://或https://開頭'],
+  'setting.saved': ['Settings updated', '设置已更新', '設定已更新'],
   'user.quota_change_zero': ['Quota change amount cannot be zero', '额度变更量不能为0', '額度變更量不能為0'],
+  'user.transfer_success': ['Transfer successful', '划转成功', '劃轉成功'],
+  'user.transfer_failed': ['Transfer failed {{.Error}}', '划转失败 {{.Error}}', '劃轉失敗 {{.Error}}'],
+  'redeem.failed': ['Redemption failed, please try again later', '兑换失败，请稍后重试', '兌換失敗，請稍後重試'],
+  'redemption.name_length': ['Redemption code name length must be between 1-20', '兑换码名称长度必须在1-20之间', '兌換碼名稱長度必須在1-20之間'],
+  'redemption.count_positive': ['Redemption code count must be greater than 0', '兑换码个数必须大于0', '兌換碼個數必須大於0'],
+  'redemption.count_max': ['Maximum 100 redemption codes can be generated at once', '一次兑换码批量生成的个数不能大于 100', '一次兌換碼批量生成的個數不能大於 100'],
+  'redemption.expire_time_invalid': ['Expiration time cannot be earlier than current time', '过期时间不能早于当前时间', '過期時間不能早於當前時間'],
+  'quota.negative': ['Quota cannot be negative!', '额度不能为负数！', '額度不能為負數！'],
+  'payment.compliance_required': [
+    'Payment, redemption, subscription, and invitation reward features are disabled. The administrator must confirm compliance terms before enabling them.',
+    '支付、兑换码、订阅计划和邀请返利功能已禁用。管理员需先确认合规声明后方可启用。',
+    '支付、兌換碼、訂閱方案和邀請返利功能已停用。管理員需先確認合規聲明後方可啟用。',
+  ],
+  'common.batch_too_many': ['Too many items in batch request, maximum is {{.Max}}', '批量请求数量过多，最多 {{.Max}} 条', '批次請求數量過多，最多 {{.Max}} 條'],
+  'token.name_too_long': ['Token name is too long', '令牌名称过长', '令牌名稱過長'],
+  'token.quota_negative': ['Quota value cannot be negative', '额度值不能为负数', '額度值不能為負數'],
+  'token.quota_exceed_max': ['Quota value exceeds valid range, maximum is {{.Max}}', '额度值超出有效范围，最大值为 {{.Max}}', '額度值超出有效範圍，最大值為 {{.Max}}'],
+  'token.expired_cannot_enable': [
+    'Token has expired and cannot be enabled. Please modify the expiration time or set it to never expire',
+    '令牌已过期，无法启用，请先修改令牌过期时间，或者设置为永不过期',
+    '令牌已過期，無法啟用，請先修改令牌過期時間，或者設定為永不過期',
+  ],
+  'token.exhausted_cannot_enable': [
+    'Token quota is exhausted and cannot be enabled. Please modify the remaining quota or set it to unlimited',
+    '令牌可用额度已用尽，无法启用，请先修改令牌剩余额度，或者设置为无限额度',
+    '令牌可用額度已用盡，無法啟用，請先修改令牌剩餘額度，或者設定為無限額度',
+  ],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 /** An i18n'd message key. */
 export type MessageKey = keyof typeof TABLE;
+
+/** Every i18n'd key, for tests that walk the whole table. */
+export const MESSAGE_KEYS = Object.keys(TABLE) as MessageKey[];
 
 const COLUMN: Record<Lang, 0 | 1 | 2> = { en: 0, 'zh-CN': 1, 'zh-TW': 2 };
 

@@ -78,6 +78,25 @@ export const twoFaLoginSchema = goStruct({ code: str }).refine((v) => v.code !==
 export const selfUpdateSchema = z.union([z.null().transform((): Record<string, unknown> => ({})), z.record(z.string(), z.unknown())]);
 
 /**
+ * `controller.UpdateUserSettingRequest` (`PUT /api/user/setting`). `upstream_model_update_notify_enabled` is a
+ * `*bool`: absent or `null` keeps the stored value.
+ */
+export const userSettingSchema = goStruct({
+  notify_type: str,
+  quota_warning_threshold: z.number().finite().nullish().transform((v) => v ?? 0),
+  webhook_url: str,
+  webhook_secret: str,
+  notification_email: str,
+  bark_url: str,
+  gotify_url: str,
+  gotify_token: str,
+  gotify_priority: int,
+  upstream_model_update_notify_enabled: z.boolean().nullish(),
+  accept_unset_model_ratio_model: z.boolean().nullish().transform((v) => v ?? false),
+  record_ip_log: z.boolean().nullish().transform((v) => v ?? false),
+});
+
+/**
  * Reads and decodes the body. `undefined` when it is not JSON or does not fit the struct (the handler answers
  * with its own message); a body over the limit still propagates as a 413.
  *

@@ -7,6 +7,8 @@
 import { createFaker } from '../core/faker.js';
 import type { SeedContext, SeededAccount } from '../core/types.js';
 import { newUserSetting } from './setting.js';
+import { registerSealer } from './token-keys.js';
+import { seedTokens } from './tokens.js';
 import {
   DEFAULT_SETTINGS,
   defaultGroups,
@@ -59,7 +61,8 @@ const PLANS: readonly Plan[] = [
 export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSettings>): Promise<{ state: NewApiState; accounts: SeededAccount[] }> {
   const faker = createFaker(ctx.random.int(0x7fff_ffff));
   const state: NewApiState = {
-    settings: { ...DEFAULT_SETTINGS, ...settings },
+    // A deep copy: list settings (EmailDomainWhitelist) must not be shared between servers.
+    settings: structuredClone({ ...DEFAULT_SETTINGS, ...settings }),
     outbox: [],
     users: [],
     sessions: {},
@@ -67,6 +70,12 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
     groups: defaultGroups(),
     verification_codes: {},
     next_user_id: 1,
+    redemptions: [],
+    next_redemption_id: 1,
+    top_ups: [],
+    next_top_up_id: 1,
+    tokens: [],
+    next_token_id: 1,
   };
   const passwords: string[] = ['123456'];
   // createRootAccountIfNeed: no aff code, no setting, quota 100000000.
@@ -100,6 +109,9 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
   // Hash after every random draw above, so the draw order (hence the state) does not depend on hashing.
   const hashes = await Promise.all(passwords.map((password) => ctx.hashPassword(password)));
   state.users.forEach((user, i) => (user.password_hash = hashes[i]!));
+  // Last, so the draws above (hence usernames, passwords and salts) do not depend on the tokens.
+  registerSealer(ctx.random, ctx.seed);
+  await seedTokens(state, ctx.random);
 
   const accounts = state.users
     .map((user, i) => ({ user, password: passwords[i]! }))

@@ -5,9 +5,12 @@
  */
 import type { OutboxMessage } from '../core/outbox.js';
 import { ALPHANUMERIC, type Random } from '../core/random.js';
+import type { RedemptionRecord, TopUpRecord } from './billing-state.js';
+import { DEFAULT_PAYMENT_SETTINGS, type PaymentSettings } from './payment-settings.js';
+import type { TokenRecord } from './token-state.js';
 
 /** Upstream admin options (`common.*` in new-api) that change account behaviour. */
-export interface NewApiSettings {
+export interface NewApiSettings extends PaymentSettings {
   /** @default true */
   RegisterEnabled: boolean;
   /** @default true */
@@ -23,13 +26,32 @@ export interface NewApiSettings {
   /** @default 0 */
   QuotaForInvitee: number;
   /**
-   * JUL26 pays invitation rewards only once the admin confirmed the payment compliance terms.
-   * @default false
+   * JUL26 disables payments, redemption codes, invitation rewards and aff transfers until the admin confirmed
+   * the payment compliance terms. Upstream ships it unconfirmed; the sandbox ships it confirmed, so billing works
+   * out of the box (set it to false to see the gate).
+   * @default true
    */
   PaymentComplianceConfirmed: boolean;
+  /** Only addresses at `EmailDomainWhitelist` domains may ask for a verification code. @default false */
+  EmailDomainRestrictionEnabled: boolean;
+  /** Refuse verification codes for local parts with `+` or `.`. @default false */
+  EmailAliasRestrictionEnabled: boolean;
+  /** @default ['gmail.com', '163.com', '126.com', 'qq.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'yahoo.com', 'foxmail.com'] */
+  EmailDomainWhitelist: string[];
+  /**
+   * gatewaykit's switch for upstream's rate limiters (the global `/api` limit, `CriticalRateLimit`,
+   * `SearchRateLimit`, the email-verification limit). Upstream turns them on and off with environment variables
+   * and ships them on; here they are off for tests and on in the CLI sandbox (`rateLimits` option).
+   * @default false
+   */
+  RateLimitEnabled: boolean;
+  /** The most API tokens one user may hold (`operation_setting.MaxUserTokens`). @default 1000 */
+  MaxUserTokens: number;
+  /** The site name; the 2FA issuer in authenticator apps. @default 'New API' */
+  SystemName: string;
 }
 
-/** Upstream's defaults. */
+/** Upstream's defaults, except where the sandbox must work out of the box (payments configured, compliance confirmed). */
 export const DEFAULT_SETTINGS: NewApiSettings = {
   RegisterEnabled: true,
   PasswordRegisterEnabled: true,
@@ -38,7 +60,14 @@ export const DEFAULT_SETTINGS: NewApiSettings = {
   QuotaForNewUser: 0,
   QuotaForInviter: 0,
   QuotaForInvitee: 0,
-  PaymentComplianceConfirmed: false,
+  PaymentComplianceConfirmed: true,
+  EmailDomainRestrictionEnabled: false,
+  EmailAliasRestrictionEnabled: false,
+  EmailDomainWhitelist: ['gmail.com', '163.com', '126.com', 'qq.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'yahoo.com', 'foxmail.com'],
+  RateLimitEnabled: false,
+  MaxUserTokens: 1000,
+  SystemName: 'New API',
+  ...DEFAULT_PAYMENT_SETTINGS,
 };
 
 /** A user's TOTP 2FA record (upstream tables `two_fas` and `two_fa_backup_codes`). */
@@ -144,6 +173,14 @@ export interface NewApiState {
   groups: GroupOptions;
   verification_codes: Record<string, VerificationCodeRecord>;
   next_user_id: number;
+  redemptions: RedemptionRecord[];
+  next_redemption_id: number;
+  /** API tokens (relay keys). */
+  tokens: TokenRecord[];
+  next_token_id: number;
+  /** Online payment orders. */
+  top_ups: TopUpRecord[];
+  next_top_up_id: number;
 }
 
 /** Roles (`common/constants.go`). */

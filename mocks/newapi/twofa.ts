@@ -1,34 +1,37 @@
 /**
- * Checking a 2FA code at login (`Verify2FALogin` with `ValidateTOTPAndUpdateUsage` and
- * `ValidateBackupCodeAndUpdateUsage`): TOTP first when the code is six digits, then backup codes, with upstream's
- * lockout (5 failures → 300 s) and its Chinese messages. Setting 2FA up is a later feature; the state shape is here.
+ * new-api's TOTP 2FA (`common/totp.go`, `model/twofa.go`): checking codes at login and on the 2FA routes (TOTP
+ * first when the code is six digits, then backup codes), upstream's lockout (5 failures → 300 s), setting up a
+ * secret with its QR payload and backup codes. Every message is hard-coded Chinese upstream.
  * @module
  */
-import { verifyTotp } from '../core/totp.js';
+import { newTotpSecret, verifyTotp } from '../core/totp.js';
 import type { RequestContext } from '../core/types.js';
 import { ZH } from './messages.js';
 import type { NewApiState, TwoFaRecord } from './state.js';
 
 const MAX_FAIL_ATTEMPTS = 5;
 const LOCKOUT_MS = 300_000;
+const BACKUP_CODE_COUNT = 4;
+const BACKUP_CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+type Ctx = RequestContext<NewApiState>;
+type Check = { ok: true } | { ok: false; message: string };
 
 /**
- * Verifies `code` against `twofa`, updating its counters and backup codes; `{ ok: false, message }` carries the
- * exact upstream message.
+ * Verifies `code` against `twofa` as `Verify2FALogin` and `Disable2FA` do, updating its counters and backup codes;
+ * `{ ok: false, message }` carries the exact upstream message.
  *
  * @example
  * const result = await checkTwoFaCode(ctx, user.twofa, body.code);
  */
-export async function checkTwoFaCode(ctx: RequestContext<NewApiState>, twofa: TwoFaRecord, code: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function checkTwoFaCode(ctx: Ctx, twofa: TwoFaRecord, code: string): Promise<Check> {
   const now = ctx.clock.now();
-  const locked = () => twofa.locked_until !== null && now < twofa.locked_until;
-  const numeric = code.replaceAll(' ', '');
-  // common.ValidateNumericCode: six characters that strconv.Atoi accepts.
-  if (numeric.length === 6 && /^[+-]?\d+$/.test(numeric) && !locked()) {
-    if (await verifyTotp(twofa.secret, numeric, now)) return succeed(twofa, now);
+  const numeric = validateNumericCode(code);
+  if (numeric.ok && !isLocked(twofa, now)) {
+    if (await verifyTotp(twofa.secret, numeric.code, now)) return succeed(twofa, now);
     recordFailure(twofa, now);
   }
-  if (locked()) return { ok: false, message: ZH.locked(formatGoTime(twofa.locked_until!)) };
+  if (isLocked(twofa, now)) return lockedAnswer(twofa);
   const normalized = normalizeBackupCode(code);
   if (normalized === undefined) return { ok: false, message: ZH.codeOrBackupIncorrect };
   for (const backup of twofa.backup_codes) {
@@ -39,6 +42,33 @@ export async function checkTwoFaCode(ctx: RequestContext<NewApiState>, twofa: Tw
   }
   recordFailure(twofa, now);
   return { ok: false, message: ZH.codeOrBackupWrong };
+}
+
+/**
+ * `ValidateTOTPAndUpdateUsage` (regenerating backup codes): TOTP only, refused while locked, failures counted.
+ *
+ * @example
+ * const result = await checkTotp(ctx, twofa, '123456');
+ */
+export async function checkTotp(ctx: Ctx, twofa: TwoFaRecord, code: string): Promise<Check> {
+  const now = ctx.clock.now();
+  if (isLocked(twofa, now)) return lockedAnswer(twofa);
+  if (await verifyTotp(twofa.secret, code, now)) return succeed(twofa, now);
+  recordFailure(twofa, now);
+  return { ok: false, message: ZH.codeOrBackupWrong };
+}
+
+/**
+ * `common.ValidateNumericCode`: spaces removed, six bytes, and something `strconv.Atoi` accepts.
+ *
+ * @example
+ * validateNumericCode('123 456'); // { ok: true, code: '123456' }
+ */
+export function validateNumericCode(code: string): { ok: true; code: string } | { ok: false; message: string } {
+  const clean = code.replaceAll(' ', '');
+  if (new TextEncoder().encode(clean).length !== 6) return { ok: false, message: '验证码必须是6位数字' };
+  if (!/^[+-]?\d+$/.test(clean)) return { ok: false, message: '验证码只能包含数字' };
+  return { ok: true, code: clean };
 }
 
 /**
@@ -53,6 +83,40 @@ export function normalizeBackupCode(code: string): string | undefined {
   return /^[A-Z0-9]{8}$/.test(clean) ? `${clean.slice(0, 4)}-${clean.slice(4)}` : undefined;
 }
 
+/** Whether the record is in its 300 s lock (`TwoFA.IsLocked`). */
+export function isLocked(twofa: TwoFaRecord, now: number): boolean {
+  return twofa.locked_until !== null && now < twofa.locked_until;
+}
+
+/**
+ * Four fresh backup codes (`GenerateBackupCodes`), and their hashes as stored.
+ *
+ * @example
+ * const { codes, stored } = await newBackupCodes(ctx);
+ */
+export async function newBackupCodes(ctx: Ctx): Promise<{ codes: string[]; stored: TwoFaRecord['backup_codes'] }> {
+  const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => {
+    const raw = ctx.random.string(8, BACKUP_CODE_ALPHABET);
+    return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+  });
+  const hashes = await Promise.all(codes.map((code) => ctx.hashPassword(code)));
+  return { codes, stored: hashes.map((hash) => ({ hash, used_at: null })) };
+}
+
+/**
+ * A pending (not yet enabled) record with a fresh secret, and the QR payload for it (`GenerateQRCodeData`, not
+ * URL-encoded, exactly as upstream prints it).
+ *
+ * @example
+ * const { record, qr } = newPendingTwoFa(ctx, user.username);
+ */
+export function newPendingTwoFa(ctx: Ctx, username: string): { record: TwoFaRecord; qr: string } {
+  const secret = newTotpSecret(ctx.random.bytes(20));
+  const issuer = ctx.settings.SystemName;
+  const qr = `otpauth://totp/${issuer}:${username} (${issuer})?secret=${secret}&issuer=${issuer}&digits=6&period=30`;
+  return { record: { secret, enabled: false, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] }, qr };
+}
+
 function succeed(twofa: TwoFaRecord, now: number): { ok: true } {
   twofa.failed_attempts = 0;
   twofa.locked_until = null;
@@ -60,10 +124,15 @@ function succeed(twofa: TwoFaRecord, now: number): { ok: true } {
   return { ok: true };
 }
 
+/** `IncrementFailedAttempts`: nothing while locked; the count is not reset when a lock ends, so one more failure relocks. */
 function recordFailure(twofa: TwoFaRecord, now: number): void {
-  if (twofa.locked_until !== null && now < twofa.locked_until) return;
+  if (isLocked(twofa, now)) return;
   twofa.failed_attempts += 1;
   if (twofa.failed_attempts >= MAX_FAIL_ATTEMPTS) twofa.locked_until = now + LOCKOUT_MS;
+}
+
+function lockedAnswer(twofa: TwoFaRecord): { ok: false; message: string } {
+  return { ok: false, message: ZH.locked(formatGoTime(twofa.locked_until!)) };
 }
 
 /** Go's `2006-01-02 15:04:05` layout, in UTC (upstream prints the server's local time). */

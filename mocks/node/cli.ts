@@ -15,7 +15,16 @@ const SANDBOX: { [D in DialectName]: { port: number; example: (url: string) => s
     port: 4010,
     example: (url) =>
       `curl -s -c /tmp/gatewaykit.jar -H 'Content-Type: application/json' -d '{"username":"root","password":"123456"}' ${url}/api/user/login` +
-      ` && curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' ${url}/api/user/self`,
+      ` && curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' ${url}/api/user/self` +
+      // The sandbox payment provider: print the checkout URL of a new order, open it, press Pay, then GET /self again.
+      `\n  pay: curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' -H 'Content-Type: application/json' -d '{"amount":10,"payment_method":"alipay"}' ${url}/api/user/pay` +
+      ` | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const r=JSON.parse(s);console.log(r.url+"?"+new URLSearchParams(r.data))})'` +
+      `  (open the printed URL in a browser and press Pay)`,
+  },
+  // Passwords travel RSA-encrypted behind a captcha, so the first step is the public key (then the SDK).
+  platform: {
+    port: 4013,
+    example: (url) => `curl -s ${url}/api/v1/auth/public-key && curl -s -X POST ${url}/api/v1/auth/captcha`,
   },
 };
 
@@ -32,6 +41,7 @@ Options:
   --host <host>     interface to listen on (default: 127.0.0.1)
   --seed <seed>     reproducible data: same seed, same users and passwords
   --json            print one JSON line per dialect: {"dialect","url","accounts"}
+  --no-rate-limits  turn off upstream's rate limits (on by default, as upstream ships them)
   --help            show this help
 `;
 
@@ -50,6 +60,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'no-rate-limits': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,7 +78,13 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
 
   const running: RunningServer[] = [];
   for (const [index, name] of (dialects as DialectName[]).entries()) {
-    const server = createReferenceServer({ dialect: name, passwordHashIterations: SANDBOX_HASH_ITERATIONS, ...(seed === undefined ? {} : { seed }) });
+    const server = createReferenceServer({
+      dialect: name,
+      passwordHashIterations: SANDBOX_HASH_ITERATIONS,
+      // A sandbox behaves like the real server, throttling included; tests opt in instead.
+      rateLimits: !values['no-rate-limits'],
+      ...(seed === undefined ? {} : { seed }),
+    });
     await server.ready;
     // With an explicit --port and several dialects, they take consecutive ports.
     const listenPort = port === undefined ? SANDBOX[name].port : port === 0 ? 0 : port + index;
@@ -85,7 +102,8 @@ function print(dialect: DialectName, url: string, accounts: ReadonlyArray<Seeded
     return;
   }
   const lines = [`${dialect}  ${url}`, '  accounts (username / password / role):'];
-  for (const a of accounts) lines.push(`    ${a.username.padEnd(20)} ${a.password.padEnd(14)} ${a.role}`);
+  const width = Math.max(20, ...accounts.map((a) => a.username.length));
+  for (const a of accounts) lines.push(`    ${a.username.padEnd(width)} ${a.password.padEnd(14)} ${String(a.role)}`);
   lines.push(`  try: ${SANDBOX[dialect].example(url)}`, '');
   process.stdout.write(`${lines.join('\n')}\n`);
 }

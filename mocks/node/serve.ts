@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BODY_LIMIT_BYTES } from '../core/body.js';
+import { CLIENT_IP_HEADER } from '../core/rate-limit.js';
 
 /** Anything that answers Fetch requests, such as a `ReferenceServer`. */
 export interface FetchHandler {
@@ -67,7 +68,12 @@ async function handle(server: FetchHandler, req: IncomingMessage, res: ServerRes
   const method = req.method ?? 'GET';
   const headers = new Headers();
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  for (let i = 0; i < raw.length; i += 2) {
+    // The client's address comes from the socket only: an incoming header of that name would let a client
+    // choose its own rate-limit key.
+    if (raw[i]!.toLowerCase() !== CLIENT_IP_HEADER) headers.append(raw[i]!, raw[i + 1]!);
+  }
+  headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? 'unknown');
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, BODY_LIMIT_BYTES + 1);
   const request = new Request(requestUrl(req), { method, headers, body: body as BodyInit | undefined });
   const response = await server.fetch(request);

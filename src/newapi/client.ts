@@ -3,10 +3,18 @@ import type { ClientOptions } from '../core/options.js';
 import { newApiEnvelope } from './envelope.js';
 import type { paths } from './generated/schema.js';
 import { QUOTA_PER_UNIT, quotaToUsd, usdToQuota } from './quota.js';
+import { Affiliate } from './resources/affiliate.js';
 import { Auth } from './resources/auth.js';
 import { Groups } from './resources/groups.js';
+import { PasswordReset } from './resources/password-reset.js';
+import { Payments } from './resources/payments.js';
+import { Redemptions } from './resources/redemptions.js';
 import { Self } from './resources/self.js';
+import { Tokens } from './resources/tokens.js';
+import { TopUp } from './resources/topup.js';
+import { TwoFactor } from './resources/two-factor.js';
 import { Users } from './resources/users.js';
+import { Verification } from './resources/verification.js';
 
 /** Options of {@link NewApiClient}. */
 export interface NewApiClientOptions extends ClientOptions {
@@ -40,6 +48,22 @@ export class NewApiClient extends BaseClient<paths> {
   readonly self: Self = new Self(this);
   /** Users, as an administrator manages them. Routes under `/api/user/`. */
   readonly users: Users = new Users(this);
+  /** Emailed registration codes. `GET /api/verification` */
+  readonly verification: Verification = new Verification(this);
+  /** Forgotten passwords. `GET /api/reset_password`, `POST /api/user/reset` */
+  readonly passwordReset: PasswordReset = new PasswordReset(this);
+  /** The caller's API tokens (relay keys). Routes under `/api/token/`. */
+  readonly tokens: Tokens = new Tokens(this);
+  /** The caller's TOTP two-factor authentication. Routes under `/api/user/2fa/`. */
+  readonly twoFactor: TwoFactor = new TwoFactor(this);
+  /** The caller's invitation code and rewards. `GET /api/user/aff`, `POST /api/user/aff_transfer` */
+  readonly affiliate: Affiliate = new Affiliate(this);
+  /** Redeeming redemption codes. `POST /api/user/topup` */
+  readonly topup: TopUp = new TopUp(this);
+  /** Online top-up through Epay. `POST /api/user/amount`, `POST /api/user/pay`, `GET /api/user/topup/info` */
+  readonly payments: Payments = new Payments(this);
+  /** Redemption codes, as an administrator manages them. Routes under `/api/redemption/`. */
+  readonly redemptions: Redemptions = new Redemptions(this);
 
   #accessToken: string | undefined;
   #userId: number | undefined;

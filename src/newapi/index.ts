@@ -7,21 +7,54 @@
  * await client.auth.login({ username: 'root', password: '123456' });
  * @module
  */
+export { burnCloudClient, type BurnCloudClientOptions } from './burncloud.js';
 export { NewApiClient, type NewApiClientOptions } from './client.js';
 export { newApiEnvelope } from './envelope.js';
 export type { components, operations, paths } from './generated/schema.js';
 export { QUOTA_PER_UNIT, quotaToUsd, usdToQuota } from './quota.js';
+export { epaySign, epaySignContent, signEpayParams, verifyEpayNotify, type EpayParams } from './epay.js';
+export { Affiliate, type AffTransferParams } from './resources/affiliate.js';
 export { Auth, type LoginParams, type LoginUser, type RegisterParams } from './resources/auth.js';
 export { Groups, type GroupTable } from './resources/groups.js';
-export { Self, type ModelListParams, type SelfGroupTable, type SelfUpdateParams, type SelfUser } from './resources/self.js';
+export { PasswordReset, type PasswordResetConfirmParams, type PasswordResetRequestParams } from './resources/password-reset.js';
+export {
+  Payments,
+  type EpayForm,
+  type PaymentCreateParams,
+  type PaymentForm,
+  type PaymentPreviewParams,
+  type TopUpInfo,
+} from './resources/payments.js';
+export {
+  Redemptions,
+  type Redemption,
+  type RedemptionCreateParams,
+  type RedemptionSearchParams,
+  type RedemptionUpdateParams,
+} from './resources/redemptions.js';
+export { Self, type ModelListParams, type SelfGroupTable, type SelfUpdateParams, type SelfUser, type UserSettingParams } from './resources/self.js';
 export {
   Users,
   type ManageResult,
   type QuotaChangeParams,
+  type TwoFactorStats,
   type User,
   type UserCreateParams,
   type UserListParams,
   type UserSearchParams,
   type UserUpdateParams,
 } from './resources/users.js';
+export {
+  Tokens,
+  type Token,
+  type TokenCreateParams,
+  type TokenKeys,
+  type TokenListParams,
+  type TokenSearchParams,
+  type TokenUpdateParams,
+  type TokenWithKey,
+} from './resources/tokens.js';
+export { TopUp } from './resources/topup.js';
+export { TwoFactor, type TwoFactorCodeParams, type TwoFactorSetup, type TwoFactorStatus } from './resources/two-factor.js';
 export { TwoFactorRequiredError } from './two-factor-required-error.js';
+export { Verification, type VerificationParams } from './resources/verification.js';

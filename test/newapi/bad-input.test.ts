@@ -9,14 +9,23 @@ import { jsonInit, sessionHeaders } from '../support/sessions.js';
  */
 const api = useNewApi();
 
-type Answer = { success: boolean; message: string; data?: unknown };
+/** The standard envelope, the payment routes' `{message, data}` (no `success`), or the notify's plain text. */
+type Answer = { success: boolean; message: string; data?: unknown } | { message: 'success' | 'error'; data: unknown } | string;
 const refused = (message: string): Answer => ({ success: false, message });
+const payError = (data: string): Answer => ({ data, message: 'error' });
+const REDEEM_FAILED = refused('Redemption failed, please try again later');
 const INVALID = refused('Invalid parameters');
 const NOT_FOUND = refused('record not found');
 const MALFORMED = '{"username": "root", ';
+const PARAM_ERROR = refused('参数错误');
+const IDS_EMPTY = refused('id 或 userId 为空！');
+const BAD_USER_ID = refused('用户ID格式错误');
 
 /** What each body route answers: unparsable JSON, a field of the wrong JSON type, a field left out. */
-const BODY_ROUTES: Record<string, { path: string; malformed: Answer; wrongType: [unknown, Answer]; missing: [unknown, Answer]; unknownId?: [unknown, Answer] }> = {
+const BODY_ROUTES: Record<
+  string,
+  { path: string; malformed: Answer; wrongType: [unknown, Answer]; missing: [unknown, Answer]; unknownId?: [unknown, Answer]; tooLarge?: [number, Answer] }
+> = {
   'POST /api/user/register': {
     path: '/api/user/register',
     malformed: INVALID,
@@ -64,12 +73,122 @@ const BODY_ROUTES: Record<string, { path: string; malformed: Answer; wrongType: 
     // The lookup's miss is ignored; the action then fails on the scoped re-read.
     unknownId: [{ id: 999999, action: 'disable' }, NOT_FOUND],
   },
+  // ResetPassword answers the decoder's own error text (`common.ApiError(c, err)`).
+  'POST /api/user/reset': {
+    path: '/api/user/reset',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ email: 1, token: 'x' }, refused('json: cannot unmarshal number into Go struct field PasswordResetRequest.email of type string')],
+    missing: [{ email: 'root@example.com' }, INVALID],
+  },
+  'PUT /api/user/setting': {
+    path: '/api/user/setting',
+    malformed: INVALID,
+    wrongType: [{ notify_type: 'email', quota_warning_threshold: '1' }, INVALID],
+    missing: [{ quota_warning_threshold: 1 }, refused('Invalid warning type')],
+  },
+  // AddToken and UpdateToken answer the decoder's own error text (`common.ApiError(c, err)`).
+  'POST /api/token/': {
+    path: '/api/token/',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ name: 123 }, refused('json: cannot unmarshal number into Go struct field Token.name of type string')],
+    // unlimited_quota left out is false, so the quota range applies.
+    missing: [{ remain_quota: -1 }, refused('Quota value cannot be negative')],
+  },
+  'PUT /api/token/': {
+    path: '/api/token/',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ id: '1', name: 'x' }, refused('json: cannot unmarshal string into Go struct field Token.id of type int')],
+    missing: [{ name: 'x' }, IDS_EMPTY],
+    unknownId: [{ id: 999999, name: 'x' }, NOT_FOUND],
+  },
+  'POST /api/token/batch': {
+    path: '/api/token/batch',
+    malformed: INVALID,
+    wrongType: [{ ids: ['1'] }, INVALID],
+    missing: [{}, INVALID],
+    unknownId: [{ ids: [999999] }, { success: true, message: '', data: 0 }],
+  },
+  'POST /api/token/batch/keys': {
+    path: '/api/token/batch/keys',
+    malformed: INVALID,
+    wrongType: [{ ids: 1 }, INVALID],
+    missing: [{ ids: [] }, INVALID],
+    unknownId: [{ ids: [999999] }, { success: true, message: '', data: { keys: {} } }],
+  },
+  // controller/twofa.go: hard-coded Chinese in every version.
+  'POST /api/user/2fa/enable': { path: '/api/user/2fa/enable', malformed: PARAM_ERROR, wrongType: [{ code: 123456 }, PARAM_ERROR], missing: [{}, PARAM_ERROR] },
+  'POST /api/user/2fa/disable': { path: '/api/user/2fa/disable', malformed: PARAM_ERROR, wrongType: [{ code: true }, PARAM_ERROR], missing: [{ code: '' }, PARAM_ERROR] },
+  'POST /api/user/2fa/backup_codes': { path: '/api/user/2fa/backup_codes', malformed: PARAM_ERROR, wrongType: [{ code: [] }, PARAM_ERROR], missing: [{}, PARAM_ERROR] },
+  // ShouldBindJSON + common.ApiError: the raw encoding/json and validator texts.
+  'POST /api/user/aff_transfer': {
+    path: '/api/user/aff_transfer',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ quota: '500000' }, refused('json: cannot unmarshal string into Go struct field TransferAffQuotaRequest.quota of type int')],
+    missing: [{}, refused("Key: 'TransferAffQuotaRequest.Quota' Error:Field validation for 'Quota' failed on the 'required' tag")],
+  },
+  'POST /api/user/topup': {
+    path: '/api/user/topup',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ key: 123 }, refused('json: cannot unmarshal number into Go struct field topUpRequest.key of type string')],
+    missing: [{}, REDEEM_FAILED],
+    unknownId: [{ key: '0123456789abcdef0123456789abcdef' }, REDEEM_FAILED],
+  },
+  // The payment envelope: no `success`, the reason in `data`, Chinese in every language.
+  'POST /api/user/amount': {
+    path: '/api/user/amount',
+    malformed: payError('参数错误'),
+    wrongType: [{ amount: '10' }, payError('参数错误')],
+    missing: [{}, payError('充值数量不能小于 1')],
+  },
+  'POST /api/user/pay': {
+    path: '/api/user/pay',
+    malformed: payError('参数错误'),
+    wrongType: [{ amount: 1.5, payment_method: 'alipay' }, payError('参数错误')],
+    missing: [{ amount: 1 }, payError('支付方式不存在')],
+  },
+  // Not a form body, so no parameters: plain-text `fail`, HTTP 200 whatever comes in.
+  'POST /api/user/epay/notify': {
+    path: '/api/user/epay/notify',
+    malformed: 'fail',
+    wrongType: [{ out_trade_no: 1 }, 'fail'],
+    missing: [{}, 'fail'],
+    tooLarge: [200, 'fail'],
+  },
+  'POST /api/redemption/': {
+    path: '/api/redemption/',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ name: 'x', count: '1' }, refused('json: cannot unmarshal string into Go struct field Redemption.count of type int')],
+    missing: [{ name: 'x' }, refused('Redemption code count must be greater than 0')],
+  },
+  'PUT /api/redemption/': {
+    path: '/api/redemption/',
+    malformed: refused('unexpected EOF'),
+    wrongType: [{ id: '1' }, refused('json: cannot unmarshal string into Go struct field Redemption.id of type int')],
+    missing: [{ name: 'x' }, refused('id 为空！')],
+    unknownId: [{ id: 999999, name: 'x' }, NOT_FOUND],
+  },
 };
 
 /** What each id route answers for ids that are not a live user's. */
 const ID_ROUTES: Record<string, (id: string) => string> = {
   'GET /api/user/{id}': (id) => `/api/user/${id}`,
   'DELETE /api/user/{id}': (id) => `/api/user/${id}`,
+  'GET /api/token/{id}': (id) => `/api/token/${id}`,
+  'DELETE /api/token/{id}': (id) => `/api/token/${id}`,
+  'POST /api/token/{id}/key': (id) => `/api/token/${id}/key`,
+  'DELETE /api/user/{id}/2fa': (id) => `/api/user/${id}/2fa`,
+  'GET /api/redemption/{id}': (id) => `/api/redemption/${id}`,
+  'DELETE /api/redemption/{id}': (id) => `/api/redemption/${id}`,
+};
+/** Where a route answers a bad id differently from {@link BAD_IDS}, keyed by the id as sent. */
+const ID_ANSWERS: Record<string, Record<string, Answer>> = {
+  'GET /api/token/{id}': { '0': IDS_EMPTY },
+  'POST /api/token/{id}/key': { '0': IDS_EMPTY },
+  // DeleteToken ignores the parse error: bad syntax becomes id 0, an out-of-range value is clamped to int64.
+  'DELETE /api/token/{id}': { abc: IDS_EMPTY, '1.5': IDS_EMPTY, '99999999999999999999': NOT_FOUND, '0': IDS_EMPTY },
+  'DELETE /api/user/{id}/2fa': { abc: BAD_USER_ID, '1.5': BAD_USER_ID, '99999999999999999999': BAD_USER_ID },
+  // DeleteRedemption ignores the parse error too.
+  'DELETE /api/redemption/{id}': { abc: refused('id 为空！'), '1.5': refused('id 为空！'), '99999999999999999999': NOT_FOUND },
 };
 const BAD_IDS: Array<[string, Answer]> = [
   ['abc', refused('strconv.Atoi: parsing "abc": invalid syntax')],
@@ -98,11 +217,17 @@ const cases: Case[] = [
       { ...base, name: `${op}: a field left out`, body: JSON.stringify(route.missing[0]), answer: route.missing[1] },
       ...(route.unknownId ? [{ ...base, name: `${op}: an unknown id`, body: JSON.stringify(route.unknownId[0]), answer: route.unknownId[1] }] : []),
       // gatewaykit's limit (docs/fidelity.md): the dialect's envelope with a 413.
-      { ...base, name: `${op}: a body over 1 MiB`, body: JSON.stringify({ username: 'x'.repeat(1024 * 1024) }), status: 413, answer: refused('Request body too large') },
+      {
+        ...base,
+        name: `${op}: a body over 1 MiB`,
+        body: JSON.stringify({ username: 'x'.repeat(1024 * 1024) }),
+        status: route.tooLarge?.[0] ?? 413,
+        answer: route.tooLarge?.[1] ?? refused('Request body too large'),
+      },
     ];
   }),
   ...Object.entries(ID_ROUTES).flatMap(([op, path]) =>
-    BAD_IDS.map(([id, answer]) => ({ name: `${op}: id ${id}`, method: op.split(' ')[0]!, path: path(id), status: 200, answer })),
+    BAD_IDS.map(([id, answer]) => ({ name: `${op}: id ${id}`, method: op.split(' ')[0]!, path: path(id), status: 200, answer: ID_ANSWERS[op]?.[id] ?? answer })),
   ),
 ];
 
@@ -124,7 +249,8 @@ test.each(cases)('bad input: $name', async ({ method, path, body, status, answer
   const before = await exportedState();
   const response = await api.raw(path, body === undefined ? { method, headers: root } : jsonInit(method, body, root));
   expect(response.status).toBe(status);
-  expect(await response.json()).toEqual(answer);
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  expect(json ? await response.json() : await response.text()).toEqual(answer);
   expect(await exportedState()).toEqual(before);
 });
 

@@ -42,6 +42,18 @@ const PUBLIC = [OK, OK, OK, OK, OK] as Row['expect'];
 const SELF = [LOGIN, OK, OK, OK, OK] as Row['expect'];
 const ADMIN = [LOGIN, DENY, DENY, OK, OK] as Row['expect'];
 const onlyRoot = (adminAnswer: string, rootAnswer = OK): Row['expect'] => [LOGIN, DENY, DENY, adminAnswer, rootAnswer];
+const everyoneEvenAnonymous = (answer: string): Row['expect'] => [answer, answer, answer, answer, answer];
+const NO_AFF = 'Transfer failed 邀请额度不足！';
+const REDEEM_FAILED = 'Redemption failed, please try again later';
+const NOT_FOUND = 'record not found';
+/** The notify's plain-text refusal (public, HTTP 200). */
+const FAIL = 'fail';
+// API tokens are scoped to their owner, root included: everyone else is told the token does not exist.
+const OWNER_ONLY = [LOGIN, OK, 'record not found', 'record not found', 'record not found'] as Row['expect'];
+const everyone = (answer: string): Row['expect'] => [LOGIN, answer, answer, answer, answer];
+const TWO_FA_OFF = '用户未启用2FA';
+const TWO_FA_HIGHER = '无权操作同级或更高级用户的2FA设置';
+const tokenOf = (userId: number) => api.server.state.tokens.find((t) => t.user_id === userId)?.id ?? 0;
 
 const ROWS: Row[] = [
   { op: 'POST /api/user/register', label: '', path: () => '/api/user/register', body: () => ({ username: 'matrix_new', password: 'password123' }), expect: PUBLIC },
@@ -49,6 +61,9 @@ const ROWS: Row[] = [
   { op: 'POST /api/user/login/2fa', label: 'with no pending login', path: () => '/api/user/login/2fa', body: () => ({ code: '123456' }), expect: ['会话已过期，请重新登录', '会话已过期，请重新登录', '会话已过期，请重新登录', '会话已过期，请重新登录', '会话已过期，请重新登录'] },
   { op: 'GET /api/user/logout', label: '', path: () => '/api/user/logout', expect: PUBLIC },
   { op: 'GET /api/user/groups', label: '', path: () => '/api/user/groups', expect: PUBLIC },
+  { op: 'GET /api/verification', label: '', path: () => '/api/verification?email=matrix@example.com', expect: PUBLIC },
+  { op: 'GET /api/reset_password', label: '', path: () => '/api/reset_password?email=matrix@example.com', expect: PUBLIC },
+  { op: 'POST /api/user/reset', label: 'with a token never sent', path: () => '/api/user/reset', body: () => ({ email: 'matrix@example.com', token: 'f'.repeat(32) }), expect: everyoneEvenAnonymous('Password reset link is invalid or has expired') },
 
   { op: 'GET /api/user/self', label: '', path: () => '/api/user/self', expect: SELF },
   { op: 'GET /api/user/self', label: 'claiming the common user\'s id', path: () => '/api/user/self', headers: (ids) => ({ 'New-Api-User': String(ids.user) }), expect: [LOGIN, OK, MISMATCH, MISMATCH, MISMATCH] },
@@ -57,6 +72,7 @@ const ROWS: Row[] = [
   { op: 'GET /api/user/self/groups', label: '', path: () => '/api/user/self/groups', expect: SELF },
   { op: 'GET /api/user/models', label: '', path: () => '/api/user/models', expect: SELF },
   { op: 'GET /api/user/token', label: '', path: () => '/api/user/token', expect: SELF },
+  { op: 'PUT /api/user/setting', label: '', path: () => '/api/user/setting', body: () => ({ notify_type: 'email', quota_warning_threshold: 1 }), expect: SELF },
 
   { op: 'GET /api/user/', label: '', path: () => '/api/user/', expect: ADMIN },
   { op: 'GET /api/user/search', label: '', path: () => '/api/user/search?keyword=a', expect: ADMIN },
@@ -77,7 +93,56 @@ const ROWS: Row[] = [
   { op: 'DELETE /api/user/{id}', label: 'the admin', path: (ids) => `/api/user/${ids.admin}`, expect: onlyRoot(WRITE_HIGHER) },
   // No root exception here: only a strictly higher role may hard-delete.
   { op: 'DELETE /api/user/{id}', label: 'root', path: (ids) => `/api/user/${ids.root}`, expect: onlyRoot(WRITE_HIGHER, WRITE_HIGHER) },
+
+  { op: 'GET /api/user/aff', label: '', path: () => '/api/user/aff', expect: SELF },
+  { op: 'POST /api/user/aff_transfer', label: 'with no rewards', path: () => '/api/user/aff_transfer', body: () => ({ quota: 500_000 }), expect: [LOGIN, NO_AFF, NO_AFF, NO_AFF, NO_AFF] },
+  { op: 'POST /api/user/topup', label: 'an unknown code', path: () => '/api/user/topup', body: () => ({ key: '0123456789abcdef0123456789abcdef' }), expect: [LOGIN, REDEEM_FAILED, REDEEM_FAILED, REDEEM_FAILED, REDEEM_FAILED] },
+  { op: 'GET /api/user/topup/info', label: '', path: () => '/api/user/topup/info', expect: SELF },
+  { op: 'POST /api/user/amount', label: '', path: () => '/api/user/amount', body: () => ({ amount: 1 }), expect: SELF },
+  { op: 'POST /api/user/pay', label: '', path: () => '/api/user/pay', body: () => ({ amount: 1, payment_method: 'alipay' }), expect: SELF },
+  { op: 'GET /api/user/epay/notify', label: 'unsigned', path: () => '/api/user/epay/notify?out_trade_no=x&trade_status=TRADE_SUCCESS', expect: [FAIL, FAIL, FAIL, FAIL, FAIL] },
+  { op: 'POST /api/user/epay/notify', label: 'unsigned', path: () => '/api/user/epay/notify', body: () => ({ out_trade_no: 'x' }), expect: [FAIL, FAIL, FAIL, FAIL, FAIL] },
+  { op: 'GET /api/redemption/', label: '', path: () => '/api/redemption/', expect: ADMIN },
+  { op: 'GET /api/redemption/search', label: '', path: () => '/api/redemption/search?keyword=a', expect: ADMIN },
+  { op: 'POST /api/redemption/', label: '', path: () => '/api/redemption/', body: () => ({ name: 'matrix', count: 1, quota: 1000 }), expect: ADMIN },
+  { op: 'PUT /api/redemption/', label: 'an unknown code', path: () => '/api/redemption/', body: () => ({ id: 999999, name: 'matrix' }), expect: onlyRoot(NOT_FOUND, NOT_FOUND) },
+  { op: 'GET /api/redemption/{id}', label: 'an unknown code', path: () => '/api/redemption/999999', expect: onlyRoot(NOT_FOUND, NOT_FOUND) },
+  { op: 'DELETE /api/redemption/{id}', label: 'an unknown code', path: () => '/api/redemption/999999', expect: onlyRoot(NOT_FOUND, NOT_FOUND) },
+  { op: 'DELETE /api/redemption/invalid', label: '', path: () => '/api/redemption/invalid', expect: ADMIN },
+
+  { op: 'GET /api/user/2fa/status', label: '', path: () => '/api/user/2fa/status', expect: SELF },
+  { op: 'POST /api/user/2fa/setup', label: '', path: () => '/api/user/2fa/setup', expect: SELF },
+  { op: 'POST /api/user/2fa/enable', label: 'before setup', path: () => '/api/user/2fa/enable', body: () => ({ code: '123456' }), expect: everyone('请先完成2FA初始化设置') },
+  { op: 'POST /api/user/2fa/disable', label: 'with 2FA off', path: () => '/api/user/2fa/disable', body: () => ({ code: '123456' }), expect: everyone(TWO_FA_OFF) },
+  { op: 'POST /api/user/2fa/backup_codes', label: 'with 2FA off', path: () => '/api/user/2fa/backup_codes', body: () => ({ code: '123456' }), expect: everyone(TWO_FA_OFF) },
+  { op: 'GET /api/user/2fa/stats', label: '', path: () => '/api/user/2fa/stats', expect: ADMIN },
+  { op: 'DELETE /api/user/{id}/2fa', label: 'of the common user', path: (ids) => `/api/user/${ids.user}/2fa`, expect: onlyRoot(TWO_FA_OFF, TWO_FA_OFF) },
+  { op: 'DELETE /api/user/{id}/2fa', label: 'of the admin', path: (ids) => `/api/user/${ids.admin}/2fa`, expect: onlyRoot(TWO_FA_HIGHER, TWO_FA_OFF) },
+  { op: 'DELETE /api/user/{id}/2fa', label: 'of root', path: (ids) => `/api/user/${ids.root}/2fa`, expect: onlyRoot(TWO_FA_HIGHER, TWO_FA_OFF) },
+
+  { op: 'GET /api/token/', label: '', path: () => '/api/token/', expect: SELF },
+  { op: 'GET /api/token/search', label: '', path: () => '/api/token/search?keyword=default', expect: SELF },
+  { op: 'POST /api/token/', label: '', path: () => '/api/token/', body: () => ({ name: 'matrix' }), expect: SELF },
+  { op: 'PUT /api/token/', label: 'the common user\'s token', path: () => '/api/token/', body: (ids) => ({ id: tokenOf(ids.user), name: 'renamed', expired_time: -1, unlimited_quota: true }), expect: OWNER_ONLY },
+  { op: 'GET /api/token/{id}', label: 'the common user\'s token', path: (ids) => `/api/token/${tokenOf(ids.user)}`, expect: OWNER_ONLY },
+  { op: 'DELETE /api/token/{id}', label: 'the common user\'s token', path: (ids) => `/api/token/${tokenOf(ids.user)}`, expect: OWNER_ONLY },
+  { op: 'POST /api/token/{id}/key', label: 'the common user\'s token', path: (ids) => `/api/token/${tokenOf(ids.user)}/key`, expect: OWNER_ONLY },
+  // Batch routes skip ids that are not the caller's: a success that deletes or reveals nothing.
+  { op: 'POST /api/token/batch', label: 'the common user\'s token', path: () => '/api/token/batch', body: (ids) => ({ ids: [tokenOf(ids.user)] }), expect: SELF },
+  { op: 'POST /api/token/batch/keys', label: 'the common user\'s token', path: () => '/api/token/batch/keys', body: (ids) => ({ ids: [tokenOf(ids.user)] }), expect: SELF },
 ];
+
+/**
+ * The answer as `{success, message}`, whatever its shape: the standard envelope, the payment routes'
+ * `{message: "success"|"error", data}` (an error's text is in `data`), or the notify's plain text.
+ */
+async function readAnswer(response: Response): Promise<{ success: boolean; message: string }> {
+  const text = await response.text();
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return { success: text === 'success', message: text };
+  const body = JSON.parse(text) as { success?: boolean; message: string; data?: unknown };
+  if (typeof body.success === 'boolean') return { success: body.success, message: body.message };
+  return body.message === 'success' ? { success: true, message: '' } : { success: false, message: String(body.data) };
+}
 
 function principals(): Record<Principal, string | undefined> {
   const common = api.server.accounts.filter((a) => a.role === 1);
@@ -113,7 +178,7 @@ for (const [index, principal] of PRINCIPALS.entries()) {
     const method = op.split(' ')[0]!;
     const init = body ? jsonInit(method, body(target), allHeaders) : { method, headers: allHeaders };
     const response = await api.raw(path(target), init);
-    const answer = (await response.json()) as { success: boolean; message: string };
+    const answer = await readAnswer(response);
 
     expect(response.status).toBe(STATUS_401.has(expected) ? 401 : 200);
     if (expected === OK) expect(answer.success, answer.message).toBe(true);

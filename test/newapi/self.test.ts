@@ -168,3 +168,15 @@ test('self.models: the server says null when there are none; the SDK gives []', 
   expect(await response.json()).toEqual({ success: true, message: '', data: null });
   expect(await (await api.loginAs(user.username)).self.models()).toEqual([]);
 });
+
+test('self.update: a sidebar_modules or language that is not a string is ignored, yet answered as a success', async () => {
+  const user = seeded(1);
+  const headers = await sessionHeaders(api, user.username);
+  const before = user.row.setting;
+  for (const body of [{ sidebar_modules: 42 }, { sidebar_modules: null }, { language: ['zh-CN'] }, { language: null, display_name: 'Not Read' }]) {
+    const response = await api.raw('/api/user/self', { method: 'PUT', headers, body: JSON.stringify(body) });
+    expect(await response.json()).toEqual({ success: true, message: 'Update successful', data: null });
+  }
+  expect(user.row.setting).toBe(before);
+  expect(user.row.display_name).not.toBe('Not Read');
+});

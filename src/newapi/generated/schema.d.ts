@@ -140,6 +140,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Email a registration verification code
+         * @description No auth. Sends a 6-character code (the first hex digits of a random UUID, lowercase) to `email`,
+         *     valid for `VerificationValidMinutes` (10 minutes); `POST /api/user/register` checks it when
+         *     `EmailVerificationEnabled` is on. A new code replaces the previous one for that address. The
+         *     address is trimmed and lower-cased first. The reference server "sends" the mail into its outbox
+         *     (`GET /__mock/outbox`), where tests read the code.
+         *
+         *     Answers, all HTTP 200 unless noted:
+         *     - not an address (go-playground/validator `required,email`) → `Invalid parameters` / `无效的参数`
+         *     - a quoted local part holding another `@` → `无效的邮箱地址` (hard-coded Chinese)
+         *     - `EmailDomainRestrictionEnabled` and a domain outside `EmailDomainWhitelist` →
+         *       `The administrator has enabled the email domain name whitelist, and your email address is not allowed due to special symbols or it's not in the whitelist.` (English in every language)
+         *     - `EmailAliasRestrictionEnabled` and `+` or `.` in the local part →
+         *       `管理员已启用邮箱地址别名限制，您的邮箱地址由于包含特殊符号而被拒绝。` (hard-coded Chinese)
+         *     - the address belongs to a user, **deleted users included** → `Email address is already in use` / `邮箱地址已被占用`
+         *     - success → `{"success":true,"message":""}`
+         *
+         *     Rate limit: `EmailVerificationRateLimit`, 2 requests / 30 s per IP, answered **429 with a JSON
+         *     body** `{"success":false,"message":"发送过于频繁，请稍后再试"}` (the global `/api` limiter's 429 is
+         *     empty, as everywhere).
+         */
+        get: operations["sendEmailVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reset_password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Email a password-reset link
+         * @description No auth. Rate limit: `CriticalRateLimit`. When exactly one live (not deleted) user has the address
+         *     (trimmed, lower-cased, compared case-insensitively), mails it a link
+         *     `<ServerAddress>/user/reset?email=<email>&token=<32 hex digits>`, valid for 10 minutes. The reference
+         *     server puts the mail in its outbox (`GET /__mock/outbox`, the token in the message's `code`); an empty
+         *     `ServerAddress` setting means the reference server's own address.
+         *
+         *     - not an address (`required,email`) → `Invalid parameters` / `无效的参数`
+         *     - otherwise always `{"success":true,"message":""}`, whether or not a mail went out, so the answer does
+         *       not tell which addresses are registered (JUL26; NOV25 answered `该邮箱地址未注册` for an unknown one).
+         */
+        get: operations["requestPasswordReset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a password with the emailed token; answers the new password
+         * @description No auth. Rate limit: `CriticalRateLimit`. Checks the token mailed by `GET /api/reset_password`,
+         *     then sets a **new random password of 12 lowercase hex digits** and answers it in `data`. The token
+         *     is then spent.
+         *
+         *     - a body Go cannot decode → Go's decoder error **verbatim** (`common.ApiError`), e.g. `EOF`,
+         *       `unexpected EOF`, `invalid character 'x' looking for beginning of value`,
+         *       `json: cannot unmarshal number into Go struct field PasswordResetRequest.email of type string`
+         *     - empty `email` or `token` → `Invalid parameters` / `无效的参数`
+         *     - a wrong, spent or expired token, or an address no longer held by exactly one live user →
+         *       `Password reset link is invalid or has expired` / `重置链接非法或已过期`
+         *     - success → `{"success":true,"message":"","data":"<new password>"}`
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/self": {
         parameters: {
             query?: never;
@@ -247,6 +343,46 @@ export interface paths {
          */
         get: operations["generateAccessToken"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/setting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the caller's quota-warning notifications
+         * @description `UserAuth`. Checks, in order (HTTP 200 `success:false`):
+         *     1. a body Go cannot bind (bad JSON, a field of the wrong type) → `Invalid parameters` / `无效的参数`
+         *     2. `notify_type` not one of `email`, `webhook`, `bark`, `gotify` → `Invalid warning type` / `无效的预警类型`
+         *     3. `quota_warning_threshold` ≤ 0 or missing → `Warning threshold must be greater than 0` / `预警阈值必须大于0`
+         *     4. webhook: empty URL → `Webhook URL cannot be empty` / `Webhook地址不能为空`; not a Go request URI
+         *        (`url.ParseRequestURI`: `/hook` passes, `example.com/hook` does not) → `Invalid Webhook URL` / `无效的Webhook地址`
+         *     5. email: a `notification_email` without `@` → `Invalid email address` / `无效的邮箱地址` (an empty one is fine)
+         *     6. bark: `Bark push URL cannot be empty` / `Bark推送URL不能为空`, `Invalid Bark push URL` / `无效的Bark推送URL`,
+         *        then not `http://` or `https://` (case-sensitive) → `URL must start with http:// or https://` / `URL必须以http://或https://开头`
+         *     7. gotify: `Gotify server URL cannot be empty` / `Gotify服务器地址不能为空`, `Gotify token cannot be empty` /
+         *        `Gotify令牌不能为空`, `Invalid Gotify server URL` / `无效的Gotify服务器地址`, then the http(s) rule
+         *     8. a deleted caller → `record not found`
+         *
+         *     Success → `{"success":true,"message":"Settings updated","data":null}` (zh `设置已更新`).
+         *
+         *     **The whole `setting` blob is replaced** (upstream quirk): only `notify_type`, the threshold, the
+         *     two booleans, the chosen channel's own fields and (admins only) `upstream_model_update_notify_enabled`
+         *     survive; `sidebar_modules`, `language` and `billing_preference` are wiped, so a user who chose zh gets
+         *     English answers afterwards. `gotify_priority` outside 0–10 is stored as 5, and is stored as 0 for
+         *     the other channels. A non-admin's `upstream_model_update_notify_enabled` is ignored (the stored value
+         *     is kept).
+         */
+        put: operations["updateUserSetting"];
         post?: never;
         delete?: never;
         options?: never;
@@ -407,6 +543,714 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/2fa/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether 2FA is on or locked, and how many backup codes are left
+         * @description `UserAuth`. `data` is `{enabled, locked}`, plus `backup_codes_remaining` **only while 2FA is enabled**.
+         *     `locked` is true during the 300 s lock that follows 5 failed codes. A user who ran setup but never
+         *     enabled 2FA gets `{"enabled":false,"locked":false}`.
+         */
+        get: operations["getTwoFactorStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/2fa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up 2FA (a new secret and 4 backup codes)
+         * @description `UserAuth`, no body. 2FA is **not** on until `POST /api/user/2fa/enable` confirms a code. The messages
+         *     of every 2FA route are **Chinese in every language** (`controller/twofa.go`).
+         *
+         *     - 2FA already enabled → `用户已启用2FA，请先禁用后重新设置`
+         *     - a pending record (set up, never enabled) is replaced: new secret, new backup codes
+         *     - the caller's account is gone → `record not found`
+         *
+         *     Success → message `2FA设置初始化成功，请使用认证器扫描二维码并输入验证码完成设置` and `data`
+         *     `{secret, qr_code_data, backup_codes}`: a base32 secret (20 bytes), the `otpauth://` URI for a QR code
+         *     and 4 single-use backup codes `XXXX-XXXX`. The URI is built as
+         *     `otpauth://totp/{issuer}:{username} ({issuer})?secret={secret}&issuer={issuer}&digits=6&period=30`
+         *     with issuer = the `SystemName` option (`New API` by default) and is **not URL-encoded**, spaces included.
+         *     TOTP is SHA-1, 6 digits, 30 s, one step of skew either way.
+         */
+        post: operations["setupTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/2fa/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn 2FA on with a TOTP code from the new secret
+         * @description `UserAuth`. TOTP only (no backup code). Messages are Chinese in every language:
+         *
+         *     - bad JSON, or `code` missing or empty → `参数错误`
+         *     - no setup → `请先完成2FA初始化设置`; already on → `2FA已经启用`
+         *     - `code` not 6 characters once spaces are removed → `验证码必须是6位数字`; not a number → `验证码只能包含数字`
+         *     - wrong code → `验证码或备用码错误，请重试` (this route neither counts failures nor honours a lock)
+         *
+         *     Success → `{"success":true,"message":"两步验证启用成功"}`; the failure counter and any lock are cleared.
+         */
+        post: operations["enableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/2fa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn 2FA off with a TOTP or a backup code
+         * @description `UserAuth`. The code is checked as at login: a TOTP first when it is 6 digits, then the backup codes
+         *     (single use, case- and dash-insensitive). Five failures lock 2FA for 300 s. Messages are Chinese:
+         *
+         *     - bad JSON, or `code` missing or empty → `参数错误`
+         *     - 2FA not enabled → `用户未启用2FA`
+         *     - wrong 6-digit code → `验证码或备用码不正确`; wrong backup code → `验证码或备用码错误，请重试`
+         *     - locked → `账户已被锁定，请在2006-01-02 15:04:05后重试` (the lock's end)
+         *
+         *     Success → `{"success":true,"message":"两步验证已禁用"}`; the secret and backup codes are deleted.
+         */
+        post: operations["disableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/2fa/backup_codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the backup codes (needs a TOTP code)
+         * @description `UserAuth`. TOTP only. Messages are Chinese:
+         *
+         *     - bad JSON, or `code` missing or empty → `参数错误`
+         *     - 2FA not enabled → `用户未启用2FA`
+         *     - `code` not 6 characters once spaces are removed → `验证码必须是6位数字`; not a number → `验证码只能包含数字`
+         *     - locked → `账户已被锁定，请在2006-01-02 15:04:05后重试`
+         *     - wrong code → `验证码或备用码错误，请重试` (counts as a failure toward the lock)
+         *
+         *     Success → message `备用码重新生成成功`, `data` `{backup_codes}`: 4 new codes; the old ones stop working.
+         */
+        post: operations["regenerateBackupCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/2fa/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many users have 2FA on
+         * @description `AdminAuth`. `data` is `{total_users, enabled_users, enabled_rate}`: `total_users` counts users that are
+         *     not deleted; `enabled_users` counts enabled 2FA records (a soft-deleted user's record still counts);
+         *     `enabled_rate` is `enabled_users / total_users × 100` printed with Go's `%.1f%%`, e.g. `"16.7%"`.
+         */
+        get: operations["getTwoFactorStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/{id}/2fa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id. A value `strconv.Atoi` refuses (e.g. `abc`, `1.5`, out of range) → `用户ID格式错误`. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Force 2FA off for a user
+         * @description `AdminAuth`. Messages are Chinese in every language:
+         *
+         *     - `id` not an integer → `用户ID格式错误`; `0` → `id 为空！`; unknown or deleted user → `record not found`
+         *     - target not manageable (`myRole == 100 || myRole > targetRole` fails) → `无权操作同级或更高级用户的2FA设置`
+         *     - no 2FA record → `用户未启用2FA`. A pending record (set up, never enabled) is deleted like an enabled one.
+         *
+         *     Success → `{"success":true,"message":"用户2FA已被强制禁用"}`.
+         */
+        delete: operations["adminDisableTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's API tokens, one page at a time
+         * @description `UserAuth`. Only the caller's own tokens, newest first (`id desc`), in a `TokenPage`. Keys are
+         *     **masked**: the first 4 and last 4 characters around 10 asterisks (`abcd**********wxyz`); get a full
+         *     key with `POST /api/token/{id}/key`. The console pages with `size`; `page_size` is read first.
+         *     A token whose `expired_time` has passed shows status 3 (see `Token.status`).
+         */
+        get: operations["listTokens"];
+        /**
+         * Update one of the caller's tokens, or only its status
+         * @description `UserAuth`. Checks, in order:
+         *
+         *     - a body `encoding/json` cannot decode → the raw Go error (as for create)
+         *     - `name` longer than 50 bytes, or the quota rules of create → the same messages
+         *     - `id` 0 or missing → `id 或 userId 为空！`; another user's or an unknown token → `record not found`
+         *     - the body's `status` is 1 and the **stored** token is expired (status 3, `expired_time` ≤ now and ≠ -1) →
+         *       `Token has expired and cannot be enabled. Please modify the expiration time or set it to never expire` /
+         *       `令牌已过期，无法启用，请先修改令牌过期时间，或者设置为永不过期`
+         *     - the body's `status` is 1 and the stored token is exhausted (status 4, `remain_quota` ≤ 0, not unlimited) →
+         *       `Token quota is exhausted and cannot be enabled. Please modify the remaining quota or set it to unlimited` /
+         *       `令牌可用额度已用尽，无法启用，请先修改令牌剩余额度，或者设置为无限额度`
+         *
+         *     With `?status_only=<anything>` only `status` is written (any integer). Otherwise `name`, `expired_time`,
+         *     `remain_quota`, `unlimited_quota`, `model_limits_enabled`, `model_limits`, `allow_ips`, `group` and
+         *     `cross_group_retry` are **all written as sent**: a field left out is written as its zero value
+         *     (`expired_time` 0 means already expired, `allow_ips` becomes `null`), and the status is kept. To revive
+         *     an expired token, extend `expired_time` first, then enable it with `status_only`.
+         *
+         *     `data` is the updated token, key masked.
+         */
+        put: operations["updateToken"];
+        /**
+         * Create an API token (answers without its id or key)
+         * @description `UserAuth`. The key is 48 characters from `[0-9A-Za-z]` (sent to relays as `sk-<key>`); the token
+         *     starts enabled (status 1). `expired_time` is unix seconds, **-1 = never**, and 0 or omitted is stored
+         *     as -1. `allow_ips` omitted is stored as `""`.
+         *
+         *     - a body `encoding/json` cannot decode → the **raw Go error**, e.g. `unexpected EOF` or
+         *       `json: cannot unmarshal number into Go struct field Token.name of type string`
+         *     - `name` longer than 50 **bytes** → `Token name is too long` / `令牌名称过长`
+         *     - unless `unlimited_quota`: `remain_quota` < 0 → `Quota value cannot be negative` / `额度值不能为负数`;
+         *       above 500000000000000 → `Quota value exceeds valid range, maximum is 500000000000000` /
+         *       `额度值超出有效范围，最大值为 500000000000000`
+         *     - the caller already has `MaxUserTokens` tokens (1000) → `已达到最大令牌数量限制 (1000)` (Chinese in every language)
+         *
+         *     Success is `{"success":true,"message":""}`: **no id and no key** (upstream issues #2908, #3368, #6954).
+         *     Find the new token in the list (newest first) and reveal its key; the SDK's `tokens.create` does that.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the caller's tokens by name and key patterns
+         * @description `UserAuth`, rate limit `SearchRateLimit`. `keyword` is matched against the name and `token` against
+         *     the key (a leading `sk-` is removed), each as a SQL `LIKE` pattern **used verbatim**: without `%` the
+         *     match is exact (case-insensitive); `%` is the only wildcard, `_` and `!` are literal. An empty
+         *     parameter does not filter. The errors are Chinese in every language:
+         *
+         *     - `%%` → `搜索模式中不允许包含连续的 % 通配符`
+         *     - more than 2 `%` → `搜索模式中最多允许包含 2 个 % 通配符`
+         *     - with a `%`, fewer than 2 bytes besides the `%` → `使用模糊搜索时，关键词长度至少为 2 个字符`
+         *       (counted after escaping, so `_` and `!` count twice)
+         *     - a caller with more tokens than `MaxUserTokens` may not use `%` → `令牌数量超过上限，仅允许精确搜索，请勿使用 % 通配符`
+         *
+         *     Answers a `TokenPage`, newest first, at most 100 items (a `page_size` ≤ 0 means 100).
+         */
+        get: operations["searchTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete several of the caller's tokens
+         * @description `UserAuth`. `data` is how many were deleted; ids that are not the caller's tokens are skipped.
+         *     Bad JSON, a wrong type or an empty `ids` → `Invalid parameters` / `无效的参数`.
+         */
+        post: operations["deleteTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/batch/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The full keys of up to 100 of the caller's tokens
+         * @description `UserAuth`, rate limit `CriticalRateLimit`. `data.keys` maps token id → full key (48 characters, no
+         *     `sk-`); ids that are not the caller's tokens are left out. Bad JSON, a wrong type or an empty `ids` →
+         *     `Invalid parameters` / `无效的参数`; more than 100 ids → `Too many items in batch request, maximum is 100` /
+         *     `批量请求数量过多，最多 100 条`.
+         */
+        post: operations["revealTokenKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (an integer). */
+                id: components["parameters"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one of the caller's tokens (key masked)
+         * @description `UserAuth`. `id` not an integer → the raw `strconv.Atoi` error; `0` → `id 或 userId 为空！`; another
+         *     user's or an unknown token → `record not found` (even for root).
+         */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of the caller's tokens
+         * @description `UserAuth`. The id's parse error is **ignored**: a value that is not an integer becomes 0 →
+         *     `id 或 userId 为空！`, an out-of-range one is clamped → `record not found`. Another user's or an unknown
+         *     token → `record not found`. Success is `{"success":true,"message":""}`; the token is gone from every route.
+         */
+        delete: operations["deleteToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/{id}/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (an integer). */
+                id: components["parameters"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The full key of one of the caller's tokens
+         * @description `UserAuth`, rate limit `CriticalRateLimit`, no body. `data` is `{key}`: 48 characters, without `sk-`.
+         *     Errors as for `GET /api/token/{id}`; another user's token → `record not found`.
+         */
+        post: operations["revealTokenKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/aff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the caller's invitation code
+         * @description `UserAuth`. `data` is the caller's 4-character `aff_code` (`[0-9A-Za-z]`). An account without one
+         *     (root, created at first start) gets one drawn and saved first, so this GET writes. A deleted account
+         *     (whose session still works) → `record not found`.
+         */
+        get: operations["getAffCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/aff_transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move invitation rewards (aff_quota) into the spendable quota
+         * @description `UserAuth`. One atomic step: `aff_quota -= quota; quota += quota`. Checks, in order:
+         *
+         *     - payment compliance not confirmed → `Payment, redemption, subscription, and invitation reward features are disabled. The administrator must confirm compliance terms before enabling them.` /
+         *       `支付、兑换码、订阅计划和邀请返利功能已禁用。管理员需先确认合规声明后方可启用。`
+         *     - a deleted account → `record not found`
+         *     - a body `encoding/json` cannot decode → the **raw Go error**, e.g. `unexpected EOF` or
+         *       `json: cannot unmarshal string into Go struct field TransferAffQuotaRequest.quota of type int`
+         *     - `quota` 0 or missing (`binding:"required"`) →
+         *       `Key: 'TransferAffQuotaRequest.Quota' Error:Field validation for 'Quota' failed on the 'required' tag`
+         *     - `quota` below 500000 (one unit), negative included → `Transfer failed 转移额度最小为＄1.000000 额度！` /
+         *       `划转失败 转移额度最小为＄1.000000 额度！` (the reason is Chinese in every language; note the full-width `＄`)
+         *     - `aff_quota` < `quota` → `Transfer failed 邀请额度不足！` / `划转失败 邀请额度不足！`
+         *
+         *     Success: `{"success":true,"message":"Transfer successful","data":null}` (zh `划转成功`).
+         */
+        post: operations["transferAffQuota"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/topup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a redemption code
+         * @description `UserAuth`, rate limit `CriticalRateLimit`. Checks, in order:
+         *
+         *     - payment compliance not confirmed → the compliance message (see `aff_transfer`)
+         *     - a body `encoding/json` cannot decode → the **raw Go error**, e.g.
+         *       `json: cannot unmarshal number into Go struct field topUpRequest.key of type string`
+         *     - **every** failure of the redemption itself (no key, unknown, used, disabled or expired code) →
+         *       `Redemption failed, please try again later` / `兑换失败，请稍后重试`. JUL26 masks the reason on purpose,
+         *       so the answer never tells which codes exist.
+         *
+         *     The code must have status 1 and `expired_time` 0 or not yet passed. In one transaction it becomes status 3
+         *     (`redeemed_time`, `used_user_id` set) and the caller's quota grows by the code's quota: **a code is spent
+         *     once**, however many redeem it at the same time. `data` is the quota credited.
+         *
+         *     Upstream sleeps 0–3 s at random under a per-user try-lock, and a concurrent call of the same user gets
+         *     `Top-up is processing, please try again later` / `充值处理中，请稍后重试`. The reference server serialises
+         *     writes instead, without the sleep, so it never gives that answer (see `docs/fidelity.md`).
+         */
+        post: operations["redeemCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/topup/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the top-up page offers
+         * @description `UserAuth`. Whether online payment (Epay) and redemption are on, the pay methods (empty until payment
+         *     compliance is confirmed), the minimum top-up, the amount options and their discounts. Stripe, Creem and
+         *     Waffo are never configured on the reference server.
+         */
+        get: operations["getTopUpInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/amount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The price of a top-up (no order is made)
+         * @description `UserAuth`. **Non-standard envelope**: `{"message":"success","data":"<price>"}` or
+         *     `{"message":"error","data":"<reason>"}`, with **no `success` field**. The price is
+         *     `amount × Price × TopupGroupRatio[group] × AmountDiscount[amount]` (decimal arithmetic; a missing or 0
+         *     ratio and a missing or non-positive discount count as 1), with 2 decimals: `"7.30"` for 1 unit at the
+         *     default price 7.3. The reasons are Chinese in every language:
+         *
+         *     - a body that does not decode (wrong type, a fraction) → `参数错误`
+         *     - `amount` < `MinTopUp` → `充值数量不能小于 1` (the configured minimum)
+         *     - price **≤ 0.01** → `充值金额过低` (`/pay` refuses only **< 0.01**: an upstream inconsistency)
+         */
+        post: operations["previewPayAmount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an Epay order and get its signed payment form
+         * @description `UserAuth`, rate limit `CriticalRateLimit`. **Non-standard envelope** (no `success` field). On success,
+         *     `{"message":"success","data":<EpayForm>,"url":"<PayAddress>/submit.php"}`: post the `data` fields as a
+         *     form to `url` (the provider's checkout). A `top_ups` order is recorded as `pending`, with
+         *     `out_trade_no` = `USR<user id>NO<6 alphanumerics><unix seconds>`. Errors are
+         *     `{"message":"error","data":"<reason>"}`, Chinese in every language, checked in this order:
+         *
+         *     - a body that does not decode → `参数错误`
+         *     - `amount` < `MinTopUp` → `充值数量不能小于 1`
+         *     - price **< 0.01** → `充值金额过低`
+         *     - `payment_method` not one of `PayMethods[].type` → `支付方式不存在`
+         *     - `PayAddress`, `EpayId` or `EpayKey` empty → `当前管理员未配置支付信息`
+         *
+         *     `notify_url` is `<CustomCallbackAddress or ServerAddress>/api/user/epay/notify`, `return_url`
+         *     `<ServerAddress>/console/log`. The reference server's sandbox provider is configured by default: its
+         *     `url` is the server's own `/__mock/epay/submit.php` (a page with Pay and Cancel buttons).
+         */
+        post: operations["createPayOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/epay/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment provider's notify (parameters in the query)
+         * @description Public; called by the Epay provider, not by clients. **Always HTTP 200 with plain text** `success` or
+         *     `fail`. Parameters: `pid`, `trade_no`, `out_trade_no`, `type`, `name`, `money`, `trade_status`,
+         *     `sign_type`, `sign` (and any others, which are signed too).
+         *
+         *     - Epay disabled (compliance not confirmed, not configured, or no pay method), no parameters, or a bad
+         *       signature → `fail`, nothing changes.
+         *     - The signature: drop `sign`, `sign_type` and every empty value, sort the keys by byte order, join as
+         *       `k=v&…` with the raw values, `sign = lowercase hex(MD5(joined + EpayKey))`.
+         *     - A valid signature → `success`, then, only when `trade_status` is `TRADE_SUCCESS` and the order
+         *       `out_trade_no` is a **pending** Epay order: the order becomes `success`, its `payment_method` the
+         *       notified `type`, and the user's quota grows by `amount × 500000`. **Idempotent**: a repeated notify
+         *       answers `success` and credits nothing; an unknown order is ignored.
+         */
+        get: operations["epayNotify"];
+        put?: never;
+        /**
+         * The payment provider's notify (parameters in a form body)
+         * @description As the GET, with the parameters in an `application/x-www-form-urlencoded` body (query parameters are
+         *     not read). A body of another type counts as no parameters; a malformed one (a bad `%` escape, a `;`
+         *     separator) or one over 1 MiB → `fail`. NOV25 (BurnCloud) registers only the GET.
+         */
+        post: operations["epayNotifyForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemption/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List redemption codes, one page at a time
+         * @description `AdminAuth`. Every code but the deleted ones, newest first, keys in clear (admins hand them out).
+         */
+        get: operations["listRedemptions"];
+        /**
+         * Update a redemption code, or only its status
+         * @description `AdminAuth`. A body that does not decode → the raw Go error; `id` 0 or missing → `id 为空！`; an unknown or
+         *     deleted code → `record not found`. With `?status_only=<anything>` only `status` is written (any
+         *     integer). Otherwise `name`, `quota` and `expired_time` are **written as sent**, zero values included
+         *     (a field left out becomes empty or 0); an `expired_time` in the past → `Expiration time cannot be earlier than current time` /
+         *     `过期时间不能早于当前时间`, and (gatewaykit) a negative `quota` → `Quota cannot be negative!` / `额度不能为负数！`.
+         *     `data` is the updated code.
+         */
+        put: operations["updateRedemption"];
+        /**
+         * Create a batch of redemption codes
+         * @description `AdminAuth`. Creates `count` codes named `name`, each worth `quota`, expiring at `expired_time` (unix
+         *     seconds, 0 = never). `data` is the new keys (32 hex characters each). Checks, in order:
+         *
+         *     - payment compliance not confirmed → the compliance message (see `aff_transfer`)
+         *     - a body `encoding/json` cannot decode → the **raw Go error**, e.g.
+         *       `json: cannot unmarshal string into Go struct field Redemption.quota of type int`
+         *     - `name` empty or longer than 20 characters → `Redemption code name length must be between 1-20` / `兑换码名称长度必须在1-20之间`
+         *     - `count` ≤ 0 → `Redemption code count must be greater than 0` / `兑换码个数必须大于0`
+         *     - `count` > 100 → `Maximum 100 redemption codes can be generated at once` / `一次兑换码批量生成的个数不能大于 100`
+         *     - `expired_time` in the past → `Expiration time cannot be earlier than current time` / `过期时间不能早于当前时间`
+         *     - gatewaykit: `quota` < 0 → `Quota cannot be negative!` / `额度不能为负数！` (upstream creates codes that
+         *       take quota away; see `docs/fidelity.md`)
+         *
+         *     A `quota` of 0 (or none) is stored as **100**: GORM fills the column default for a zero value on insert.
+         */
+        post: operations["createRedemptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemption/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search redemption codes by name prefix, id and status
+         * @description `AdminAuth`. `keyword` matches `name LIKE 'keyword%'`: a **prefix**, with `%` and `_` kept as wildcards;
+         *     a numeric keyword also matches the id. `status`: `1` usable (enabled and not expired), `2` disabled, `3`
+         *     used, `expired` (enabled but past `expired_time`); any other value is ignored. Deleted codes never match.
+         */
+        get: operations["searchRedemptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemption/invalid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete every used, disabled or expired code
+         * @description `AdminAuth`. A soft delete; `data` is how many codes went.
+         */
+        delete: operations["deleteInvalidRedemptions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemption/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Redemption code id. `GET` answers a non-integer with the raw `strconv.Atoi` error; `DELETE` ignores
+                 *     the parse error, so a non-integer is id 0 → `id 为空！`.
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one redemption code
+         * @description `AdminAuth`. `id` 0 → `id 为空！`; unknown or deleted → `record not found`.
+         */
+        get: operations["getRedemption"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a redemption code (soft delete)
+         * @description `AdminAuth`. `id` 0 (or not an integer) → `id 为空！`; unknown or deleted → `record not found`.
+         */
+        delete: operations["deleteRedemption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -458,6 +1302,12 @@ export interface components {
             message: string;
             /** @description Model names; `null` when the caller has none. */
             data?: string[] | null;
+        };
+        /** @description Envelope of `POST /api/user/reset`; `data` is the new password. */
+        EnvelopeNewPassword: {
+            success: boolean;
+            message: string;
+            data?: string;
         };
         EnvelopeAccessToken: {
             success: boolean;
@@ -616,6 +1466,208 @@ export interface components {
             total: number;
             items: components["schemas"]["AdminUser"][];
         };
+        EnvelopeToken: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["Token"];
+        };
+        EnvelopeTokenPage: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TokenPage"];
+        };
+        EnvelopeTokenKey: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TokenKeyData"];
+        };
+        EnvelopeTokenKeys: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TokenKeysData"];
+        };
+        EnvelopeCount: {
+            success: boolean;
+            message: string;
+            /** @description How many rows the call changed. */
+            data?: number;
+        };
+        EnvelopeTwoFactorStatus: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TwoFactorStatus"];
+        };
+        EnvelopeTwoFactorSetup: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TwoFactorSetup"];
+        };
+        EnvelopeBackupCodes: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["BackupCodesData"];
+        };
+        EnvelopeTwoFactorStats: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TwoFactorStats"];
+        };
+        /** @description A full API key, 48 characters from `[0-9A-Za-z]`, stored and answered **without** `sk-`. */
+        TokenKey: string;
+        /**
+         * @description An API token as `model.Token` serialises it (JUL26). `key` is masked since 2026-03-08. `DeletedAt` has no
+         *     JSON tag, hence the capitalised key; it is always `null` here, as deleted tokens are never answered.
+         */
+        Token: {
+            id: number;
+            user_id: number;
+            /** @description The masked key, `abcd**********wxyz`. */
+            key: string;
+            /**
+             * @description 1 enabled, 2 disabled, 3 expired, 4 exhausted. `PUT ?status_only` stores any integer it is sent.
+             *     Upstream turns an enabled token expired when a relay request finds its `expired_time` passed; the
+             *     reference server, which has no relay, shows it expired as soon as the time has passed.
+             */
+            status: number;
+            name: string;
+            /** @description Unix seconds. */
+            created_time: number;
+            /** @description Unix seconds. */
+            accessed_time: number;
+            /** @description Unix seconds; -1 = never. */
+            expired_time: number;
+            remain_quota: number;
+            unlimited_quota: boolean;
+            model_limits_enabled: boolean;
+            /** @description Allowed models, comma-separated. */
+            model_limits: string;
+            /** @description Allowed client IPs, one per line; `null` after an update that left it out. */
+            allow_ips: string | null;
+            used_quota: number;
+            group: string;
+            /** @description Retry across groups (the `auto` group only). */
+            cross_group_retry: boolean;
+            DeletedAt: null;
+        };
+        TokenPage: {
+            page: number;
+            page_size: number;
+            total: number;
+            items: components["schemas"]["Token"][];
+        };
+        TokenKeyData: {
+            key: components["schemas"]["TokenKey"];
+        };
+        TokenKeysData: {
+            /** @description Token id (as a JSON object key) → full key. */
+            keys: {
+                [key: string]: components["schemas"]["TokenKey"];
+            };
+        };
+        /** @description A single-use backup code; matched case- and dash-insensitively. */
+        BackupCode: string;
+        TwoFactorStatus: {
+            enabled: boolean;
+            /** @description True during the 300 s lock after 5 failed codes. */
+            locked: boolean;
+            /** @description Unused backup codes; present only while 2FA is enabled. */
+            backup_codes_remaining?: number;
+        };
+        TwoFactorSetup: {
+            /** @description The TOTP secret, base32 without padding (20 bytes). */
+            secret: string;
+            /** @description The `otpauth://totp/...` URI, not URL-encoded. */
+            qr_code_data: string;
+            backup_codes: components["schemas"]["BackupCode"][];
+        };
+        BackupCodesData: {
+            backup_codes: components["schemas"]["BackupCode"][];
+        };
+        TwoFactorStats: {
+            total_users: number;
+            enabled_users: number;
+            /** @description `%.1f%%` of enabled over total users, e.g. `"12.5%"`. */
+            enabled_rate: string;
+        };
+        TokenCreateRequest: {
+            /** @description At most 50 bytes (UTF-8). */
+            name?: string;
+            /** @description Unix seconds; -1 never expires; 0 or omitted is stored as -1. */
+            expired_time?: number;
+            /** @description Ignored by the range checks when `unlimited_quota` is true; 0 … 500000000000000 otherwise. */
+            remain_quota?: number;
+            unlimited_quota?: boolean;
+            model_limits_enabled?: boolean;
+            /** @description Allowed models, comma-separated. */
+            model_limits?: string;
+            /** @description Allowed client IPs, one per line. */
+            allow_ips?: string | null;
+            group?: string;
+            cross_group_retry?: boolean;
+        };
+        /**
+         * @description A full token: every writable field is written as sent, so a field left out is written as its zero
+         *     value (`expired_time` 0 = already expired). The SDK type therefore asks for the fields that matter.
+         *     With `?status_only`, only `id` and `status` are read.
+         */
+        TokenUpdateRequest: {
+            id: number;
+            /** @description 1 enabled, 2 disabled (3 expired, 4 exhausted are set by the server). */
+            status?: number;
+            name: string;
+            /** @description Unix seconds; -1 never expires. 0 is stored as 0, i.e. expired. */
+            expired_time: number;
+            remain_quota: number;
+            unlimited_quota: boolean;
+            model_limits_enabled?: boolean;
+            model_limits?: string;
+            allow_ips?: string | null;
+            group?: string;
+            cross_group_retry?: boolean;
+        };
+        /** @description The body of `PUT /api/token/?status_only=true`. */
+        TokenStatusRequest: {
+            id: number;
+            /** @description 1 enabled, 2 disabled. */
+            status: number;
+        };
+        TokenIdsRequest: {
+            ids: number[];
+        };
+        TwoFactorCodeRequest: {
+            /** @description A 6-digit TOTP, or (where accepted) an `XXXX-XXXX` backup code. */
+            code: string;
+        };
+        /** @description Body of `POST /api/user/reset` (`controller.PasswordResetRequest`). */
+        PasswordResetRequest: {
+            /** @description The address the reset mail went to (trimmed and lower-cased by the server). */
+            email: string;
+            /** @description The 32 hex digits from the mailed link. */
+            token: string;
+        };
+        /**
+         * @description Body of `PUT /api/user/setting` (`controller.UpdateUserSettingRequest`). Only the chosen channel's
+         *     fields are kept.
+         */
+        UserSettingRequest: {
+            /** @enum {string} */
+            notify_type: "email" | "webhook" | "bark" | "gotify";
+            /** @description Warn when the remaining quota falls below this; must be > 0. */
+            quota_warning_threshold: number;
+            webhook_url?: string;
+            webhook_secret?: string;
+            /** @description For `email`; empty means the account's own address. */
+            notification_email?: string;
+            bark_url?: string;
+            gotify_url?: string;
+            gotify_token?: string;
+            /** @description For `gotify`, 0–10; anything else is stored as 5. */
+            gotify_priority?: number;
+            /** @description Administrators only; ignored for other users. */
+            upstream_model_update_notify_enabled?: boolean;
+            accept_unset_model_ratio_model?: boolean;
+            record_ip_log?: boolean;
+        };
         RegisterRequest: {
             username: string;
             password: string;
@@ -691,6 +1743,214 @@ export interface components {
             /** @description For `add_quota` only. Must be > 0 for `add` and `subtract`. */
             value?: number;
         };
+        EnvelopeAffCode: {
+            success: boolean;
+            message: string;
+            /** @description The 4-character invitation code. */
+            data?: string;
+        };
+        EnvelopeQuota: {
+            success: boolean;
+            message: string;
+            /** @description The quota credited. */
+            data?: number;
+        };
+        EnvelopeTopUpInfo: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["TopUpInfo"];
+        };
+        EnvelopeRedemption: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["Redemption"];
+        };
+        EnvelopeRedemptionPage: {
+            success: boolean;
+            message: string;
+            data?: components["schemas"]["RedemptionPage"];
+        };
+        EnvelopeRedemptionKeys: {
+            success: boolean;
+            message: string;
+            /** @description The new keys, in creation order. */
+            data?: components["schemas"]["RedemptionKey"][];
+        };
+        /**
+         * @description The envelope of `/api/user/amount`: **no `success` field**; `message` says it, and `data` is the price
+         *     (2 decimals) or the reason of an error.
+         */
+        PayAmountEnvelope: {
+            /** @enum {string} */
+            message: "success" | "error";
+            data: string;
+        };
+        /**
+         * @description The envelope of `/api/user/pay`: **no `success` field**. On success `data` is the signed form and the
+         *     top-level `url` its action; on error `data` is the reason and there is no `url`.
+         */
+        PayOrderEnvelope: {
+            /** @constant */
+            message: "success";
+            data: components["schemas"]["EpayForm"];
+            /**
+             * Format: uri
+             * @description `PayAddress` + `/submit.php`.
+             */
+            url: string;
+        } | {
+            /** @constant */
+            message: "error";
+            data: string;
+        };
+        /**
+         * @description The fields to post (as a form) to the `url` of `/api/user/pay`, signed with the merchant key. The keys
+         *     come sorted (a Go map).
+         */
+        EpayForm: {
+            /** @constant */
+            device: "pc";
+            /** @description What the provider charges, 2 decimals. */
+            money: string;
+            /** @description `TUC<amount>`. */
+            name: string;
+            notify_url: string;
+            /** @description `USR<user id>NO<6 alphanumerics><unix seconds>`. */
+            out_trade_no: string;
+            /** @description The merchant id (`EpayId`). */
+            pid: string;
+            return_url: string;
+            /** @description lowercase hex MD5. */
+            sign: string;
+            /** @constant */
+            sign_type: "MD5";
+            /** @description The payment method. */
+            type: string;
+        };
+        /** @description What an Epay provider sends to the notify URL; every non-empty parameter but `sign` and `sign_type` is signed. */
+        EpayNotifyParams: {
+            pid?: string;
+            /** @description The provider's order number. */
+            trade_no?: string;
+            /** @description The merchant's order number. */
+            out_trade_no?: string;
+            /** @description The payment method actually used. */
+            type?: string;
+            name?: string;
+            money?: string;
+            /** @description Only `TRADE_SUCCESS` credits anything. */
+            trade_status?: string;
+            sign_type?: string;
+            sign: string;
+        } & {
+            [key: string]: string;
+        };
+        /** @enum {string} */
+        EpayNotifyAnswer: "success" | "fail";
+        /** @description What the top-up page shows (keys sorted, as Go writes a map). */
+        TopUpInfo: {
+            amount_options: number[];
+            /** @description JSON text of the Creem products. */
+            creem_products: string;
+            /** @description Discount by amount, e.g. `{"100": 0.9}`. */
+            discount: {
+                [key: string]: number;
+            };
+            enable_creem_topup: boolean;
+            /** @description Epay on (compliance confirmed, configured, at least one pay method). */
+            enable_online_topup: boolean;
+            enable_redemption: boolean;
+            enable_stripe_topup: boolean;
+            enable_waffo_pancake_topup: boolean;
+            enable_waffo_topup: boolean;
+            min_topup: number;
+            /** @description `PayMethods`, empty until payment compliance is confirmed. */
+            pay_methods: components["schemas"]["PayMethod"][];
+            payment_compliance_confirmed: boolean;
+            payment_compliance_terms_version: string;
+            stripe_min_topup: number;
+            topup_link: string;
+            waffo_min_topup: number;
+            waffo_pancake_min_topup: number;
+            /** @description Only when Waffo is on; `null` otherwise. */
+            waffo_pay_methods: null | unknown[];
+        };
+        /** @description One pay method, e.g. `{"name":"支付宝","icon":"SiAlipay","type":"alipay"}`; `min_topup` is text. */
+        PayMethod: {
+            name?: string;
+            icon?: string;
+            type: string;
+            color?: string;
+            min_topup?: string;
+        } & {
+            [key: string]: string;
+        };
+        /** @description A v4 UUID without dashes. */
+        RedemptionKey: string;
+        /** @description `model.Redemption`. `count` is always 0 (a request-only field) and `DeletedAt` null. */
+        Redemption: {
+            id: number;
+            /** @description The admin who created it. */
+            user_id: number;
+            key: components["schemas"]["RedemptionKey"];
+            /** @description 1 enabled, 2 disabled, 3 used (other values can be stored with `status_only`). */
+            status: number;
+            name: string;
+            quota: number;
+            /** @description Unix seconds. */
+            created_time: number;
+            /** @description Unix seconds, 0 until redeemed. */
+            redeemed_time: number;
+            /** @constant */
+            count: 0;
+            used_user_id: number;
+            DeletedAt: null;
+            /** @description Unix seconds, 0 = never. */
+            expired_time: number;
+        };
+        RedemptionPage: {
+            page: number;
+            page_size: number;
+            total: number;
+            items: components["schemas"]["Redemption"][];
+        };
+        AffTransferRequest: {
+            /** @description At least 500000 (one unit), at most the caller's `aff_quota`. */
+            quota: number;
+        };
+        RedeemRequest: {
+            key: components["schemas"]["RedemptionKey"];
+        };
+        PayAmountRequest: {
+            /** @description Display units (USD), at least `MinTopUp`. */
+            amount: number;
+        };
+        PayRequest: {
+            /** @description Display units (USD), at least `MinTopUp`. */
+            amount: number;
+            /** @description One of `PayMethods[].type`, e.g. `alipay`, `wxpay`. */
+            payment_method: string;
+        };
+        RedemptionCreateRequest: {
+            name: string;
+            /** @description How many codes, 1 to 100. */
+            count: number;
+            /** @description Each code's quota; 0 or omitted is stored as 100. */
+            quota?: number;
+            /** @description Unix seconds, 0 = never; not in the past. */
+            expired_time?: number;
+        };
+        /**
+         * @description Without `status_only`, `name`, `quota` and `expired_time` are written as sent (send all three); with it,
+         *     only `status`.
+         */
+        RedemptionUpdateRequest: {
+            id: number;
+            name?: string;
+            quota?: number;
+            expired_time?: number;
+            status?: number;
+        };
     };
     responses: {
         /**
@@ -717,8 +1977,10 @@ export interface components {
             };
         };
         /**
-         * @description Rate limited, with an **empty body** (`c.Status(http.StatusTooManyRequests)`). Global `/api`
-         *     limit: 360 requests / 180 s per IP; `CriticalRateLimit`: 20 / 1200 s.
+         * @description Rate limited, with an **empty body** (`c.Status(http.StatusTooManyRequests)`) and no
+         *     `Retry-After`. Global `/api` limit: 360 requests / 180 s per IP; `CriticalRateLimit`: 20 / 1200 s
+         *     per IP; `SearchRateLimit`: 10 / 60 s per user. A sliding window: a request is refused while the
+         *     oldest of the last N allowed ones is younger than the window.
          */
         TooManyRequests: {
             headers: {
@@ -760,6 +2022,13 @@ export interface components {
         SortBy: "id" | "username" | "quota" | "group" | "created_at" | "last_login_at";
         /** @description `asc` or `desc` (anything but `asc` means `desc`). Ties are broken by id descending. */
         SortOrder: "asc" | "desc";
+        /**
+         * @description The page size the console sends on token routes; read only when `page_size` and `ps` are missing or 0.
+         *     Same rules as `page_size`.
+         */
+        Size: number;
+        /** @description Token id (an integer). */
+        TokenId: number;
     };
     requestBodies: never;
     headers: {
@@ -892,6 +2161,91 @@ export interface operations {
                     "application/json": components["schemas"]["EnvelopeGroups"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendEmailVerification: {
+        parameters: {
+            query: {
+                /** @description The address to verify; trimmed and lower-cased by the server. */
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Envelope without data; `success:false` carries the errors listed above. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            /**
+             * @description `EmailVerificationRateLimit`: more than 2 requests in 30 s from one IP. (The global `/api`
+             *     limiter answers an empty 429 instead, after 360 requests in 180 s.)
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query: {
+                /** @description The account's address. */
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is the new password on success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeNewPassword"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1043,6 +2397,35 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateUserSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserSettingRequest"];
+            };
+        };
+        responses: {
+            /** @description Envelope; `data` is `null` on success and absent on errors. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeNullData"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -1261,6 +2644,916 @@ export interface operations {
                  *     `strconv.Atoi: parsing "abc": invalid syntax`.
                  */
                 id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTwoFactorStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `TwoFactorStatus`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTwoFactorStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setupTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `TwoFactorSetup`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTwoFactorSetup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    enableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    disableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    regenerateBackupCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is `{backup_codes}` on success. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeBackupCodes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTwoFactorStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `TwoFactorStats`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTwoFactorStats"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    adminDisableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id. A value `strconv.Atoi` refuses (e.g. `abc`, `1.5`, out of range) → `用户ID格式错误`. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. Missing or 0 means page 1. A negative value is kept as-is (negative offset:
+                 *     an upstream quirk).
+                 */
+                p?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page, 10 when missing. Values above 100 are clamped to 100; negative values pass
+                 *     through. `ps`, then `size`, are accepted as fallbacks.
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description The page size the console sends on token routes; read only when `page_size` and `ps` are missing or 0.
+                 *     Same rules as `page_size`.
+                 */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `TokenPage`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTokenPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateToken: {
+        parameters: {
+            query?: {
+                /** @description Any non-empty value writes only `status` (the console sends `true`). */
+                status_only?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenUpdateRequest"] | components["schemas"]["TokenStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is the updated `Token` on success. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeToken"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    searchTokens: {
+        parameters: {
+            query?: {
+                /** @description A LIKE pattern for the name, e.g. `prod` (exact) or `%prod%` (contains). */
+                keyword?: string;
+                /** @description A LIKE pattern for the key, with or without `sk-`, e.g. `%wxyz` (ends with). */
+                token?: string;
+                /**
+                 * @description 1-based page number. Missing or 0 means page 1. A negative value is kept as-is (negative offset:
+                 *     an upstream quirk).
+                 */
+                p?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page, 10 when missing. Values above 100 are clamped to 100; negative values pass
+                 *     through. `ps`, then `size`, are accepted as fallbacks.
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description The page size the console sends on token routes; read only when `page_size` and `ps` are missing or 0.
+                 *     Same rules as `page_size`.
+                 */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `TokenPage`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTokenPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is the number of deleted tokens. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    revealTokenKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is `{keys}` on success. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTokenKeys"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (an integer). */
+                id: components["parameters"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `Token`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeToken"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (an integer). */
+                id: components["parameters"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Envelope without data. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    revealTokenKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (an integer). */
+                id: components["parameters"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is `{key}` on success. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTokenKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAffCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is the invitation code. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeAffCode"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    transferAffQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AffTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Envelope; `data` is `null` on success. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeNullData"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    redeemCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is the quota credited. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeQuota"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTopUpInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `TopUpInfo`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeTopUpInfo"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    previewPayAmount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayAmountRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment envelope; `data` is the price, or the reason of an error. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayAmountEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createPayOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment envelope; `data` is the form (and `url` its action), or the reason of an error. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayOrderEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    epayNotify: {
+        parameters: {
+            query?: {
+                /** @description The merchant's order number, as `/pay` made it. */
+                out_trade_no?: string;
+                /** @description Only `TRADE_SUCCESS` credits anything. */
+                trade_status?: string;
+                /** @description The MD5 signature over the other non-empty parameters but `sign_type`. */
+                sign?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Plain text, HTTP 200 whatever happened: `success` once the signature is valid (whether or not an
+             *     order was credited), `fail` otherwise. The provider repeats its notify until it reads `success`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EpayNotifyAnswer"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    epayNotifyForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["EpayNotifyParams"];
+            };
+        };
+        responses: {
+            /**
+             * @description Plain text, HTTP 200 whatever happened: `success` once the signature is valid (whether or not an
+             *     order was credited), `fail` otherwise. The provider repeats its notify until it reads `success`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EpayNotifyAnswer"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listRedemptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. Missing or 0 means page 1. A negative value is kept as-is (negative offset:
+                 *     an upstream quirk).
+                 */
+                p?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page, 10 when missing. Values above 100 are clamped to 100; negative values pass
+                 *     through. `ps`, then `size`, are accepted as fallbacks.
+                 */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `RedemptionPage`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeRedemptionPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateRedemption: {
+        parameters: {
+            query?: {
+                /** @description Any non-empty value writes only `status`. */
+                status_only?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is the updated `Redemption`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeRedemption"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createRedemptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description `data` is the list of new keys. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeRedemptionKeys"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    searchRedemptions: {
+        parameters: {
+            query?: {
+                keyword?: string;
+                status?: "1" | "2" | "3" | "expired";
+                /**
+                 * @description 1-based page number. Missing or 0 means page 1. A negative value is kept as-is (negative offset:
+                 *     an upstream quirk).
+                 */
+                p?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page, 10 when missing. Values above 100 are clamped to 100; negative values pass
+                 *     through. `ps`, then `size`, are accepted as fallbacks.
+                 */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `RedemptionPage`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeRedemptionPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteInvalidRedemptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is the count. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Redemption code id. `GET` answers a non-integer with the raw `strconv.Atoi` error; `DELETE` ignores
+                 *     the parse error, so a non-integer is id 0 → `id 为空！`.
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `data` is a `Redemption`. */
+            200: {
+                headers: {
+                    "Auth-Version": components["headers"]["AuthVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeRedemption"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Redemption code id. `GET` answers a non-integer with the raw `strconv.Atoi` error; `DELETE` ignores
+                 *     the parse error, so a non-integer is id 0 → `id 为空！`.
+                 */
+                id: number;
             };
             cookie?: never;
         };

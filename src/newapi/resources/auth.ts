@@ -73,6 +73,9 @@ export class Auth extends Resource<NewApiClient> {
 
   #remember(user: LoginUser): LoginUser {
     this.client.setCredentials({ userId: user.id });
-    return user;
+    // The November 2025 line (BurnCloud) answers a whole zero-filled user (`password: ""`, `quota: 0`, ...):
+    // keep the six fields later versions send, so nobody reads a quota of 0 that is not the user's.
+    const { id, username, display_name, role, status, group } = user;
+    return { id, username, display_name, role, status, group };
   }
 }

@@ -1,9 +1,11 @@
 /**
- * The logged-in user's own account. Routes under `/api/user/self`, `/api/user/models`, `/api/user/token`.
+ * The logged-in user's own account. Routes under `/api/user/self`, `/api/user/models`, `/api/user/token`,
+ * `/api/user/setting`.
  * @module
  */
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
+import { assertString } from '../../core/validate.js';
 import type { NewApiClient } from '../client.js';
 import type { Body, Data, Query } from '../internal/types.js';
 
@@ -15,6 +17,8 @@ export type SelfUpdateParams = Body<'/api/user/self', 'put'>;
 export type SelfGroupTable = Data<'/api/user/self/groups', 'get'>;
 /** Query of `GET /api/user/models`. */
 export type ModelListParams = Query<'/api/user/models', 'get'>;
+/** Body of `PUT /api/user/setting`: the quota-warning channel and its own fields. */
+export type UserSettingParams = Body<'/api/user/setting', 'put'>;
 
 /** Read and change the logged-in account. */
 export class Self extends Resource<NewApiClient> {
@@ -36,6 +40,18 @@ export class Self extends Resource<NewApiClient> {
    */
   async update(params: SelfUpdateParams, options?: RequestOptions): Promise<void> {
     await this.client.request('put', '/api/user/self', { body: params }, options);
+  }
+
+  /**
+   * Sets the quota-warning notifications (email, webhook, Bark or Gotify). The server replaces the whole
+   * stored setting, so a `sidebar_modules` or `language` saved with `update()` is reset as well.
+   * `PUT /api/user/setting`
+   * @example
+   * await client.self.updateSettings({ notify_type: 'webhook', quota_warning_threshold: 500_000, webhook_url: 'https://example.com/hook' });
+   */
+  async updateSettings(params: UserSettingParams, options?: RequestOptions): Promise<void> {
+    assertString('notify_type', params?.notify_type, 'self.updateSettings');
+    await this.client.request('put', '/api/user/setting', { body: params }, options);
   }
 
   /**

@@ -25,6 +25,8 @@ export type QuotaChangeParams = Pick<Body<'/api/user/manage', 'post'>, 'mode' | 
 /** What `POST /api/user/manage` answers: a blank user carrying only the new `role` and `status`. */
 export type ManageResult = Data<'/api/user/manage', 'post'>;
 type Action = Body<'/api/user/manage', 'post'>['action'];
+/** How many users have 2FA on: `{total_users, enabled_users, enabled_rate}` (`enabled_rate` like `"12.5%"`). */
+export type TwoFactorStats = Data<'/api/user/2fa/stats', 'get'>;
 
 /** Manage users (admin role 10 or root 100; an admin acts only on lower roles). */
 export class Users extends Resource<NewApiClient> {
@@ -127,6 +129,26 @@ export class Users extends Resource<NewApiClient> {
   async addQuota(id: number, params: QuotaChangeParams, options?: RequestOptions): Promise<void> {
     assertId('id', id, 'users.addQuota');
     await this.client.request('post', '/api/user/manage', { body: { id, action: 'add_quota', ...params } }, options);
+  }
+
+  /**
+   * How many users have 2FA on. `GET /api/user/2fa/stats`
+   * @example
+   * const { enabled_rate } = await client.users.twoFactorStats();
+   */
+  twoFactorStats(options?: RequestOptions): Promise<TwoFactorStats> {
+    return this.client.request('get', '/api/user/2fa/stats', {}, options);
+  }
+
+  /**
+   * Forces a user's 2FA off (for a user who lost their authenticator); only for lower roles, but root may act on
+   * anyone. `DELETE /api/user/:id/2fa`
+   * @example
+   * await client.users.disableTwoFactor(42);
+   */
+  async disableTwoFactor(id: number, options?: RequestOptions): Promise<void> {
+    assertId('id', id, 'users.disableTwoFactor');
+    await this.client.request('delete', '/api/user/{id}/2fa', { path: { id } }, options);
   }
 
   async #manage(id: number, action: Action, options?: RequestOptions): Promise<ManageResult> {

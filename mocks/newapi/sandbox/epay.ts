@@ -1,0 +1,112 @@
+/**
+ * The sandbox payment provider: a minimal Epay (易支付) gateway served by the reference server under
+ * `/__mock/epay/`, which `PayAddress` points at by default. `submit.php` shows the order with Pay and Cancel;
+ * Pay sends the signed notify to the order's `notify_url` (through this server when it is its own, else with
+ * `fetch`), then redirects to `return_url` with the same signed parameters, as Epay gateways do.
+ * `POST /__mock/epay/orders/:out_trade_no/pay` does the same from a test. None of these routes writes state
+ * (`mutates: false`): the notify they send takes the write lock itself.
+ * @module
+ */
+import { jsonResponse } from '../../core/response.js';
+import type { RequestContext, Route } from '../../core/types.js';
+import { signEpayParams, verifyEpayNotify, type EpayParams } from '../../../src/newapi/epay.js';
+import { callbackAddress } from '../handlers/pay.js';
+import { epayConfigured } from '../handlers/topup.js';
+import { formatMoney } from '../money.js';
+import type { NewApiState } from '../state.js';
+import { checkoutPage, errorPage, paidPage, safeUrl } from './epay-page.js';
+
+type Ctx = RequestContext<NewApiState>;
+
+const REQUIRED = ['pid', 'type', 'out_trade_no', 'notify_url', 'name', 'money', 'sign'] as const;
+
+/** `GET|POST /__mock/epay/submit.php`: the checkout page, once the merchant's signature checks out. */
+async function submit(ctx: Ctx): Promise<Response> {
+  const params = await readParams(ctx);
+  const problem = checkPurchase(ctx, params);
+  return problem ? errorPage(400, problem) : checkoutPage(params);
+}
+
+/** `POST /__mock/epay/pay`: the Pay button. Notifies the merchant, then sends the buyer back. */
+async function pay(ctx: Ctx): Promise<Response> {
+  const params = await readParams(ctx);
+  const problem = checkPurchase(ctx, params);
+  if (problem) return errorPage(400, problem);
+  const { pid, out_trade_no, type, name, money } = params as Record<(typeof REQUIRED)[number], string>;
+  const notify = signEpayParams({ pid, trade_no: providerTradeNo(ctx), out_trade_no, type, name, money, trade_status: 'TRADE_SUCCESS' }, ctx.settings.EpayKey);
+  const result = await deliver(ctx, params.notify_url!, notify);
+  if (result.answer !== 'success') {
+    return errorPage(502, `The merchant's notify_url did not answer "success" (HTTP ${result.status}).`, result.answer.slice(0, 500));
+  }
+  const back = safeUrl(params.return_url);
+  if (!back) return paidPage(out_trade_no);
+  const query = new URLSearchParams(notify).toString();
+  return new Response(null, { status: 302, headers: { location: `${back}${back.includes('?') ? '&' : '?'}${query}` } });
+}
+
+/** `POST /__mock/epay/orders/:out_trade_no/pay`: pays an order of `top_ups` as if its buyer had pressed Pay. */
+async function payOrder(ctx: Ctx): Promise<Response> {
+  const outTradeNo = ctx.params.out_trade_no ?? '';
+  const order = ctx.state.top_ups.find((o) => o.trade_no === outTradeNo);
+  if (!order) return jsonResponse({ error: `Failed to pay: there is no order ${outTradeNo}. Please create one with POST /api/user/pay.` }, { status: 404 });
+  if (!epayConfigured(ctx.settings)) return jsonResponse({ error: 'Failed to pay: Epay is not configured (PayAddress, EpayId, EpayKey).' }, { status: 409 });
+  const params = signEpayParams(
+    {
+      pid: ctx.settings.EpayId,
+      trade_no: providerTradeNo(ctx),
+      out_trade_no: outTradeNo,
+      type: order.payment_method,
+      name: `TUC${order.amount}`,
+      money: formatMoney(order.money),
+      trade_status: 'TRADE_SUCCESS',
+    },
+    ctx.settings.EpayKey,
+  );
+  const notifyUrl = `${callbackAddress(ctx)}/api/user/epay/notify`;
+  const result = await deliver(ctx, notifyUrl, params);
+  return jsonResponse({ notify_url: notifyUrl, params, status: result.status, answer: result.answer });
+}
+
+/** A problem with a purchase form, or `undefined` when the merchant's fields and signature are good. */
+function checkPurchase(ctx: Ctx, params: EpayParams): string | undefined {
+  const missing = REQUIRED.find((name) => !params[name]);
+  if (missing) return `Missing parameter: ${missing}.`;
+  if (params.pid !== ctx.settings.EpayId || ctx.settings.EpayKey === '') return `Unknown merchant pid ${params.pid}.`;
+  if (!verifyEpayNotify(params, ctx.settings.EpayKey)) return 'Signature check failed (签名校验失败).';
+  return undefined;
+}
+
+/** The notify, as GET with the parameters in the query (what every Epay gateway and NOV25 accept). */
+async function deliver(ctx: Ctx, notifyUrl: string, params: EpayParams): Promise<{ status: number; answer: string }> {
+  try {
+    const target = new URL(notifyUrl);
+    for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+    const request = new Request(target, { method: 'GET' });
+    const own = target.origin === new URL(ctx.serverUrl).origin;
+    const response = own ? await ctx.dispatch(request) : await fetch(request, { signal: AbortSignal.timeout(10_000) });
+    return { status: response.status, answer: (await response.text()).trim() };
+  } catch (error) {
+    return { status: 0, answer: `Failed to reach the notify_url: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function readParams(ctx: Ctx): Promise<EpayParams> {
+  const source = ctx.method === 'GET' ? ctx.query : new URLSearchParams(await ctx.readText());
+  const params: EpayParams = Object.create(null) as EpayParams;
+  for (const [name, value] of source) if (!(name in params)) params[name] = value;
+  return params;
+}
+
+/** A provider-side order number: `yyyyMMddHHmmss` on the server clock and 6 random digits. */
+function providerTradeNo(ctx: Ctx): string {
+  const stamp = new Date(ctx.clock.now()).toISOString().replace(/\D/g, '').slice(0, 14);
+  return `${stamp}${ctx.random.string(6, '0123456789')}`;
+}
+
+/** The sandbox provider's routes, for the dialect's route table. */
+export const epaySandboxRoutes: ReadonlyArray<Route<NewApiState>> = [
+  { method: 'GET', path: '/__mock/epay/submit.php', handler: submit, mutates: false },
+  { method: 'POST', path: '/__mock/epay/submit.php', handler: submit, mutates: false },
+  { method: 'POST', path: '/__mock/epay/pay', handler: pay, mutates: false },
+  { method: 'POST', path: '/__mock/epay/orders/:out_trade_no/pay', handler: payOrder, mutates: false },
+];

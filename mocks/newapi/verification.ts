@@ -1,0 +1,51 @@
+/**
+ * Emailed codes (`common/verification.go`, JUL26): one code per purpose and address, valid for
+ * `VerificationValidMinutes` on the server clock, cut from a random UUID's hex digits.
+ * @module
+ */
+import { toHex } from '../core/encoding.js';
+import type { Random } from '../core/random.js';
+import type { NewApiState } from './state.js';
+
+/** `common.VerificationValidMinutes`. */
+export const VERIFICATION_VALID_MINUTES = 10;
+
+/** `EmailVerificationPurpose` and `PasswordResetPurpose`: the prefix of the code's key. */
+export const PURPOSE = { emailVerification: 'v', passwordReset: 'r' } as const;
+type Purpose = (typeof PURPOSE)[keyof typeof PURPOSE];
+
+/**
+ * `GenerateVerificationCode(length)`: the first `length` hex digits of a random (v4) UUID, all 32 for 0.
+ *
+ * @example
+ * verificationCode(ctx.random, 6); // 'a3f09c'
+ */
+export function verificationCode(random: Random, length: number): string {
+  const bytes = random.bytes(16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = toHex(bytes);
+  return length === 0 ? hex : hex.slice(0, length);
+}
+
+/** `model.NormalizeEmail`: trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** `RegisterVerificationCodeWithKey`: a new code replaces the previous one for the same purpose and address. */
+export function registerCode(state: NewApiState, purpose: Purpose, email: string, code: string, now: number): void {
+  state.verification_codes[`${purpose}${email}`] = { code, created_at: now };
+}
+
+/** `VerifyCodeWithKey`: the code matches and was sent less than `VerificationValidMinutes` ago (whole seconds). */
+export function verifyCode(state: NewApiState, purpose: Purpose, email: string, code: string, now: number): boolean {
+  const sent = state.verification_codes[`${purpose}${email}`];
+  if (!sent || Math.floor((now - sent.created_at) / 1000) >= VERIFICATION_VALID_MINUTES * 60) return false;
+  return sent.code === code;
+}
+
+/** `DeleteKey`. */
+export function deleteCode(state: NewApiState, purpose: Purpose, email: string): void {
+  delete state.verification_codes[`${purpose}${email}`];
+}

@@ -1,0 +1,67 @@
+/**
+ * The logged-in user's TOTP two-factor authentication. Routes under `/api/user/2fa/`.
+ * @module
+ */
+import { Resource } from '../../core/resource.js';
+import type { RequestOptions } from '../../core/options.js';
+import { assertString } from '../../core/validate.js';
+import type { NewApiClient } from '../client.js';
+import type { Body, Data } from '../internal/types.js';
+
+/** `{enabled, locked}`, plus `backup_codes_remaining` while 2FA is on. */
+export type TwoFactorStatus = Data<'/api/user/2fa/status', 'get'>;
+/** The new secret, its `otpauth://` URI (for a QR code) and four backup codes `XXXX-XXXX`. */
+export type TwoFactorSetup = Data<'/api/user/2fa/setup', 'post'>;
+/** A TOTP code (or, for `disable`, a backup code). */
+export type TwoFactorCodeParams = Body<'/api/user/2fa/enable', 'post'>;
+
+/** Set up, turn on and off the caller's 2FA, and renew its backup codes. Server messages are Chinese. */
+export class TwoFactor extends Resource<NewApiClient> {
+  /**
+   * Whether 2FA is on, whether it is locked after failed codes, and the backup codes left. `GET /api/user/2fa/status`
+   * @example
+   * const { enabled } = await client.twoFactor.status();
+   */
+  status(options?: RequestOptions): Promise<TwoFactorStatus> {
+    return this.client.request('get', '/api/user/2fa/status', {}, options);
+  }
+
+  /**
+   * Starts setting 2FA up: a new secret and backup codes. 2FA is on only after {@link TwoFactor.enable}. `POST /api/user/2fa/setup`
+   * @example
+   * const { qr_code_data, backup_codes } = await client.twoFactor.setup();
+   */
+  setup(options?: RequestOptions): Promise<TwoFactorSetup> {
+    return this.client.request('post', '/api/user/2fa/setup', {}, options);
+  }
+
+  /**
+   * Turns 2FA on with a TOTP code from the new secret. `POST /api/user/2fa/enable`
+   * @example
+   * await client.twoFactor.enable({ code: '123456' });
+   */
+  async enable(params: TwoFactorCodeParams, options?: RequestOptions): Promise<void> {
+    assertString('code', params?.code, 'twoFactor.enable');
+    await this.client.request('post', '/api/user/2fa/enable', { body: params }, options);
+  }
+
+  /**
+   * Turns 2FA off with a TOTP or a backup code. `POST /api/user/2fa/disable`
+   * @example
+   * await client.twoFactor.disable({ code: 'ABCD-1234' });
+   */
+  async disable(params: TwoFactorCodeParams, options?: RequestOptions): Promise<void> {
+    assertString('code', params?.code, 'twoFactor.disable');
+    await this.client.request('post', '/api/user/2fa/disable', { body: params }, options);
+  }
+
+  /**
+   * Replaces the backup codes (the old ones stop working); needs a TOTP code. `POST /api/user/2fa/backup_codes`
+   * @example
+   * const codes = await client.twoFactor.regenerateBackupCodes({ code: '123456' });
+   */
+  async regenerateBackupCodes(params: TwoFactorCodeParams, options?: RequestOptions): Promise<string[]> {
+    assertString('code', params?.code, 'twoFactor.regenerateBackupCodes');
+    return (await this.client.request('post', '/api/user/2fa/backup_codes', { body: params }, options)).backup_codes;
+  }
+}

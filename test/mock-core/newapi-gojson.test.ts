@@ -1,0 +1,84 @@
+import { expect, test } from 'vitest';
+import { goDecode, requiredError } from '../../mocks/newapi/gojson.js';
+import { decimalProduct, formatMoney } from '../../mocks/newapi/money.js';
+
+const REQUEST = { qualified: 'controller.demoRequest', name: 'demoRequest', fields: { key: 'string', quota: 'int', price: 'float64', on: 'bool' } } as const;
+const error = (text: string) => {
+  const result = goDecode(text, REQUEST);
+  return result.ok ? 'ok' : result.error;
+};
+
+test.each([
+  ['', 'EOF'],
+  ['   \n', 'EOF'],
+  ['{"key": ', 'unexpected EOF'],
+  ['nul', 'unexpected EOF'],
+  ['{"a":1x}', "invalid character 'x' after object key:value pair"],
+  ['{"a" 1}', "invalid character '1' after object key"],
+  ['{a: 1}', "invalid character 'a' looking for beginning of object key string"],
+  ['{"a":1,}', "invalid character '}' looking for beginning of object key string"],
+  ['[1,]', "invalid character ']' looking for beginning of value"],
+  ['[1 2]', "invalid character '2' after array element"],
+  ['trux', "invalid character 'x' in literal true (expecting 'e')"],
+  ['fals3', "invalid character '3' in literal false (expecting 'e')"],
+  ['{"a":"\\q"}', "invalid character 'q' in string escape code"],
+  ['{"a":"\\u12g4"}', "invalid character 'g' in \\u hexadecimal character escape"],
+  ['{"a":"\u0001"}', "invalid character '\\x01' in string literal"],
+  ['-x', "invalid character 'x' in numeric literal"],
+  ['{"a":1.x}', "invalid character 'x' after decimal point in numeric literal"],
+  ['{"a":1ex}', "invalid character 'x' in exponent of numeric literal"],
+  ["'a'", "invalid character '\\'' looking for beginning of value"],
+  ['é', "invalid character '\\xc3' looking for beginning of value"],
+])('goDecode: %j → %s', (text, message) => {
+  expect(error(text)).toBe(message);
+});
+
+test('goDecode: nesting is allowed to 10000 levels, as encoding/json; deeper is its "exceeded max depth"', () => {
+  const nested = (depth: number) => `{"other":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+  expect(error(nested(10_000))).toBe('ok');
+  expect(error(nested(10_001))).toBe("invalid character '[' exceeded max depth");
+  // Iterative: a megabyte of brackets neither overflows the stack nor passes.
+  expect(error('['.repeat(1_000_000))).toBe("invalid character '[' exceeded max depth");
+});
+
+test('goDecode: one value is read; what follows it is ignored, as gin\'s decoder does', () => {
+  expect(goDecode('{"key":"a"} trailing garbage', REQUEST)).toEqual({ ok: true, value: { key: 'a', quota: 0, price: 0, on: false } });
+});
+
+test('goDecode: keys match case-insensitively, null leaves the zero value, unknown keys are ignored', () => {
+  expect(goDecode('{"KEY":"k","Quota":null,"other":[1,{"x":2}],"ON":true}', REQUEST)).toEqual({ ok: true, value: { key: 'k', quota: 0, price: 0, on: true } });
+  expect(goDecode('null', REQUEST)).toEqual({ ok: true, value: { key: '', quota: 0, price: 0, on: false } });
+});
+
+test('goDecode: type errors name the struct field and the JSON kind; numbers keep their literal', () => {
+  expect(error('{"key": 1}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
+  expect(error('{"quota": "1"}')).toBe('json: cannot unmarshal string into Go struct field demoRequest.quota of type int');
+  expect(error('{"quota": 1.0}')).toBe('json: cannot unmarshal number 1.0 into Go struct field demoRequest.quota of type int');
+  expect(error('{"quota": 1e3}')).toBe('json: cannot unmarshal number 1e3 into Go struct field demoRequest.quota of type int');
+  expect(error('{"quota": 9223372036854775808}')).toBe('json: cannot unmarshal number 9223372036854775808 into Go struct field demoRequest.quota of type int');
+  // gatewaykit: beyond 2^53 - 1 too, where a JavaScript number would round (docs/fidelity.md).
+  expect(error('{"quota": 9007199254740992}')).toBe('json: cannot unmarshal number 9007199254740992 into Go struct field demoRequest.quota of type int');
+  expect(goDecode('{"quota": -9007199254740991}', REQUEST)).toMatchObject({ ok: true, value: { quota: -9007199254740991 } });
+  expect(error('{"on": "yes"}')).toBe('json: cannot unmarshal string into Go struct field demoRequest.on of type bool');
+  expect(error('{"price": 1e400}')).toBe('json: cannot unmarshal number 1e400 into Go struct field demoRequest.price of type float64');
+  expect(error('{"key": {}, "quota": []}')).toBe('json: cannot unmarshal object into Go struct field demoRequest.key of type string');
+  expect(error('"text"')).toBe('json: cannot unmarshal string into Go value of type controller.demoRequest');
+  expect(error('42')).toBe('json: cannot unmarshal number into Go value of type controller.demoRequest');
+});
+
+test('requiredError: the validator\'s text for a binding:"required" field', () => {
+  expect(requiredError('TransferAffQuotaRequest', 'Quota')).toBe("Key: 'TransferAffQuotaRequest.Quota' Error:Field validation for 'Quota' failed on the 'required' tag");
+});
+
+test('decimalProduct: exact decimal arithmetic, rounded once (shopspring/decimal then InexactFloat64)', () => {
+  expect(decimalProduct(13, 7.3, 1, 1)).toBe(94.9);
+  expect(13 * 7.3).toBe(94.89999999999999);
+  expect(decimalProduct(10, 7.3, 0.8)).toBe(58.4);
+  expect(decimalProduct(0.1, 3)).toBe(0.3);
+  expect(decimalProduct(10, 7.3, 0.8, 0.9)).toBe(52.56);
+  expect(decimalProduct(1e-7, 5)).toBe(5e-7);
+});
+
+test('formatMoney: strconv.FormatFloat(x, \'f\', 2, 64), ties to even', () => {
+  expect([7.3, 21.9, 0.125, 0.375, 2.5, 1.005, 0].map(formatMoney)).toEqual(['7.30', '21.90', '0.12', '0.38', '2.50', '1.00', '0.00']);
+});
