@@ -8,6 +8,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'newapi/index': 'src/newapi/index.ts',
+    'platform/index': 'src/platform/index.ts',
     'mock/index': 'mocks/index.ts',
     'mock/node/index': 'mocks/node/index.ts',
   },

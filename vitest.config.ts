@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'in-process',
-          include: ['test/newapi/**/*.test.ts'],
+          include: ['test/newapi/**/*.test.ts', 'test/platform/**/*.test.ts'],
           env: { GATEWAYKIT_TRANSPORT: 'in-process' },
           setupFiles: ['test/support/contract-setup.ts'],
         },
@@ -37,7 +37,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'http',
-          include: ['test/newapi/**/*.test.ts'],
+          include: ['test/newapi/**/*.test.ts', 'test/platform/**/*.test.ts'],
           env: { GATEWAYKIT_TRANSPORT: 'http' },
           setupFiles: ['test/support/contract-setup.ts'],
         },

@@ -10,12 +10,20 @@ import { toMswHandlers } from './core/msw.js';
 import type { BaseState, Dialect, SeededAccount } from './core/types.js';
 import { newApiDialect } from './newapi/dialect.js';
 import type { NewApiSettings, NewApiState } from './newapi/state.js';
+import { platformDialect } from './platform/dialect.js';
+import type { PlatformAccount } from './platform/seed.js';
+import type { PlatformSettings, PlatformState } from './platform/state.js';
 
 export type { Clock } from './core/clock.js';
 export type { OutboxMessage } from './core/outbox.js';
 export type { FaultConfig } from './core/faults.js';
 export type { SeededAccount } from './core/types.js';
 export type { NewApiSettings, NewApiState, UserRecord, SessionRecord, TwoFaRecord } from './newapi/state.js';
+export type { TokenRecord } from './newapi/token-state.js';
+export type { RedemptionRecord, TopUpRecord } from './newapi/billing-state.js';
+export type { PaymentSettings, PayMethod } from './newapi/payment-settings.js';
+export type { PlatformSettings, PlatformState } from './platform/state.js';
+export type { PlatformAccount, PlatformRole } from './platform/seed.js';
 export { totpCode } from './core/totp.js';
 
 /**
@@ -25,7 +33,8 @@ export { totpCode } from './core/totp.js';
  * type State = DialectTypes['newapi']['state'];
  */
 export interface DialectTypes {
-  newapi: { state: NewApiState; settings: NewApiSettings };
+  newapi: { state: NewApiState; settings: NewApiSettings; account: SeededAccount<number> };
+  platform: { state: PlatformState; settings: PlatformSettings; account: PlatformAccount };
 }
 
 /**
@@ -38,6 +47,7 @@ export type DialectName = keyof DialectTypes;
 
 const DIALECTS: { [D in DialectName]: Dialect<DialectTypes[D]['state'], DialectTypes[D]['settings']> } = {
   newapi: newApiDialect,
+  platform: platformDialect,
 };
 
 /**
@@ -73,6 +83,13 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
   settings?: Partial<DialectTypes[D]['settings']>;
   /** Sees a clone of every request and its response; awaited before the response is returned (contract checks). */
   onResponse?: (request: Request, response: Response) => void | Promise<void>;
+  /**
+   * Apply upstream's rate limits (new-api: 20 requests / 1200 s per client IP on login, register and the other
+   * critical routes, answered with an empty 429). Off for tests by default; the CLI sandbox turns them on. Also
+   * switchable at runtime: `PATCH /__mock/settings {"RateLimitEnabled": true}`.
+   * @default false
+   */
+  rateLimits?: boolean;
 }
 
 /**
@@ -97,7 +114,7 @@ export interface ReferenceServer<D extends DialectName = DialectName> {
   reset(): Promise<void>;
   readonly clock: Clock;
   /** The seeded logins with their plaintext passwords (filled once `ready` resolves). */
-  readonly accounts: ReadonlyArray<SeededAccount>;
+  readonly accounts: ReadonlyArray<DialectTypes[D]['account']>;
   /** Resolves when seeding (which hashes passwords) is done. */
   readonly ready: Promise<void>;
 }
@@ -124,6 +141,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     settings: options.settings,
     basePath,
     onResponse: options.onResponse,
+    rateLimits: options.rateLimits,
   });
   let handlers: HttpHandler[] | undefined;
   return {
@@ -140,7 +158,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     },
     reset: () => engine.reset(),
     clock: engine.clock,
-    accounts: engine.accounts,
+    accounts: engine.accounts as ReadonlyArray<DialectTypes[D]['account']>,
     ready: engine.ready,
   };
 }

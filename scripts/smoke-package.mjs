@@ -21,6 +21,7 @@ try {
   const expectations = {
     gatewaykit: ['ApiError', 'GatewayError', 'isGatewayError', 'Page'],
     'gatewaykit/newapi': ['NewApiClient', 'TwoFactorRequiredError', 'quotaToUsd'],
+    'gatewaykit/platform': ['PlatformClient', 'platformEnvelope'],
     'gatewaykit/mock': ['createReferenceServer'],
     'gatewaykit/mock/node': ['serve'],
   };
@@ -38,6 +39,10 @@ try {
     if (me.username !== 'root') throw new Error('ESM: login did not reach /api/user/self');
     const err = await client.users.retrieve(999999).catch((e) => e);
     if (!(err instanceof modules.gatewaykit.ApiError)) throw new Error('ESM: errors of gatewaykit/newapi are not instances of gatewaykit ApiError');
+    const notFound = async () => new Response(JSON.stringify({ code: 40401, message: 'User not found.', data: null }), { status: 404 });
+    const platform = new modules['gatewaykit/platform'].PlatformClient({ baseURL: 'http://localhost', fetch: notFound, tokens: { access_token: 'at_x' } });
+    const platformErr = await platform.admin.users.retrieve('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W').catch((e) => e);
+    if (!(platformErr instanceof modules.gatewaykit.NotFoundError) || platformErr.code !== 40401) throw new Error('ESM: errors of gatewaykit/platform are not instances of gatewaykit NotFoundError');
     console.log('esm ok');`;
   const cjs = `
     const expected = ${JSON.stringify(expectations)};
@@ -47,11 +52,14 @@ try {
     }
     const { ApiError } = require('gatewaykit');
     const { NewApiClient } = require('gatewaykit/newapi');
+    const { PlatformClient } = require('gatewaykit/platform');
     const { createReferenceServer } = require('gatewaykit/mock');
     const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
     const client = new NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
-    client.users.retrieve(1).catch((e) => {
+    const platform = new PlatformClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"code":40101,"message":"x","data":null}', { status: 401 }) });
+    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e)]).then(([e, p]) => {
       if (!(e instanceof ApiError)) throw new Error('CJS: error is not a gatewaykit ApiError');
+      if (!(p instanceof ApiError)) throw new Error('CJS: platform error is not a gatewaykit ApiError');
       console.log('cjs ok');
     });`;
   writeFileSync(join(scratch, 'smoke.mjs'), esm);

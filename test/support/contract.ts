@@ -2,13 +2,17 @@ import { createContractValidator } from '../contract/validator.js';
 
 // One validator per document, shared by every test file of a worker. Problems are collected as
 // responses arrive and asserted after each test (contract-setup.ts), so the failing test is named.
-const validators = { newapi: createContractValidator('openapi/newapi.yaml') };
+const validators = {
+  newapi: createContractValidator('openapi/newapi.yaml'),
+  platform: createContractValidator('openapi/platform.yaml'),
+};
 const problems: string[] = [];
 
 /** The reference server's `onResponse` observer: records every way a response departs from the document. */
 export function contractObserver(dialect: keyof typeof validators) {
   return async (request: Request, response: Response): Promise<void> => {
     const found = await validators[dialect].check(request, response);
+    if (dialect === 'platform') found.push(...(await platformCodeProblems(request, response)));
     const { pathname } = new URL(request.url);
     for (const problem of found) problems.push(`${request.method} ${pathname} → ${response.status}: ${problem}`);
   };
@@ -17,4 +21,22 @@ export function contractObserver(dialect: keyof typeof validators) {
 /** Returns and clears what was recorded since the last call. */
 export function takeContractProblems(): string[] {
   return problems.splice(0);
+}
+
+/**
+ * Platform's rule that a schema cannot state (decision 009): an error's `code` starts with its HTTP status,
+ * `Math.floor(code / 100) === status`, and a success is `code: 0` with a 2xx.
+ */
+async function platformCodeProblems(request: Request, response: Response): Promise<string[]> {
+  if (new URL(request.url).pathname.startsWith('/__mock/')) return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.clone().text());
+  } catch {
+    return ['body is not JSON'];
+  }
+  const code = (body as { code?: unknown } | null)?.code;
+  if (typeof code !== 'number') return ['body has no numeric code'];
+  if (code === 0) return response.status < 300 ? [] : [`code 0 with HTTP ${response.status}`];
+  return Math.floor(code / 100) === response.status ? [] : [`code ${code} does not start with HTTP ${response.status}`];
 }

@@ -8,7 +8,7 @@ import { contractObserver } from './contract.js';
 export const transport = process.env.GATEWAYKIT_TRANSPORT === 'http' ? 'http' : 'in-process';
 
 export interface NewApiHarness {
-  server: ReferenceServer;
+  server: ReferenceServer<'newapi'>;
   baseURL: string;
   /** A fresh client with its own cookie jar; no retries, so each call is one request. */
   client(options?: Partial<NewApiClientOptions>): NewApiClient;
@@ -23,7 +23,7 @@ export interface NewApiHarness {
  * after the file. Every response is contract-checked.
  */
 export function useNewApi(options: { seed?: number } = {}): NewApiHarness {
-  let server: ReferenceServer;
+  let server: ReferenceServer<'newapi'>;
   let baseURL = 'http://localhost';
   let close: (() => Promise<void>) | undefined;
   let fetchImpl: (request: Request) => Promise<Response>;

@@ -1,0 +1,61 @@
+/**
+ * Verification review, for platform admins. Routes under `/admin/v1/verifications`.
+ * @module
+ */
+import { Resource } from '../../core/resource.js';
+import type { RequestOptions } from '../../core/options.js';
+import type { PagePromise } from '../../core/page.js';
+import type { PlatformClient } from '../client.js';
+import type { Body, Data, ListParams } from '../internal/types.js';
+import { assertPrefixedId, assertStrings } from '../internal/validate.js';
+
+/** A real-name or enterprise submission (discriminated by `type`), masked as everywhere. */
+export type VerificationSubmission = Data<'/admin/v1/verifications/{verification_id}', 'get'>;
+/** Filters of `GET /admin/v1/verifications` (`type`, `status`) and paging. */
+export type VerificationListParams = ListParams<'/admin/v1/verifications'>;
+/** Body of `POST /admin/v1/verifications/{verification_id}/reject`: the reason shown to the user. */
+export type RejectParams = Body<'/admin/v1/verifications/{verification_id}/reject', 'post'>;
+
+/** The review queue: list, read, approve, reject. */
+export class AdminVerifications extends Resource<PlatformClient> {
+  /**
+   * One page of submissions, newest first. `GET /admin/v1/verifications`
+   * @example
+   * for await (const submission of client.admin.verifications.list({ status: 'pending' })) console.log(submission.type);
+   */
+  list(params: VerificationListParams = {}, options?: RequestOptions): PagePromise<VerificationSubmission> {
+    return this.client.page('/admin/v1/verifications', params, options);
+  }
+
+  /**
+   * One submission. `GET /admin/v1/verifications/{verification_id}`
+   * @example
+   * const submission = await client.admin.verifications.retrieve('ver_01HX43D4E5F6G7H8J9KMNPQRST');
+   */
+  async retrieve(verificationId: string, options?: RequestOptions): Promise<VerificationSubmission> {
+    assertPrefixedId('verificationId', verificationId, 'ver_', 'admin.verifications.retrieve');
+    return this.client.request('get', '/admin/v1/verifications/{verification_id}', { path: { verification_id: verificationId } }, options);
+  }
+
+  /**
+   * Approves a pending submission: the user is real-name verified, or the enterprise verified.
+   * `POST /admin/v1/verifications/{verification_id}/approve`
+   * @example
+   * await client.admin.verifications.approve(verificationId);
+   */
+  async approve(verificationId: string, options?: RequestOptions): Promise<VerificationSubmission> {
+    assertPrefixedId('verificationId', verificationId, 'ver_', 'admin.verifications.approve');
+    return this.client.request('post', '/admin/v1/verifications/{verification_id}/approve', { path: { verification_id: verificationId } }, options);
+  }
+
+  /**
+   * Rejects a pending submission with a reason the user sees. `POST /admin/v1/verifications/{verification_id}/reject`
+   * @example
+   * await client.admin.verifications.reject(verificationId, { reason: 'The licence image is unreadable.' });
+   */
+  async reject(verificationId: string, params: RejectParams, options?: RequestOptions): Promise<VerificationSubmission> {
+    assertPrefixedId('verificationId', verificationId, 'ver_', 'admin.verifications.reject');
+    assertStrings(params, ['reason'], 'admin.verifications.reject');
+    return this.client.request('post', '/admin/v1/verifications/{verification_id}/reject', { path: { verification_id: verificationId }, body: params }, options);
+  }
+}

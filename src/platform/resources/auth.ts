@@ -1,0 +1,101 @@
+/**
+ * The auth module: public key, captcha, register, login, refresh, logout. Routes under `/api/v1/auth/`
+ * (and `/api/v1/users/register`).
+ * @module
+ */
+import { Resource } from '../../core/resource.js';
+import type { RequestOptions } from '../../core/options.js';
+import type { PlatformClient } from '../client.js';
+import type { Body, Data, DistributiveOmit } from '../internal/types.js';
+import { assertStrings } from '../internal/validate.js';
+import type { TokenPair } from '../tokens.js';
+import { Captchas } from './captcha.js';
+
+/** The server's current password key: `{key_id, algorithm, public_key, expires_at}`. */
+export type PublicKey = Data<'/api/v1/auth/public-key', 'get'>;
+/** Login with `email` or `phone`, the **plain** password (the SDK encrypts it) and a captcha token. */
+export type LoginParams = DistributiveOmit<Body<'/api/v1/auth/login', 'post'>, 'key_id' | 'password'> & {
+  /** The plain password. The SDK encrypts it with the server's public key; it is never sent as is. */
+  password: string;
+};
+/** A new session: the token pair plus the user. */
+export type LoginResult = Data<'/api/v1/auth/login', 'post'>;
+/** Registration with the **plain** password (the SDK encrypts it); `enterprise_name` for `enterprise`. */
+export type RegisterParams = Omit<Body<'/api/v1/users/register', 'post'>, 'key_id' | 'password'> & {
+  /** The plain password, 8–32 characters with letters and digits. Encrypted by the SDK. */
+  password: string;
+};
+/** The new account. */
+export type RegisteredUser = Data<'/api/v1/users/register', 'post'>;
+/** Body of `POST /api/v1/auth/logout`: `all: true` ends every session of the user. */
+export type LogoutParams = Body<'/api/v1/auth/logout', 'post'>;
+
+/** Sign up, sign in, stay signed in, sign out. */
+export class Auth extends Resource<PlatformClient> {
+  /** Image captchas and their tokens. `POST /api/v1/auth/captcha`, `POST /api/v1/auth/captcha/verify` */
+  readonly captcha: Captchas = new Captchas(this.client);
+
+  /**
+   * The server's current public key for password encryption. The client fetches and caches it by
+   * itself; this is for callers who encrypt on their own. `GET /api/v1/auth/public-key`
+   * @example
+   * const { key_id, public_key, expires_at } = await client.auth.publicKey();
+   */
+  publicKey(options?: RequestOptions): Promise<PublicKey> {
+    return this.client.request('get', '/api/v1/auth/public-key', {}, options);
+  }
+
+  /**
+   * Creates a personal or enterprise account; log in next. `POST /api/v1/users/register`
+   * @example
+   * await client.auth.register({ user_type: 'personal', email: 'me@example.com', password: 'Passw0rd!', captcha_token });
+   */
+  async register(params: RegisterParams, options?: RequestOptions): Promise<RegisteredUser> {
+    assertStrings(params, ['user_type', 'email', 'password', 'captcha_token'], 'auth.register');
+    if (params.user_type === 'enterprise') assertStrings(params, ['enterprise_name'], 'auth.register');
+    const { password, ...rest } = params;
+    return this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/users/register', { body: { ...rest, ...fields } }, options), options);
+  }
+
+  /**
+   * Logs in with an email or a phone number; the client keeps the tokens and tells `onTokens`.
+   * `POST /api/v1/auth/login`
+   * @example
+   * const { user } = await client.auth.login({ email: 'me@example.com', password: 'Passw0rd!', captcha_token });
+   */
+  async login(params: LoginParams, options?: RequestOptions): Promise<LoginResult> {
+    assertStrings(params, ['password', 'captcha_token'], 'auth.login');
+    const { password, ...rest } = params as LoginParams & { email?: unknown; phone?: unknown };
+    if ((rest.email === undefined) === (rest.phone === undefined)) throw new TypeError('Failed to call auth.login: pass exactly one of `email` and `phone`.');
+    const body = (fields: { key_id: string; password: string }) => ({ ...rest, ...fields }) as Body<'/api/v1/auth/login', 'post'>;
+    const result = await this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/auth/login', { body: body(fields) }, options), options);
+    const { user: _user, ...pair } = result;
+    await this.client.rememberTokens(pair);
+    return result;
+  }
+
+  /**
+   * Swaps the refresh token for a new pair now. The client also does this by itself when the access
+   * token expires; both share one request. Never retried: the server revokes a session whose refresh
+   * token is used twice. `POST /api/v1/auth/refresh`
+   * @example
+   * const { expires_at } = await client.auth.refresh();
+   */
+  refresh(options?: RequestOptions): Promise<TokenPair> {
+    return this.client.refreshTokens(options);
+  }
+
+  /**
+   * Revokes this session (or, with `all: true`, every session of the user) and forgets the tokens
+   * here, even when the call fails. `POST /api/v1/auth/logout`
+   * @example
+   * await client.auth.logout({ all: true });
+   */
+  async logout(params: LogoutParams = {}, options?: RequestOptions): Promise<void> {
+    try {
+      await this.client.request('post', '/api/v1/auth/logout', { body: params }, options);
+    } finally {
+      await this.client.rememberTokens(undefined);
+    }
+  }
+}

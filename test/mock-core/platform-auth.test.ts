@@ -1,0 +1,128 @@
+import { expect, test } from 'vitest';
+import { usePlatform } from './platform-support.js';
+
+const t = usePlatform();
+const MINUTE = 60_000;
+
+const login = async (identifier: { email: string } | { phone: string }, password: string) =>
+  t.json('POST', '/api/v1/auth/login', { body: await t.loginBody(identifier, password) });
+const me = (token: string) => t.json('GET', '/api/v1/users/me', { token });
+const refresh = (token: string) => t.json('POST', '/api/v1/auth/refresh', { body: { refresh_token: token } });
+
+test('login: by email or by phone, an opaque 15-minute access token and a refresh token', async () => {
+  const account = t.account('enterprise admin');
+  const byEmail = await login({ email: account.email.toUpperCase() }, account.password);
+  expect(byEmail.status).toBe(200);
+  expect(byEmail.data).toMatchObject({ token_type: 'Bearer', expires_in: 900, user: { user_id: account.user_id, user_type: 'member' } });
+  expect(byEmail.data.access_token).toMatch(/^at_[A-Za-z0-9_-]{43}$/);
+  expect(byEmail.data.user.enterprise).toMatchObject({ role: 'admin', verify_status: 'verified' });
+  const byPhone = await login({ phone: account.phone! }, account.password);
+  expect(byPhone.data.user.phone).toBe(`${account.phone!.slice(0, 3)}****${account.phone!.slice(-4)}`);
+  // Only hashes are stored.
+  expect(JSON.stringify(t.server.state)).not.toContain(byEmail.data.access_token);
+});
+
+test('login: email and phone together, or neither, is 40001', async () => {
+  const account = t.account('personal');
+  const body = await t.loginBody({ email: account.email }, account.password);
+  expect(await t.json('POST', '/api/v1/auth/login', { body: { ...body, phone: account.phone } })).toMatchObject({ code: 40001 });
+  const { email: _email, ...neither } = body;
+  expect(await t.json('POST', '/api/v1/auth/login', { body: neither })).toMatchObject({ code: 40001 });
+});
+
+test('login: unknown account and wrong password get the same 40104', async () => {
+  const account = t.account('personal');
+  const wrong = await login({ email: account.email }, 'Wrong-pass-1');
+  const unknown = await login({ email: 'nobody@example.com' }, account.password);
+  expect(wrong).toMatchObject({ status: 401, code: 40104 });
+  expect(unknown).toMatchObject({ status: 401, code: 40104, message: wrong.message });
+});
+
+test('lockout: the 5th wrong password in 15 minutes locks for 15 minutes, right password included', async () => {
+  const account = t.account('personal');
+  for (let i = 0; i < 4; i++) expect(await login({ email: account.email }, `Wrong-pass-${i}`)).toMatchObject({ code: 40104 });
+  const fifth = await t.call('POST', '/api/v1/auth/login', { body: await t.loginBody({ email: account.email }, 'Wrong-pass-5') });
+  expect(fifth.status).toBe(429);
+  expect(fifth.headers.get('retry-after')).toBe('900');
+  expect(await fifth.json()).toMatchObject({ code: 42903, data: { retry_after: 900 } });
+  expect(await login({ email: account.email }, account.password)).toMatchObject({ status: 429, code: 42903 });
+  t.server.clock.advance(15 * MINUTE);
+  expect((await login({ email: account.email }, account.password)).status).toBe(200);
+});
+
+test('refresh: rotates both tokens; the session end does not move', async () => {
+  const session = await t.login('personal');
+  const first = await login({ email: session.account.email }, session.account.password);
+  t.server.clock.advance(MINUTE);
+  const rotated = await refresh(first.data.refresh_token);
+  expect(rotated.status).toBe(200);
+  expect(rotated.data.refresh_token).not.toBe(first.data.refresh_token);
+  expect(rotated.data.refresh_expires_at).toBe(first.data.refresh_expires_at);
+  expect((await me(rotated.data.access_token)).status).toBe(200);
+});
+
+test('refresh: presenting a rotated refresh token again revokes the whole session (40103)', async () => {
+  const session = await t.login('personal');
+  const rotated = await refresh(session.refresh);
+  expect(await refresh(session.refresh)).toMatchObject({ status: 401, code: 40103 });
+  expect(await me(rotated.data.access_token)).toMatchObject({ status: 401, code: 40101 });
+  expect(await refresh(rotated.data.refresh_token)).toMatchObject({ code: 40103 });
+  expect(await me(session.access)).toMatchObject({ code: 40101 });
+});
+
+test('access token: 40102 after 15 minutes; the session ends 30 days after login', async () => {
+  const session = await t.login('personal');
+  t.server.clock.advance(15 * MINUTE);
+  const expired = await t.call('GET', '/api/v1/users/me', { token: session.access });
+  expect(expired.status).toBe(401);
+  expect(expired.headers.get('www-authenticate')).toContain('invalid_token');
+  expect(await expired.json()).toMatchObject({ code: 40102 });
+  const renewed = await refresh(session.refresh);
+  expect(renewed.status).toBe(200);
+  t.server.clock.advance(30 * 24 * 60 * MINUTE);
+  expect(await refresh(renewed.data.refresh_token)).toMatchObject({ code: 40103 });
+});
+
+test('bearer: missing, malformed and unknown tokens are 40101', async () => {
+  const none = await t.call('GET', '/api/v1/users/me');
+  expect(none.headers.get('www-authenticate')).toBe('Bearer realm="platform"');
+  expect(await none.json()).toMatchObject({ code: 40101 });
+  for (const authorization of ['Basic abc', 'Bearer', 'Bearer at_unknown']) {
+    expect(await t.json('GET', '/api/v1/users/me', { headers: { authorization } })).toMatchObject({ status: 401, code: 40101 });
+  }
+});
+
+test('logout: revokes this session at once; all: true revokes every session', async () => {
+  const a = await t.login('personal');
+  const b = await t.login('personal');
+  expect(await t.json('POST', '/api/v1/auth/logout', { token: a.access })).toMatchObject({ status: 200, code: 0, data: null });
+  expect(await me(a.access)).toMatchObject({ code: 40101 });
+  expect(await refresh(a.refresh)).toMatchObject({ code: 40103 });
+  expect((await me(b.access)).status).toBe(200);
+  const c = await t.login('personal');
+  await t.json('POST', '/api/v1/auth/logout', { token: c.access, body: { all: true } });
+  expect(await me(b.access)).toMatchObject({ code: 40101 });
+  expect(await t.json('POST', '/api/v1/auth/logout', { token: b.access, body: '[1]' })).toMatchObject({ code: 40101 });
+});
+
+test('frozen: tokens stop at once (40302), login and refresh too; after unfreezing the old tokens are dead', async () => {
+  const admin = await t.login('platform admin');
+  const user = await t.login('enterprise member');
+  const path = `/admin/v1/users/${user.account.user_id}`;
+  const frozen = await t.json('POST', `${path}/freeze`, { token: admin.access, body: { reason: 'chargeback' } });
+  expect(frozen.data).toMatchObject({ status: 'frozen', freeze_reason: 'chargeback' });
+  expect(await me(user.access)).toMatchObject({ status: 403, code: 40302 });
+  expect(await refresh(user.refresh)).toMatchObject({ status: 403, code: 40302 });
+  expect(await login({ email: user.account.email }, 'Wrong-pass-1')).toMatchObject({ code: 40104 });
+  expect(await login({ email: user.account.email }, user.account.password)).toMatchObject({ status: 403, code: 40302 });
+  await t.json('POST', `${path}/unfreeze`, { token: admin.access });
+  expect(await me(user.access)).toMatchObject({ code: 40101 });
+  expect((await login({ email: user.account.email }, user.account.password)).status).toBe(200);
+});
+
+test('messages: Simplified Chinese for Accept-Language zh, English otherwise', async () => {
+  const zh = await t.json('GET', '/api/v1/users/me', { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+  expect(zh.message).toBe('请先登录。');
+  const en = await t.json('GET', '/api/v1/users/me', { headers: { 'accept-language': 'en-US,zh;q=0.5' } });
+  expect(en.message).toBe('Authentication required.');
+});

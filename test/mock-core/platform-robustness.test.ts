@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { createReferenceServer } from '../../mocks/index.js';
+import { usePlatform } from './platform-support.js';
+
+const t = usePlatform();
+
+const document = parse(readFileSync('openapi/platform.yaml', 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.keys(item)
+    .filter((m) => ['get', 'post', 'put', 'delete'].includes(m))
+    .map((method) => ({ method: method.toUpperCase(), path })),
+);
+
+const BODIES = [undefined, 'not json', '[]', 'null', '42', '{}', '{"email":7,"key_id":[],"password":{},"role":"owner","page":-1}', '{"__proto__":{"x":1},"constructor":1}'];
+
+/** Fills path parameters with a real id of the seeded owner's world, or a malformed one. */
+function concrete(path: string, malformed: boolean): string {
+  const member = t.account('enterprise member').user_id;
+  const verification = t.server.state.verifications[0]!.verification_id;
+  const key = t.server.state.api_keys[0]!.key_id;
+  return path
+    .replace('{member_id}', malformed ? 'nope' : member)
+    .replace('{user_id}', malformed ? 'u_%E2%82' : member)
+    .replace('{key_id}', malformed ? 'key_%00' : key)
+    .replace('{verification_id}', malformed ? 'ver_' : verification);
+}
+
+test(`every documented operation (${operations.length}) is served, and bad input never gets a 5xx or an undocumented answer`, async () => {
+  const tokens = [undefined, (await t.login('enterprise owner')).access, (await t.login('platform admin')).access];
+  for (const { method, path } of operations) {
+    for (const token of tokens) {
+      for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : BODIES) {
+        for (const malformed of [false, true]) {
+          const response = await t.call(method, concrete(path, malformed), { token, body });
+          const answer = (await response.json()) as { code: number };
+          expect(answer.code, `${method} ${path}`).not.toBe(40400);
+        }
+      }
+    }
+  }
+}, 120_000);
+
+test('a body over 1 MiB is 413 41300; a body that is not a JSON object is 40000', async () => {
+  const { access } = await t.login('personal');
+  const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024), key_type: 'test' });
+  expect(await t.json('POST', '/api/v1/users/me/apikeys', { token: access, body: big })).toMatchObject({ status: 413, code: 41300 });
+  expect(await t.json('POST', '/api/v1/auth/login', { body: big })).toMatchObject({ status: 413, code: 41300 });
+  for (const body of ['{', '[]', '"text"', '']) {
+    expect(await t.json('POST', '/api/v1/auth/refresh', { body })).toMatchObject({ status: 400, code: 40000 });
+  }
+});
+
+test('an unknown route or method is 404 40400 in the envelope', async () => {
+  // Its own server: the contract has no path for an unknown route, by definition.
+  const server = createReferenceServer({ dialect: 'platform', seed: 1 });
+  for (const [method, path] of [['GET', '/api/v1/nope'], ['PATCH', '/api/v1/users/me'], ['GET', '/admin/v1/users/u_1/extra']]) {
+    const response = await server.fetch(path!, { method });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ code: 40400, message: 'Route not found.', data: null });
+  }
+});
+
+test('rate limits: 42901 with Retry-After once switched on, per route and client', async () => {
+  await t.call('PATCH', '/__mock/settings', { body: { RateLimitEnabled: true } });
+  for (let i = 0; i < 5; i++) expect((await t.call('POST', '/api/v1/users/register', { body: {} })).status).toBe(400);
+  const limited = await t.call('POST', '/api/v1/users/register', { body: {} });
+  expect(limited.status).toBe(429);
+  expect(limited.headers.get('retry-after')).toBe('60');
+  expect(await limited.json()).toMatchObject({ code: 42901, data: { retry_after: 60 } });
+  const otherClient = await t.call('POST', '/api/v1/users/register', { body: {}, headers: { 'x-gatewaykit-client-ip': '10.0.0.2' } });
+  expect(otherClient.status).toBe(400);
+  expect((await t.call('GET', '/api/v1/auth/public-key')).status).toBe(200);
+});
+
+test('injected faults answer in the envelope with code = status × 100', async () => {
+  await t.call('PUT', '/__mock/faults', { body: { fail_route: { method: 'GET', path: '/api/v1/users/me', status: 503 } } });
+  expect(await t.json('GET', '/api/v1/users/me')).toMatchObject({ status: 503, code: 50300, message: 'Service unavailable.' });
+});
+
+test('enterprise verification: owner only, pending until an admin approves; the credit code is checked', async () => {
+  const owner = await t.json('POST', '/api/v1/users/register', {
+    body: { ...(await t.loginBody({ email: 'x' }, 'Aa123456!')), user_type: 'enterprise', email: 'boss@new.cn', enterprise_name: '新公司' },
+  });
+  expect(owner.status).toBe(201);
+  const session = await t.json('POST', '/api/v1/auth/login', { body: await t.loginBody({ email: 'boss@new.cn' }, 'Aa123456!') });
+  const token = session.data.access_token as string;
+  const body = { enterprise_name: 'XX 科技有限公司', credit_code: '91110000MA01ABCD1M', license_image: 'https://oss.example.com/l.jpg', contact_name: '李四', contact_phone: '13900139000' };
+  expect(await t.json('POST', '/api/v1/users/me/verify/enterprise', { token, body: { ...body, credit_code: '91110000MA01ABCD1X' } })).toMatchObject({ code: 40001 });
+  const pending = await t.json('POST', '/api/v1/users/me/verify/enterprise', { token, body });
+  expect(pending.data).toMatchObject({ verify_status: 'pending', credit_code: '9111****', contact_phone: '139****9000', member_count: 1 });
+  expect(await t.json('POST', '/api/v1/enterprise/members/invite', { token, body: { email: 'a@b.cn' } })).toMatchObject({ code: 40305 });
+  const admin = await t.login('platform admin');
+  const queue = await t.json('GET', '/admin/v1/verifications?type=enterprise&status=pending', { token: admin.access });
+  await t.json('POST', `/admin/v1/verifications/${queue.data.items[0].verification_id}/approve`, { token: admin.access });
+  expect((await t.json('POST', '/api/v1/enterprise/members/invite', { token, body: { email: 'a@b.cn' } })).status).toBe(201);
+  expect(await t.json('POST', '/api/v1/users/me/verify/enterprise', { token: (await t.login('personal')).access, body })).toMatchObject({ code: 40303 });
+});
+
+test('seed: the same seed gives the same people and passwords; state export and import round-trip', async () => {
+  const other = createReferenceServer({ dialect: 'platform', seed: 1 });
+  await other.ready;
+  expect(other.accounts).toEqual(t.server.accounts);
+  expect(other.state.users).toEqual(t.server.state.users);
+  const exported = await (await t.server.fetch('/__mock/state')).json();
+  const imported = await other.fetch('/__mock/state', { method: 'PUT', body: JSON.stringify(exported) });
+  expect(imported.status).toBe(200);
+  expect((await other.fetch('/api/v1/auth/public-key').then((r) => r.json())).data.key_id).toBe((await t.publicKey()).key_id);
+  expect((await other.fetch('/__mock/state', { method: 'PUT', body: '{"users":[]}' })).status).toBe(400);
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createReferenceServer, type PlatformAccount, type PlatformRole, type ReferenceServer } from '../../mocks/index.js';
+import { serve } from '../../mocks/node/index.js';
+import { PlatformClient, type PlatformClientOptions } from '../../src/platform/index.js';
+import { contractObserver } from './contract.js';
+import { transport } from './harness.js';
+
+export interface PlatformHarness {
+  server: ReferenceServer<'platform'>;
+  baseURL: string;
+  /** A fresh client; no retries, so each call is one request. */
+  client(options?: Partial<PlatformClientOptions>): PlatformClient;
+  /** The seeded account that plays `role`. */
+  account(role: PlatformRole): PlatformAccount;
+  /** Solves a captcha as a test can: issue it through the SDK, read its answer from the control API. */
+  captchaToken(client?: PlatformClient): Promise<string>;
+  /** A client logged in as the seeded account that plays `role`. */
+  loginAs(role: PlatformRole, options?: Partial<PlatformClientOptions>): Promise<PlatformClient>;
+  /** The code in the newest outbox message to `to`. */
+  lastCode(to: string): string;
+  /** A raw request, for what the SDK would refuse to send. */
+  raw(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * Starts a platform reference server for one test file, resets it before each test, and stops it after
+ * the file. Runs in-process or over HTTP (GATEWAYKIT_TRANSPORT); every response is contract-checked.
+ */
+export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
+  let server: ReferenceServer<'platform'>;
+  let baseURL = 'http://localhost';
+  let close: (() => Promise<void>) | undefined;
+  let fetchImpl: (request: Request) => Promise<Response>;
+
+  beforeAll(async () => {
+    server = createReferenceServer({ dialect: 'platform', seed: options.seed ?? 1, onResponse: contractObserver('platform') });
+    await server.ready;
+    if (transport === 'http') {
+      const http = await serve(server, { port: 0 });
+      baseURL = http.url;
+      close = http.close;
+      fetchImpl = (request) => fetch(request);
+    } else {
+      fetchImpl = (request) => server.fetch(request);
+    }
+  });
+  beforeEach(() => server.reset());
+  afterAll(() => close?.());
+
+  const harness: PlatformHarness = {
+    get server() {
+      return server;
+    },
+    get baseURL() {
+      return baseURL;
+    },
+    client: (extra = {}) => new PlatformClient({ baseURL, fetch: fetchImpl, maxRetries: 0, ...extra }),
+    account(role) {
+      const account = server.accounts.find((a) => a.role === role);
+      if (!account) throw new Error(`No seeded account plays ${role}; seeded: ${server.accounts.map((a) => a.role).join(', ')}`);
+      return account;
+    },
+    async captchaToken(client = harness.client()) {
+      const { captcha_id } = await client.auth.captcha.create();
+      const { answer } = (await (await harness.raw(`/__mock/captchas/${captcha_id}`)).json()) as { answer: string };
+      return (await client.auth.captcha.verify({ captcha_id, answer })).captcha_token;
+    },
+    async loginAs(role, extra) {
+      const { email, password } = harness.account(role);
+      const client = harness.client(extra);
+      await client.auth.login({ email, password, captcha_token: await harness.captchaToken(client) });
+      return client;
+    },
+    lastCode(to) {
+      const message = server.state.outbox.findLast((m) => m.to === to && m.code !== undefined);
+      if (!message?.code) throw new Error(`No code was sent to ${to}.`);
+      return message.code;
+    },
+    raw: (path, init) => fetchImpl(new Request(baseURL + path, init)),
+  };
+  return harness;
+}
