@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createReferenceServer, type ReferenceServer } from '../../mocks/index.js';
-import { serve } from '../../mocks/node/index.js';
+import type { ReferenceServer } from '../../mocks/index.js';
+import { useServerLifecycle } from './lifecycle.js';
 import { NewApiClient, type NewApiClientOptions } from '../../src/newapi/index.js';
-import { contractObserver } from './contract.js';
 
-/** The suite runs once per transport: `in-process` (server.fetch) or `http` (mocks/node on an ephemeral port). */
-export const transport = process.env.GATEWAYKIT_TRANSPORT === 'http' ? 'http' : 'in-process';
+export { transport } from './lifecycle.js';
 
 export interface NewApiHarness {
   server: ReferenceServer<'newapi'>;
@@ -23,42 +20,25 @@ export interface NewApiHarness {
  * after the file. Every response is contract-checked.
  */
 export function useNewApi(options: { seed?: number } = {}): NewApiHarness {
-  let server: ReferenceServer<'newapi'>;
-  let baseURL = 'http://localhost';
-  let close: (() => Promise<void>) | undefined;
-  let fetchImpl: (request: Request) => Promise<Response>;
-
-  beforeAll(async () => {
-    server = createReferenceServer({ dialect: 'newapi', seed: options.seed ?? 1, onResponse: contractObserver('newapi') });
-    await server.ready;
-    if (transport === 'http') {
-      const http = await serve(server, { port: 0 });
-      baseURL = http.url;
-      close = http.close;
-      fetchImpl = (request) => fetch(request);
-    } else {
-      fetchImpl = (request) => server.fetch(request);
-    }
-  });
-  beforeEach(() => server.reset());
-  afterAll(() => close?.());
+  const life = useServerLifecycle('newapi', options);
+  const fetchImpl = life.fetch;
 
   const harness: NewApiHarness = {
     get server() {
-      return server;
+      return life.server;
     },
     get baseURL() {
-      return baseURL;
+      return life.baseURL;
     },
-    client: (extra = {}) => new NewApiClient({ baseURL, fetch: fetchImpl, maxRetries: 0, ...extra }),
+    client: (extra = {}) => new NewApiClient({ baseURL: life.baseURL, fetch: fetchImpl, maxRetries: 0, ...extra }),
     async loginAs(username) {
-      const account = server.accounts.find((a) => a.username === username);
-      if (!account) throw new Error(`No seeded account ${username}; seeded: ${server.accounts.map((a) => a.username).join(', ')}`);
+      const account = life.server.accounts.find((a) => a.username === username);
+      if (!account) throw new Error(`No seeded account ${username}; seeded: ${life.server.accounts.map((a) => a.username).join(', ')}`);
       const client = harness.client();
       await client.auth.login({ username: account.username, password: account.password });
       return client;
     },
-    raw: (path, init) => fetchImpl(new Request(baseURL + path, init)),
+    raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
   };
   return harness;
 }

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createReferenceServer, type PlatformAccount, type PlatformRole, type ReferenceServer } from '../../mocks/index.js';
-import { serve } from '../../mocks/node/index.js';
+import type { PlatformAccount, PlatformRole, ReferenceServer } from '../../mocks/index.js';
+import { useServerLifecycle } from './lifecycle.js';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/index.js';
-import { contractObserver } from './contract.js';
-import { transport } from './harness.js';
 
 export interface PlatformHarness {
   server: ReferenceServer<'platform'>;
@@ -27,37 +24,20 @@ export interface PlatformHarness {
  * the file. Runs in-process or over HTTP (GATEWAYKIT_TRANSPORT); every response is contract-checked.
  */
 export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
-  let server: ReferenceServer<'platform'>;
-  let baseURL = 'http://localhost';
-  let close: (() => Promise<void>) | undefined;
-  let fetchImpl: (request: Request) => Promise<Response>;
-
-  beforeAll(async () => {
-    server = createReferenceServer({ dialect: 'platform', seed: options.seed ?? 1, onResponse: contractObserver('platform') });
-    await server.ready;
-    if (transport === 'http') {
-      const http = await serve(server, { port: 0 });
-      baseURL = http.url;
-      close = http.close;
-      fetchImpl = (request) => fetch(request);
-    } else {
-      fetchImpl = (request) => server.fetch(request);
-    }
-  });
-  beforeEach(() => server.reset());
-  afterAll(() => close?.());
+  const life = useServerLifecycle('platform', options);
+  const fetchImpl = life.fetch;
 
   const harness: PlatformHarness = {
     get server() {
-      return server;
+      return life.server;
     },
     get baseURL() {
-      return baseURL;
+      return life.baseURL;
     },
-    client: (extra = {}) => new PlatformClient({ baseURL, fetch: fetchImpl, maxRetries: 0, ...extra }),
+    client: (extra = {}) => new PlatformClient({ baseURL: life.baseURL, fetch: fetchImpl, maxRetries: 0, ...extra }),
     account(role) {
-      const account = server.accounts.find((a) => a.role === role);
-      if (!account) throw new Error(`No seeded account plays ${role}; seeded: ${server.accounts.map((a) => a.role).join(', ')}`);
+      const account = life.server.accounts.find((a) => a.role === role);
+      if (!account) throw new Error(`No seeded account plays ${role}; seeded: ${life.server.accounts.map((a) => a.role).join(', ')}`);
       return account;
     },
     async captchaToken(client = harness.client()) {
@@ -72,11 +52,11 @@ export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
       return client;
     },
     lastCode(to) {
-      const message = server.state.outbox.findLast((m) => m.to === to && m.code !== undefined);
+      const message = life.server.state.outbox.findLast((m) => m.to === to && m.code !== undefined);
       if (!message?.code) throw new Error(`No code was sent to ${to}.`);
       return message.code;
     },
-    raw: (path, init) => fetchImpl(new Request(baseURL + path, init)),
+    raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
   };
   return harness;
 }
