@@ -14,7 +14,7 @@ export { ApiError, type ApiErrorInit } from './core/errors/api-error.js';
 export { AuthenticationError } from './core/errors/authentication-error.js';
 export { ConflictError } from './core/errors/conflict-error.js';
 export { ConnectionError } from './core/errors/connection-error.js';
-export { createApiError, type ErrorKind } from './core/errors/create-api-error.js';
+export { createApiError, kindOfStatus, type ErrorKind } from './core/errors/create-api-error.js';
 export { GatewayError, isGatewayError } from './core/errors/gateway-error.js';
 export { NotFoundError } from './core/errors/not-found-error.js';
 export { PermissionDeniedError } from './core/errors/permission-denied-error.js';

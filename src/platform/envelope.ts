@@ -1,5 +1,5 @@
 import type { EnvelopeReader } from '../core/envelope.js';
-import type { ErrorKind } from '../core/errors/create-api-error.js';
+import { kindOfStatus } from '../core/errors/create-api-error.js';
 import type { components } from './generated/schema.js';
 
 /**
@@ -9,18 +9,6 @@ import type { components } from './generated/schema.js';
  * if (err instanceof ApiError && (err.code as PlatformErrorCode) === 42903) showLockoutTimer(err.headers?.get('retry-after'));
  */
 export type PlatformErrorCode = components['schemas']['ErrorCode'];
-
-/** What `Math.floor(code / 100)` means, for a server that answers an error code inside an HTTP 200. */
-const KINDS: Record<number, ErrorKind> = {
-  400: 'validation',
-  401: 'authentication',
-  403: 'permission',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'validation',
-  422: 'validation',
-  429: 'rate_limit',
-};
 
 function isEnvelope(body: unknown): body is { code: number; message?: unknown; data?: unknown } {
   return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'number';
@@ -43,6 +31,5 @@ export const platformEnvelope: EnvelopeReader = (body, response) => {
   }
   if (body.code === 0 && response.ok) return { ok: true, data: body.data };
   const message = typeof body.message === 'string' && body.message !== '' ? body.message : `Request failed with code ${body.code}`;
-  const family = Math.floor(body.code / 100);
-  return { ok: false, message, code: body.code, kind: KINDS[family] ?? (family >= 500 ? 'server' : undefined) };
+  return { ok: false, message, code: body.code, kind: kindOfStatus(Math.floor(body.code / 100)) };
 };

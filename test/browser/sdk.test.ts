@@ -12,15 +12,21 @@ beforeAll(async () => {
     '/app/': { type: 'text/html', body: '<!doctype html><title>console</title><script type="module">import * as sdk from "/app/sdk.js"; window.sdk = sdk;</script>' },
   });
 });
+/** The console page, once its module has loaded the SDK bundle onto `window.sdk`. */
+async function openApp() {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/app/`);
+  await page.waitForFunction(() => 'sdk' in window);
+  return page;
+}
+
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
 test('browser: the bundled SDK logs in with the browser\'s own cookie (HttpOnly, credentials include) and reads self', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${app.url}/app/`);
-  await page.waitForFunction(() => 'sdk' in window);
+  const page = await openApp();
   const result = await page.evaluate(async () => {
     const { NewApiClient } = (window as unknown as { sdk: typeof import('../../src/newapi/index.js') }).sdk;
     const client = new NewApiClient({ baseURL: location.origin });
@@ -34,9 +40,7 @@ test('browser: the bundled SDK logs in with the browser\'s own cookie (HttpOnly,
 });
 
 test('browser: errors keep their class and the server message inside the page', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${app.url}/app/`);
-  await page.waitForFunction(() => 'sdk' in window);
+  const page = await openApp();
   const result = await page.evaluate(async () => {
     const { NewApiClient } = (window as unknown as { sdk: typeof import('../../src/newapi/index.js') }).sdk;
     const client = new NewApiClient({ baseURL: location.origin });

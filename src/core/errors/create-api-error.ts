@@ -35,13 +35,24 @@ const STATUS_KINDS: Record<number, ErrorKind> = {
 };
 
 /**
+ * What an HTTP status means, or `undefined` for one that says nothing (2xx, 3xx, other 4xx). Also used by
+ * dialects that carry a status inside their own error code (platform: `code / 100`).
+ *
+ * @example
+ * kindOfStatus(404); // 'not_found'
+ */
+export function kindOfStatus(status: number): ErrorKind | undefined {
+  return STATUS_KINDS[status] ?? (status >= 500 ? 'server' : undefined);
+}
+
+/**
  * Builds the most specific {@link ApiError} subclass: the status decides first, the dialect's hint second.
  *
  * @example
  * throw createApiError({ status: 404, message: 'record not found', dialect: 'newapi', request });
  */
 export function createApiError(init: ApiErrorInit & { retryAfter?: number | undefined }, kind?: ErrorKind): ApiError {
-  const resolved = STATUS_KINDS[init.status] ?? (init.status >= 500 ? 'server' : kind);
+  const resolved = kindOfStatus(init.status) ?? kind;
   const Ctor = resolved ? byKind[resolved] : ApiError;
   return new Ctor(init);
 }
