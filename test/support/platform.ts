@@ -1,6 +1,7 @@
 import type { PlatformAccount, PlatformRole, ReferenceServer } from '../../mocks/index.js';
 import { useServerLifecycle } from './lifecycle.js';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/index.js';
+import { encryptRsaOaep, importRsaOaepPublicKey } from '../../src/core/crypto/rsa-oaep.js';
 
 export interface PlatformHarness {
   server: ReferenceServer<'platform'>;
@@ -13,6 +14,10 @@ export interface PlatformHarness {
   captchaToken(client?: PlatformClient): Promise<string>;
   /** A client logged in as the seeded account that plays `role`. */
   loginAs(role: PlatformRole, options?: Partial<PlatformClientOptions>): Promise<PlatformClient>;
+  /** The tokens of a fresh login of `role` (through the real login route), for raw `Authorization: Bearer` calls. */
+  loginTokens(role: PlatformRole): Promise<{ access_token: string; refresh_token: string }>;
+  /** Password fields for a raw body: `key_id` plus each password encrypted under the current key, as the SDK sends them. */
+  encryptPasswords<K extends string>(passwords: Record<K, string>): Promise<Record<K | 'key_id', string>>;
   /** The code in the newest outbox message to `to`. */
   lastCode(to: string): string;
   /** A raw request, for what the SDK would refuse to send. */
@@ -46,11 +51,15 @@ export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
       return (await client.auth.captcha.verify({ captcha_id, answer })).captcha_token;
     },
     async loginAs(role, extra) {
-      const { email, password } = harness.account(role);
       const client = harness.client(extra);
-      await client.auth.login({ email, password, captcha_token: await harness.captchaToken(client) });
+      await logIn(client, role);
       return client;
     },
+    async loginTokens(role) {
+      const { access_token, refresh_token } = await logIn(harness.client(), role);
+      return { access_token, refresh_token };
+    },
+    encryptPasswords: (passwords) => encryptPasswords(harness.client(), passwords),
     lastCode(to) {
       const message = life.server.state.outbox.findLast((m) => m.to === to && m.code !== undefined);
       if (!message?.code) throw new Error(`No code was sent to ${to}.`);
@@ -58,5 +67,16 @@ export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
     },
     raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
   };
+  const logIn = async (client: PlatformClient, role: PlatformRole) => {
+    const { email, password } = harness.account(role);
+    return client.auth.login({ email, password, captcha_token: await harness.captchaToken(client) });
+  };
   return harness;
+}
+
+async function encryptPasswords<K extends string>(client: PlatformClient, passwords: Record<K, string>): Promise<Record<K | 'key_id', string>> {
+  const { key_id, public_key } = await client.auth.publicKey();
+  const key = await importRsaOaepPublicKey(public_key);
+  const fields = await Promise.all(Object.entries<string>(passwords).map(async ([name, plain]) => [name, await encryptRsaOaep(key, plain)] as const));
+  return { ...Object.fromEntries(fields), key_id } as Record<K | 'key_id', string>;
 }

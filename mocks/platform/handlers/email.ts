@@ -49,6 +49,9 @@ export async function confirmCode(ctx: Ctx): Promise<Response> {
   const body = await readBody(ctx, confirmEmailSchema);
   if (!body.ok) return body.response;
   const input = body.value;
+  // A token that is sent must check out, even where none is needed (reset_password): see the auth section.
+  const auth = await optionalCaller(ctx);
+  if (!auth.ok) return auth.response;
   const now = ctx.clock.now();
   const confirmed = () => ok({ purpose: input.purpose, email: input.email, confirmed_at: iso(now) });
 
@@ -66,8 +69,6 @@ export async function confirmCode(ctx: Ctx): Promise<Response> {
     return confirmed();
   }
 
-  const auth = await optionalCaller(ctx);
-  if (!auth.ok) return auth.response;
   const user = auth.caller?.user;
   if (!user) return fail(ctx, CODE.unauthenticated);
   if (input.purpose === 'register') {

@@ -62,6 +62,9 @@ export async function invite(ctx: Ctx, caller: Caller): Promise<Response> {
 export async function acceptInvitation(ctx: Ctx): Promise<Response> {
   const body = await readBody(ctx, acceptInvitationSchema);
   if (!body.ok) return body.response;
+  // A token that is sent must check out, even when the invitation creates the account: see the auth section.
+  const auth = await optionalCaller(ctx);
+  if (!auth.ok) return auth.response;
   const now = ctx.clock.now();
   const hash = await sha256Hex(body.value.token);
   const invitation = ctx.state.invitations.find((i) => i.token_sha256 === hash && i.status === 'pending' && now < i.expires_at);
@@ -85,8 +88,6 @@ export async function acceptInvitation(ctx: Ctx): Promise<Response> {
     ctx.state.users.push(member);
   } else {
     // Linking needs the account's own session: an email alone must not hand an account to an enterprise.
-    const auth = await optionalCaller(ctx);
-    if (!auth.ok) return auth.response;
     if (!auth.caller) return fail(ctx, CODE.unauthenticated);
     if (auth.caller.user !== member) return fail(ctx, CODE.forbidden);
     if (!joinable(member)) return fail(ctx, CODE.membership_conflict);
