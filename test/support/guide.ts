@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import { createReferenceServer, type DialectName, type ReferenceServer } from '../../mocks/index.js';
+import { serve } from '../../mocks/node/index.js';
+import { contractObserver } from './contract.js';
+import { transport } from './lifecycle.js';
+
+/**
+ * Makes a guide in docs/guide/ executable: every fenced block tagged `ts test` runs as an ES module against a
+ * fresh reference server, its `gatewaykit/*` imports pointed at the sources and the sandbox address at this
+ * server. Over HTTP the address is rewritten to the served one; in-process the global `fetch` is routed to
+ * `server.fetch` (the SDK looks `fetch` up on every call). A snippet fails by throwing: an SDK error, or one of
+ * its own `assert`s. The snippets must also type-check, as a reader's editor would check them.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// Longest first, so `gatewaykit/mock/node` is not taken for `gatewaykit/mock`.
+const PACKAGES: Array<[string, string]> = [
+  ['gatewaykit/mock/node', 'mocks/node/index.ts'],
+  ['gatewaykit/platform', 'src/platform/index.ts'],
+  ['gatewaykit/newapi', 'src/newapi/index.ts'],
+  ['gatewaykit/mock', 'mocks/index.ts'],
+  ['gatewaykit', 'src/index.ts'],
+];
+
+/** One `ts test` block: the `##` section it sits in, the line of its opening fence, its code. */
+export interface Snippet {
+  title: string;
+  line: number;
+  code: string;
+}
+
+/** What a guide test file gets from {@link useGuide}. */
+export interface Guide<D extends DialectName> {
+  /** The guide's text. */
+  readonly markdown: string;
+  /** Its `ts test` blocks, in order. */
+  readonly snippets: Snippet[];
+  /** The reference server the snippets run against; valid from `beforeAll` on. */
+  readonly server: ReferenceServer<D>;
+  /** Runs `code` as a snippet runs: rewritten, written to `<name>.ts`, imported. */
+  run(code: string, name: string): Promise<unknown>;
+}
+
+/** The `ts test` blocks of a markdown text, each titled by the `##` section it sits in. */
+export function snippets(markdown: string): Snippet[] {
+  const found: Snippet[] = [];
+  let title = '(top)';
+  let block: Snippet | undefined;
+  for (const [index, text] of markdown.split('\n').entries()) {
+    if (block) {
+      if (text.startsWith('```')) (found.push(block), (block = undefined));
+      else block.code += `${text}\n`;
+    } else if (text.startsWith('## ')) {
+      title = text.slice(3);
+    } else if (/^```ts\s+test\s*$/.test(text)) {
+      block = { title, line: index + 1, code: '' };
+    }
+  }
+  return found;
+}
+
+/**
+ * Registers the tests of one guide: a reference server of `dialect` (seed 1, contract-checked) for the file,
+ * reset before each snippet; one test per snippet; and, in the in-process project, one type check of them all.
+ *
+ * @example
+ * const guide = useGuide({ guide: 'docs/guide/newapi.md', dialect: 'newapi', sandbox: 'http://127.0.0.1:4010' });
+ */
+export function useGuide<D extends DialectName>(options: { guide: string; dialect: D; sandbox: string }): Guide<D> {
+  const { guide, dialect, sandbox } = options;
+  const markdown = readFileSync(join(ROOT, guide), 'utf8');
+  const found = snippets(markdown);
+  // One folder per guide, process and transport: the two vitest projects run side by side.
+  const dir = join(ROOT, '.tmp', 'guide', `${dialect}-${transport}-${process.pid}`);
+  let server: ReferenceServer<D>;
+  let baseURL = sandbox;
+  let close: (() => Promise<void>) | undefined;
+
+  const rewrite = (code: string): string => {
+    let out = code.replaceAll(sandbox, baseURL);
+    for (const [name, path] of PACKAGES) out = out.replaceAll(`from '${name}'`, `from '${join(ROOT, path)}'`);
+    return out;
+  };
+  const run = (code: string, name: string): Promise<unknown> => {
+    const file = join(dir, `${name}.ts`);
+    writeFileSync(file, rewrite(code));
+    return import(pathToFileURL(file).href);
+  };
+
+  beforeAll(async () => {
+    server = createReferenceServer({ dialect, seed: 1, onResponse: contractObserver(dialect) });
+    await server.ready;
+    if (transport === 'http') {
+      const http = await serve(server, { port: 0 });
+      baseURL = http.url;
+      close = http.close;
+    } else {
+      vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+        server.fetch(input instanceof Request && init === undefined ? input : new Request(input, init)),
+      );
+    }
+    mkdirSync(dir, { recursive: true });
+    // The snippets print what a reader would see; the test output does not need it.
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+  beforeEach(() => server.reset());
+  afterAll(async () => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+    await close?.();
+  });
+
+  test.each(found)(`guide: ${guide}:$line ($title)`, async ({ code, line }) => {
+    await run(code, `snippet-${line}`);
+  });
+
+  // The type check does not depend on the transport, so one project runs it.
+  if (transport === 'in-process') {
+    test(`guide: every snippet of ${guide} type-checks against the sources, as gatewaykit/* imports`, async () => {
+      const types = join(dir, 'types');
+      mkdirSync(types, { recursive: true });
+      const files = found.map(({ code, line }) => {
+        const file = join(types, `snippet-${line}.ts`);
+        writeFileSync(file, code);
+        return file;
+      });
+      const paths = Object.fromEntries(PACKAGES.map(([name, path]) => [name, [join(ROOT, path)]]));
+      const config = { extends: join(ROOT, 'tsconfig.json'), compilerOptions: { noEmit: true, paths }, files, include: [] };
+      writeFileSync(join(types, 'tsconfig.json'), JSON.stringify(config));
+      const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+      const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(types, 'tsconfig.json')]).catch((error: { stdout: string }) => error);
+      expect(result.stdout).toBe('');
+    }, 120_000);
+  }
+
+  return {
+    markdown,
+    snippets: found,
+    get server() {
+      return server;
+    },
+    run,
+  };
+}
