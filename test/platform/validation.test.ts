@@ -26,7 +26,9 @@ const calls: Array<[string, () => Promise<unknown>, RegExp]> = [
   ['admin.users.freeze without a reason', () => client.admin.users.freeze('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W', {} as never), /`reason`/],
   ['admin.verifications.approve with a key id', () => client.admin.verifications.approve('key_01HX41B2C3D4E5F6G7H8J9KMNP'), /`verificationId`/],
   ['admin.verifications.reject without params', () => client.admin.verifications.reject('ver_01HX43D4E5F6G7H8J9KMNPQRST', undefined as never), /params must be an object/],
-  ['auth.login with both email and phone', () => client.auth.login({ email: 'a@b.c', phone: '13800138000', password: 'p', captcha_token: 'c' } as never), /exactly one of `email` and `phone`/],
+  // Also a compile error (LoginParams makes the other field `never`); the runtime check is for JavaScript callers.
+  // @ts-expect-error both email and phone
+  ['auth.login with both email and phone', () => client.auth.login({ email: 'a@b.c', phone: '13800138000', password: 'p', captcha_token: 'c' }), /exactly one of `email` and `phone`/],
   ['auth.login with neither', () => client.auth.login({ password: 'p', captcha_token: 'c' } as never), /exactly one of `email` and `phone`/],
   ['auth.login without a captcha token', () => client.auth.login({ email: 'a@b.c', password: 'p' } as never), /`captcha_token`/],
   ['auth.register an enterprise without its name', () => client.auth.register({ user_type: 'enterprise', email: 'a@b.c', password: 'p', captcha_token: 'c' }), /`enterprise_name`/],

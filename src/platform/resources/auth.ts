@@ -14,10 +14,13 @@ import { Captchas } from './captcha.js';
 /** The server's current password key: `{key_id, algorithm, public_key, expires_at}`. */
 export type PublicKey = Data<'/api/v1/auth/public-key', 'get'>;
 /** Login with `email` or `phone`, the **plain** password (the SDK encrypts it) and a captcha token. */
-export type LoginParams = DistributiveOmit<Body<'/api/v1/auth/login', 'post'>, 'key_id' | 'password'> & {
+export type LoginParams = ExactlyOne<DistributiveOmit<Body<'/api/v1/auth/login', 'post'>, 'key_id' | 'password'>, 'email' | 'phone'> & {
   /** The plain password. The SDK encrypts it with the server's public key; it is never sent as is. */
   password: string;
 };
+// The document's `oneOf` becomes a plain union, which TypeScript lets both fields through; `never` on the
+// other field makes passing both a compile error instead of a runtime TypeError.
+type ExactlyOne<T, K extends PropertyKey> = T extends unknown ? T & { [O in Exclude<K, keyof T>]?: never } : never;
 /** A new session: the token pair plus the user. */
 export type LoginResult = Data<'/api/v1/auth/login', 'post'>;
 /** Registration with the **plain** password (the SDK encrypts it); `enterprise_name` for `enterprise`. */
