@@ -6,7 +6,7 @@ import type { components } from './generated/schema.js';
  * Every non-zero `code` the platform answers (`ApiError.code`); `Math.floor(code / 100)` is the HTTP status.
  *
  * @example
- * if (err instanceof ApiError && (err.code as PlatformErrorCode) === 42903) showLockoutTimer(err.headers?.get('retry-after'));
+ * const lockedOut: PlatformErrorCode = 42903; // isPlatformError(err, lockedOut) narrows to it
  */
 export type PlatformErrorCode = components['schemas']['ErrorCode'];
 

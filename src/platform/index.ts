@@ -11,6 +11,7 @@
 export { PlatformClient, type PlatformClientOptions } from './client.js';
 export { platformEnvelope, type PlatformErrorCode } from './envelope.js';
 export type { components, operations, paths } from './generated/schema.js';
+export { isPlatformError, type PlatformApiError } from './is-platform-error.js';
 export type { EncryptPassword, PasswordKey } from './password.js';
 export type { SessionTokens, TokenPair, TokensListener } from './tokens.js';
 export { Admin } from './resources/admin.js';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { ApiError, AuthenticationError, ConflictError, NotFoundError, RateLimitError, ServerError, ValidationError } from '../../src/index.js';
-import { PlatformClient, platformEnvelope } from '../../src/platform/index.js';
+import { isPlatformError, PlatformClient, platformEnvelope } from '../../src/platform/index.js';
 
 const answer = (status: number, body: unknown) => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'retry-after': '3' } });
 const clientAnswering = (status: number, body: unknown) =>
@@ -53,4 +53,18 @@ test('a body that is not the envelope is an error: a proxy page on 502, or a bar
 test('platformEnvelope reads success only when both the code and the status say so', () => {
   expect(platformEnvelope({ code: 0, message: 'ok', data: 1 }, new Response(null, { status: 200 }))).toEqual({ ok: true, data: 1 });
   expect(platformEnvelope({ code: 0, message: 'ok', data: 1 }, new Response(null, { status: 500 }))).toMatchObject({ ok: false, code: 0 });
+});
+
+test('isPlatformError narrows to the contract\'s codes and types the error body', async () => {
+  const fields = [{ field: 'name', reason: 'must be 1–64 characters' }];
+  const err: unknown = await clientAnswering(400, { code: 40001, message: 'Validation failed.', data: { fields } }).users.me.retrieve().catch((e) => e);
+  expect(isPlatformError(err)).toBe(true);
+  expect(isPlatformError(err, 40001)).toBe(true);
+  expect(isPlatformError(err, 42901, 42903)).toBe(false);
+  if (isPlatformError(err, 40001)) expect(err.body.data?.fields).toEqual(fields); // no cast needed
+  // @ts-expect-error 40014 is not a code of the contract
+  expect(isPlatformError(err, 40014)).toBe(false);
+  // Another dialect's error, or no API error at all, is not a platform error.
+  const other = new ApiError({ status: 404, message: 'record not found', code: 40001, dialect: 'newapi', request: { method: 'GET', url: '/' } });
+  expect([isPlatformError(other), isPlatformError(new Error('x')), isPlatformError(undefined)]).toEqual([false, false, false]);
 });
