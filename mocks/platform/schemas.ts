@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { components } from '../../src/platform/generated/schema.js';
 import { isIpOrCidr, isValidCreditCode } from './checks.js';
+import { idPattern } from './ids.js';
 
 const keyId = z.string().min(1).max(64);
 /** A password field: any non-empty string here; the transport checks make it 40013 or a password. */
@@ -157,7 +158,12 @@ const userStatus = z.enum(['active', 'frozen']).optional();
 export const apiKeyListQuery = z.object({ key_type: z.enum(['production', 'test']).optional(), status: z.enum(['active', 'disabled', 'expired']).optional(), ...paging });
 export const memberListQuery = z.object({ role: z.enum(['owner', 'admin', 'member']).optional(), status: userStatus, keyword, ...paging });
 export const adminUserListQuery = z.object({ user_type: z.enum(['personal', 'enterprise', 'member']).optional(), status: userStatus, keyword, ...paging });
-export const verificationListQuery = z.object({ type: z.enum(['realname', 'enterprise']).optional(), status: z.enum(['pending', 'verified', 'rejected']).optional(), ...paging });
+export const verificationListQuery = z.object({
+  type: z.enum(['realname', 'enterprise']).optional(),
+  status: z.enum(['pending', 'verified', 'rejected']).optional(),
+  user_id: z.string().regex(idPattern('u_')).optional(),
+  ...paging,
+});
 
 // Compile-time tie to the contract (DESIGN.md §11): every body the document describes fits its schema's input,
 // and every schema's output fits the document, so the two cannot drift apart silently.

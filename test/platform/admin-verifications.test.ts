@@ -42,3 +42,15 @@ test('list: enterprise submissions carry the masked credit code', async () => {
   expect(page.items.length).toBeGreaterThan(0);
   for (const item of page.items) if (item.type === 'enterprise') expect(item.credit_code).toMatch(/^\w{4}\*{4}$/);
 });
+
+test('list: user_id picks one user\'s submissions out of the queue', async () => {
+  const { admin, verificationId } = await pendingRealname();
+  const submitter = api.server.state.users.find((u) => u.email === 'review-me@example.com')!.user_id;
+  await (await api.loginAs('enterprise member')).verification.submitRealname({ real_name: '王芳', id_card: '110101199001011237', id_card_front: 'https://oss.example.com/m.jpg', id_card_back: 'https://oss.example.com/n.jpg' });
+  expect((await admin.admin.verifications.list({ status: 'pending' })).items).toHaveLength(2);
+  const theirs = await admin.admin.verifications.list({ status: 'pending', user_id: submitter });
+  expect(theirs.items.map((s) => s.verification_id)).toEqual([verificationId]);
+  expect((await admin.admin.verifications.list({ user_id: api.account('personal').user_id })).items.every((s) => s.user_id === api.account('personal').user_id)).toBe(true);
+  // Not a user id: refused like any malformed filter, in the envelope.
+  await expect(admin.admin.verifications.list({ user_id: 'key_01HX41B2C3D4E5F6G7H8J9KMNP' })).rejects.toMatchObject({ code: 40001 });
+});

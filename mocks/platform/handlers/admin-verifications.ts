@@ -24,9 +24,9 @@ const VERIFICATION_ID = idPattern('ver_');
 export function listVerifications(ctx: Ctx): Response {
   const query = readQuery(ctx, verificationListQuery);
   if (!query.ok) return query.response;
-  const { type, status, page, page_size } = query.value;
+  const { type, status, user_id, page, page_size } = query.value;
   const items = ctx.state.verifications
-    .filter((v) => (!type || v.type === type) && (!status || v.status === status))
+    .filter((v) => (!type || v.type === type) && (!status || v.status === status) && (!user_id || v.user_id === user_id))
     .sort(newestFirst((v) => [v.submitted_at, v.verification_id]));
   return ok(paginate(items, page, page_size, verificationView));
 }

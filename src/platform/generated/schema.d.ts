@@ -707,7 +707,8 @@ export interface paths {
         /**
          * List verification submissions
          * @description **[designed]** Real-name and enterprise submissions, newest first; filter `status=pending` for
-         *     the review queue. Names, credit codes and phones are masked here too; reviewers read the
+         *     the review queue, `user_id` for one user's submissions (the submit answers carry no
+         *     submission id). Names, credit codes and phones are masked here too; reviewers read the
          *     originals from the submitted images. Errors: 40001; 40301.
          */
         get: operations["adminListVerifications"];
@@ -2708,6 +2709,8 @@ export interface operations {
         parameters: {
             query?: {
                 type?: components["schemas"]["VerificationType"];
+                /** @description Only this user's submissions (for an enterprise submission, the owner's id). */
+                user_id?: components["schemas"]["UserId"];
                 status?: components["schemas"]["SubmissionStatus"];
                 /** @description 1-based page number. Below 1 → 40001. */
                 page?: components["parameters"]["Page"];
