@@ -18,19 +18,35 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** How long to measure, and what to do untimed before each contender's block. */
+export interface CompareOptions {
+  rounds?: number;
+  iterations?: number;
+  warmup?: number;
+  /**
+   * Runs untimed before each contender's warmup and before each of its timed blocks, e.g. to reset a
+   * stateful server whose cost per call grows with what earlier calls stored.
+   */
+  beforeBlock?: (name: string) => unknown;
+}
+
 export async function compare(
   anchor: string,
   contenders: Record<string, () => Promise<unknown>>,
-  { rounds = 15, iterations = 200, warmup = 300 } = {},
+  { rounds = 15, iterations = 200, warmup = 300, beforeBlock }: CompareOptions = {},
 ): Promise<Comparison> {
   const names = Object.keys(contenders);
-  for (const name of names) for (let i = 0; i < warmup; i++) await contenders[name]!();
+  for (const name of names) {
+    await beforeBlock?.(name);
+    for (let i = 0; i < warmup; i++) await contenders[name]!();
+  }
   const perRound: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < rounds; round++) {
     // Rotate the order each round so no contender always runs first (cold) or last (warm).
     const order = names.map((_, i) => names[(i + round) % names.length]!);
     for (const name of order) {
       const run = contenders[name]!;
+      await beforeBlock?.(name);
       const start = process.hrtime.bigint();
       for (let i = 0; i < iterations; i++) await run();
       perRound[name]!.push(Number(process.hrtime.bigint() - start) / iterations);
