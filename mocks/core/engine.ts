@@ -10,10 +10,11 @@ import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
 import { pickFault } from './faults.js';
+import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
 import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
-import { createRouter, type RouteMatch } from './router.js';
+import { createRouter } from './router.js';
 import { replaceContents, serialize } from './state.js';
 import type { BaseState, Dialect, RequestContext, Route, SeededAccount } from './types.js';
 
@@ -69,6 +70,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
   const limiter = createRateLimiter();
   const state = {} as S;
+  const journal = createJournal();
+  // What mutating handlers write through, so a failed request can be undone (see ./journal.ts).
+  const tracked = journal.track(state);
   const accounts: SeededAccount[] = [];
   let faults: FaultConfig = {};
   let initial: { state: S; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
@@ -124,7 +128,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     faults = {};
   }
 
-  function createContext(request: Request, url: URL, params: Record<string, string>): RequestContext<S> {
+  function createContext(request: Request, url: URL, params: Record<string, string>, view: S): RequestContext<S> {
     let body: Promise<unknown> | undefined;
     let text: Promise<string> | undefined;
     let cookies: Record<string, string> | undefined;
@@ -139,8 +143,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       get cookies() {
         return (cookies ??= parseCookies(request.headers.get('cookie')));
       },
-      state,
-      settings: state.settings,
+      state: view,
+      settings: view.settings,
       clock,
       random,
       readText,
@@ -150,7 +154,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       clientIp: request.headers.get(CLIENT_IP_HEADER) ?? LOCAL_CLIENT_IP,
       rateLimit(key, max, windowSeconds) {
         // The switch is the dialect's `RateLimitEnabled` setting, so the control API turns it on and off.
-        if ((state.settings as { RateLimitEnabled?: unknown }).RateLimitEnabled !== true) return true;
+        if ((view.settings as { RateLimitEnabled?: unknown }).RateLimitEnabled !== true) return true;
         return limiter.hit(key, max, windowSeconds, Math.floor(clock.now() / 1000));
       },
       hashPassword: hash,
@@ -158,34 +162,23 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     };
   }
 
-  async function run(ctx: RequestContext<S>, match: RouteMatch<Route<S>>): Promise<Response> {
-    const { route } = match;
+  async function run(ctx: RequestContext<S>, route: Route<S>, mutates: boolean): Promise<Response> {
     // Dialects may add their own control routes (a sandbox provider's pages): no faults there either.
     if (!controlSet.has(route) && !route.path.startsWith('/__mock/')) {
       if (faults.latency_ms) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
       const status = pickFault(faults, ctx.method, route.path, ctx.url.pathname, faultRandom);
       if (status !== undefined) return dialect.errors.fault(ctx, status);
     }
-    const mutates = route.mutates ?? route.method !== 'GET';
     if (!mutates) return guarded(ctx, route, undefined);
-    return exclusive(() => {
-      let snapshot: S;
-      try {
-        snapshot = structuredClone(state);
-      } catch (error) {
-        // Someone put something that is not plain data into the state; refuse to write rather than risk it.
-        return Promise.resolve(answerError(ctx, error));
-      }
-      return guarded(ctx, route, snapshot);
-    });
+    return exclusive(() => journal.run((undo) => guarded(ctx, route, undo)));
   }
 
-  async function guarded(ctx: RequestContext<S>, route: Route<S>, snapshot: S | undefined): Promise<Response> {
+  async function guarded(ctx: RequestContext<S>, route: Route<S>, undo: (() => void) | undefined): Promise<Response> {
     try {
       return await route.handler(ctx);
     } catch (error) {
       // No half-written state: whatever the handler changed before throwing is undone.
-      if (snapshot) replaceContents(state, snapshot);
+      undo?.();
       return answerError(ctx, error);
     }
   }
@@ -209,8 +202,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     if (options.basePath && pathname.startsWith(options.basePath)) pathname = pathname.slice(options.basePath.length) || '/';
     const match = router.match(request.method, pathname);
     if (!match && !notFound) return undefined;
-    const ctx = createContext(request, url, match?.params ?? {});
-    const response = match ? await run(ctx, match) : answerNotFound(ctx);
+    const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
+    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state);
+    const response = match ? await run(ctx, match.route, mutates) : answerNotFound(ctx);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }

@@ -11,7 +11,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * What every dialect's state carries besides its own tables. State is plain JSON data (no Maps or classes) so that
- * transactions can snapshot it with `structuredClone` and the control API can export and import it.
+ * the transaction journal can track writes to it and the control API can export and import it.
  */
 export interface BaseState {
   /** The dialect's upstream admin options (registration open, email verification, ...). */
