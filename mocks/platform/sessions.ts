@@ -73,14 +73,21 @@ export function revokeSessions(state: PlatformState, userId: string, nowMs: numb
   }
 }
 
+/** How often the sweep runs: it walks every session, so not on every login. */
+const PRUNE_EVERY_MS = 3_600_000;
+
 /**
  * Forgets sessions that ended (by time or revocation) more than a day ago, with their tokens: a reused refresh
- * token of a long-dead session is simply unknown then, which answers the same 40103.
+ * token of a long-dead session is simply unknown then, which answers the same 40103. Runs at most once an hour
+ * of server time, so a sandbox holding thousands of sessions does not walk them all on every login; when a
+ * dead session is forgotten is invisible to clients.
  *
  * @example
  * pruneSessions(ctx.state, ctx.clock.now());
  */
 export function pruneSessions(state: PlatformState, nowMs: number): void {
+  if (nowMs - state.sessions_pruned_at < PRUNE_EVERY_MS) return;
+  state.sessions_pruned_at = nowMs;
   const dead = new Set<string>();
   for (const session of Object.values(state.sessions)) {
     const ended = Math.min(session.expires_at, session.revoked_at ?? Infinity);

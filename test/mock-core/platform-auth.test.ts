@@ -126,3 +126,29 @@ test('messages: Simplified Chinese for Accept-Language zh, English otherwise', a
   const en = await t.json('GET', '/api/v1/users/me', { headers: { 'accept-language': 'en-US,zh;q=0.5' } });
   expect(en.message).toBe('Authentication required.');
 });
+
+test('sessions that ended over a day ago are forgotten with their tokens, by an hourly sweep at login', async () => {
+  const HOUR = 60 * MINUTE;
+  const account = t.account('personal');
+  const sessions = () => Object.keys(t.server.state.sessions).length;
+  const tokensOf = () => Object.keys(t.server.state.refresh_tokens).length;
+  const first = await login({ email: account.email }, account.password); // the first login sweeps (nothing to forget)
+  await t.json('POST', '/api/v1/auth/logout', { token: first.data.access_token });
+  const [withFirst, tokensWithFirst] = [sessions(), tokensOf()];
+
+  // 23 h 50 min later the session is not dead long enough: this login's sweep keeps it.
+  t.server.clock.advance(24 * HOUR - 10 * MINUTE);
+  await login({ email: account.email }, account.password);
+  expect(sessions()).toBe(withFirst + 1);
+  // 20 minutes on it is, but the sweep ran 20 minutes ago: logins do not walk every session each time.
+  t.server.clock.advance(20 * MINUTE);
+  await login({ email: account.email }, account.password);
+  expect(sessions()).toBe(withFirst + 2);
+  // An hour after the last sweep, the next login sweeps: the dead session and its tokens are gone.
+  t.server.clock.advance(HOUR);
+  await login({ email: account.email }, account.password);
+  expect(sessions()).toBe(withFirst + 2);
+  expect(tokensOf()).toBe(tokensWithFirst + 2);
+  // Its refresh token is unknown now, which answers what a revoked one does.
+  expect(await refresh(first.data.refresh_token)).toMatchObject({ status: 401, code: 40103 });
+});
