@@ -144,7 +144,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
         return (cookies ??= parseCookies(request.headers.get('cookie')));
       },
       state: view,
-      settings: view.settings,
+      // Read when used, not when the request arrived: a reset or import queued ahead of it replaces the object.
+      get settings() {
+        return view.settings;
+      },
       clock,
       random,
       readText,

@@ -47,6 +47,14 @@ export function createJournal(): Journal {
     log.push({ target, key, had: Object.prototype.hasOwnProperty.call(target, key), old: target[key] });
   };
 
+  // Shortening an array by writing `length` deletes its tail without a deleteProperty trap.
+  const noteTruncation = (target: Record<PropertyKey, unknown>, length: unknown) => {
+    if (!log || !Array.isArray(target)) return;
+    for (let i = target.length - 1; i >= Number(length); i--) {
+      if (Object.prototype.hasOwnProperty.call(target, i)) log.push({ target, key: String(i), had: true, old: target[i] });
+    }
+  };
+
   // A view must never end up inside the state: it would alias, and it cannot be exported (structuredClone).
   const unwrap = (value: unknown, seen = new Set<object>()): unknown => {
     if (typeof value !== 'object' || value === null) return value;
@@ -68,7 +76,10 @@ export function createJournal(): Journal {
     const method = Array.prototype[name] as (...args: unknown[]) => unknown;
     searches.set(name, function (this: unknown[], ...args: unknown[]) {
       const raw = (targets.get(this) ?? this) as unknown[];
-      return method.apply(raw, [unwrap(args[0]), ...args.slice(1)]);
+      // Identity search: only a view needs translating; a composite that is not a view cannot be in the raw
+      // array under another identity, and must not be rewritten in place.
+      const needle = typeof args[0] === 'object' && args[0] !== null ? (targets.get(args[0]) ?? args[0]) : args[0];
+      return method.apply(raw, [needle, ...args.slice(1)]);
     });
   }
 
@@ -82,6 +93,7 @@ export function createJournal(): Journal {
       return isPlainData(value) ? view(value) : value;
     },
     set(target, key, value) {
+      if (key === 'length') noteTruncation(target, value);
       note(target, key);
       return Reflect.set(target, key, unwrap(value));
     },
@@ -90,6 +102,7 @@ export function createJournal(): Journal {
       return Reflect.deleteProperty(target, key);
     },
     defineProperty(target, key, descriptor) {
+      if (key === 'length' && 'value' in descriptor) noteTruncation(target, descriptor.value);
       note(target, key);
       return Reflect.defineProperty(target, key, 'value' in descriptor ? { ...descriptor, value: unwrap(descriptor.value) } : descriptor);
     },

@@ -35,6 +35,10 @@ const operation = fc.oneof(
   fc.record({ op: fc.constant('deleteKey' as const), key: fc.constantFrom('k1', 'k2', 'a') }),
   fc.record({ op: fc.constant('count' as const) }),
   fc.record({ op: fc.constant('swapTable' as const) }),
+  fc.record({ op: fc.constant('truncate' as const), to: fc.nat(3) }),
+  fc.record({ op: fc.constant('shiftUnshift' as const) }),
+  fc.record({ op: fc.constant('reverse' as const) }),
+  fc.record({ op: fc.constant('assign' as const), at: fc.nat(5), name: fc.string({ maxLength: 4 }) }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -71,6 +75,21 @@ function apply(state: State, step: Operation): void {
       break;
     case 'swapTable':
       state.rows = state.rows.filter((r) => r.id % 2 === 0);
+      break;
+    case 'truncate':
+      // Cuts the tail without a delete per element: `length` itself does it.
+      if (state.rows.length > step.to) state.rows.length = step.to;
+      break;
+    case 'shiftUnshift': {
+      const first = state.rows.shift();
+      if (first) state.rows.unshift(first, { id: 99, name: 'u', tags: [], quota: null });
+      break;
+    }
+    case 'reverse':
+      state.rows.reverse();
+      break;
+    case 'assign':
+      if (row(step.at)) Object.assign(row(step.at)!, { name: step.name, tags: ['assigned'] });
       break;
   }
 }
