@@ -120,6 +120,8 @@ async function attemptOnce(
     let text: string;
     try {
       // Looked up per call, never captured: msw's server.listen() or a later stub must still apply.
+      // Aborted during onRequest: send nothing, rather than let an instant answer win the race below.
+      if (controller.signal.aborted) return failure(controller.signal.reason);
       response = await Promise.race([(options.fetch ?? globalThis.fetch)(request), aborted]);
     } catch (error) {
       return failure(error);
@@ -156,7 +158,12 @@ function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: Head
 
 function merge(headers: Headers, more: HeadersInit | undefined): void {
   if (more === undefined) return;
-  // The common case, a plain object, without building a second Headers to walk it.
-  const entries = more instanceof Headers || Array.isArray(more) ? more : Object.entries(more);
-  for (const [name, value] of entries) headers.set(name, value);
+  const prototype = Object.getPrototypeOf(more);
+  if ((prototype === Object.prototype || prototype === null) && !(Symbol.iterator in more)) {
+    // The common case, a plain object, without building a second Headers to walk it.
+    for (const [name, value] of Object.entries(more as Record<string, string>)) headers.set(name, value);
+    return;
+  }
+  // Anything else (an array with repeated names, another realm's Headers, a Map) the way `new Headers` reads it.
+  new Headers(more).forEach((value, name) => headers.set(name, value));
 }

@@ -131,6 +131,24 @@ test('header precedence: client defaults < request < credentials < per-call head
   expect(requests[0]!.headers.get('authorization')).toBe('Bearer tok');
 });
 
+test('headers in any HeadersInit form: repeated names in an array combine, a Map or another realm\'s Headers is read', async () => {
+  const { fetch, requests } = fakeFetch(json({}));
+  const foreignHeaders = { *[Symbol.iterator]() { yield ['x-c', '3']; } }; // iterable, like a Headers from an iframe
+  await send(options(fetch), {}, { ...get(), headers: foreignHeaders as unknown as HeadersInit }, { headers: [['x-a', '1'], ['x-a', '2']] as unknown as Record<string, string> });
+  await send(options(fetch), {}, { ...get(), headers: new Map([['x-b', '1']]) as unknown as HeadersInit });
+  expect([requests[0]!.headers.get('x-a'), requests[0]!.headers.get('x-c'), requests[1]!.headers.get('x-b')]).toEqual(['1, 2', '3', '1']);
+});
+
+test('aborted while onRequest runs: nothing is sent, and no response hook or cookie sees an answer', async () => {
+  const controller = new AbortController();
+  const { fetch, requests } = fakeFetch(json({}));
+  let answered = 0;
+  const hooks = { jar: { store: () => answered++, header: () => undefined } as never };
+  const abortingHook = options(fetch, { onRequest: () => void controller.abort(new Error('cancelled')), onResponse: () => void answered++ });
+  await expect(send(abortingHook, hooks, get(), { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+  expect({ sent: requests.length, answered }).toEqual({ sent: 0, answered: 0 });
+});
+
 test('a body that stalls after the headers counts against the timeout', async () => {
   const stalled = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"a"')) }));
   const { fetch } = fakeFetch(stalled);
