@@ -86,7 +86,8 @@ const PRUNE_EVERY_MS = 3_600_000;
  * pruneSessions(ctx.state, ctx.clock.now());
  */
 export function pruneSessions(state: PlatformState, nowMs: number): void {
-  if (nowMs - state.sessions_pruned_at < PRUNE_EVERY_MS) return;
+  // A sweep time ahead of the clock (moved back, or a state imported from a later one) must not stop sweeps.
+  if (nowMs >= state.sessions_pruned_at && nowMs - state.sessions_pruned_at < PRUNE_EVERY_MS) return;
   state.sessions_pruned_at = nowMs;
   const dead = new Set<string>();
   for (const session of Object.values(state.sessions)) {

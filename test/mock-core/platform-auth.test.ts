@@ -152,3 +152,17 @@ test('sessions that ended over a day ago are forgotten with their tokens, by an 
   // Its refresh token is unknown now, which answers what a revoked one does.
   expect(await refresh(first.data.refresh_token)).toMatchObject({ status: 401, code: 40103 });
 });
+
+test('a sweep time ahead of the clock (a state imported from a later clock) does not stop the sweeps', async () => {
+  const account = t.account('personal');
+  const first = await login({ email: account.email }, account.password);
+  await t.json('POST', '/api/v1/auth/logout', { token: first.data.access_token });
+  t.server.state.sessions_pruned_at = t.server.clock.now() + 365 * 24 * 60 * MINUTE;
+  t.server.clock.advance(25 * 60 * MINUTE);
+  const before = Object.keys(t.server.state.sessions).length;
+  const sweptFrom = t.server.clock.now(); // the server clock runs on in real time
+  await login({ email: account.email }, account.password);
+  expect(Object.keys(t.server.state.sessions).length, 'the dead session went, the new one came').toBe(before);
+  expect(t.server.state.sessions_pruned_at).toBeGreaterThanOrEqual(sweptFrom);
+  expect(t.server.state.sessions_pruned_at).toBeLessThanOrEqual(t.server.clock.now());
+});
