@@ -1,8 +1,16 @@
-import { ApiError } from '../core/errors/api-error.js';
+import type { ApiError } from '../core/errors/api-error.js';
+import { isGatewayError } from '../core/errors/gateway-error.js';
 import type { PlatformErrorCode } from './envelope.js';
 import type { components } from './generated/schema.js';
 
-/** An {@link ApiError} from a platform server, with its `code` and error body typed by the contract. */
+/**
+ * An {@link ApiError} from a platform server, with its `code` and error body typed by the contract.
+ *
+ * @example
+ * function fieldErrors(err: PlatformApiError<40001>) {
+ *   return err.body.data?.fields ?? [];
+ * }
+ */
 export type PlatformApiError<C extends PlatformErrorCode = PlatformErrorCode> = ApiError & {
   readonly dialect: 'platform';
   readonly code: C;
@@ -25,6 +33,10 @@ export type PlatformApiError<C extends PlatformErrorCode = PlatformErrorCode> = 
  * }
  */
 export function isPlatformError<C extends PlatformErrorCode>(error: unknown, ...codes: C[]): error is PlatformApiError<C> {
-  if (!(error instanceof ApiError) || error.dialect !== 'platform' || typeof error.code !== 'number') return false;
-  return codes.length === 0 || (codes as number[]).includes(error.code);
+  // isGatewayError, not instanceof: it also holds for an error from another copy of gatewaykit (ESM and CJS).
+  if (!isGatewayError(error)) return false;
+  const { dialect, code } = error as Partial<ApiError>;
+  // Code 0 in a failed answer (a 5xx that still says `code: 0`) is not one of the contract's error codes.
+  if (dialect !== 'platform' || typeof code !== 'number' || code === 0) return false;
+  return codes.length === 0 || (codes as number[]).includes(code);
 }

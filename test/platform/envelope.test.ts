@@ -67,4 +67,10 @@ test('isPlatformError narrows to the contract\'s codes and types the error body'
   // Another dialect's error, or no API error at all, is not a platform error.
   const other = new ApiError({ status: 404, message: 'record not found', code: 40001, dialect: 'newapi', request: { method: 'GET', url: '/' } });
   expect([isPlatformError(other), isPlatformError(new Error('x')), isPlatformError(undefined)]).toEqual([false, false, false]);
+  // `code: 0` inside a failed answer is not a contract error code.
+  const zero = await clientAnswering(500, { code: 0, message: 'ok', data: null }).users.me.retrieve().catch((e) => e);
+  expect([zero instanceof ApiError, isPlatformError(zero)]).toEqual([true, false]);
+  // An error from another copy of gatewaykit (the ESM and the CJS build in one app) carries the same brand.
+  const foreign = Object.assign(Object.create(null) as object, { [Symbol.for('gatewaykit.error')]: true, dialect: 'platform', code: 40402 });
+  expect(isPlatformError(foreign, 40402)).toBe(true);
 });
