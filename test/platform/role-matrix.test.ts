@@ -71,7 +71,7 @@ const PERSONAL_ONLY: Codes = [LOGIN, OK, NO_KEY, NO_KEY, NO_KEY, NO_KEY, NO_KEY]
 const ROWS: Row[] = [
   { op: 'GET /api/v1/auth/public-key', label: '', path: () => '/api/v1/auth/public-key', expect: everyone(OK) },
   { op: 'POST /api/v1/auth/captcha', label: '', path: () => '/api/v1/auth/captcha', expect: everyone(OK) },
-  { op: 'POST /api/v1/auth/captcha/verify', label: 'the right answer', prepare: async () => (await api.client().auth.captcha.create()).captcha_id, path: () => '/api/v1/auth/captcha/verify', body: async ({ prepared }) => ({ captcha_id: prepared, answer: await captchaAnswer(prepared) }), expect: everyone(OK) },
+  { op: 'POST /api/v1/auth/captcha/verify', label: 'the right answer', prepare: async () => (await api.client().auth.captcha.create()).captcha_id, path: () => '/api/v1/auth/captcha/verify', body: async ({ prepared }) => ({ captcha_id: prepared, answer: await api.captchaAnswer(prepared) }), expect: everyone(OK) },
   { op: 'POST /api/v1/auth/login', label: 'as the personal user', path: () => '/api/v1/auth/login', body: async () => ({ email: api.account('personal').email, ...(await api.encryptPasswords({ password: api.account('personal').password })), captcha_token: await api.captchaToken() }), expect: everyone(OK) },
   { op: 'POST /api/v1/auth/refresh', label: "the personal user's live refresh token", prepare: async () => (await api.loginTokens('personal')).refresh_token, path: () => '/api/v1/auth/refresh', body: ({ prepared }) => ({ refresh_token: prepared }), expect: everyone(OK) },
   { op: 'POST /api/v1/auth/refresh', label: 'an unknown refresh token', path: () => '/api/v1/auth/refresh', body: () => ({ refresh_token: 'rt_matrix' }), expect: everyone(40103) },
@@ -168,10 +168,6 @@ function ids() {
     // The seed's submissions are all reviewed already.
     reviewed: state.verifications.find((v) => v.status !== 'pending')!.verification_id,
   };
-}
-
-async function captchaAnswer(captchaId: string): Promise<string> {
-  return ((await (await api.raw(`/__mock/captchas/${captchaId}`)).json()) as { answer: string }).answer;
 }
 
 /** The code of a `reset_password` email to the personal user, asked for anonymously. */

@@ -10,6 +10,8 @@ export interface PlatformHarness {
   client(options?: Partial<PlatformClientOptions>): PlatformClient;
   /** The seeded account that plays `role`. */
   account(role: PlatformRole): PlatformAccount;
+  /** A captcha's answer, read from the control API as a test can (`GET /__mock/captchas/:id`). */
+  captchaAnswer(captchaId: string): Promise<string>;
   /** Solves a captcha as a test can: issue it through the SDK, read its answer from the control API. */
   captchaToken(client?: PlatformClient): Promise<string>;
   /** A client logged in as the seeded account that plays `role`. */
@@ -45,10 +47,12 @@ export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
       if (!account) throw new Error(`No seeded account plays ${role}; seeded: ${life.server.accounts.map((a) => a.role).join(', ')}`);
       return account;
     },
+    async captchaAnswer(captchaId) {
+      return ((await (await harness.raw(`/__mock/captchas/${captchaId}`)).json()) as { answer: string }).answer;
+    },
     async captchaToken(client = harness.client()) {
       const { captcha_id } = await client.auth.captcha.create();
-      const { answer } = (await (await harness.raw(`/__mock/captchas/${captcha_id}`)).json()) as { answer: string };
-      return (await client.auth.captcha.verify({ captcha_id, answer })).captcha_token;
+      return (await client.auth.captcha.verify({ captcha_id, answer: await harness.captchaAnswer(captcha_id) })).captcha_token;
     },
     async loginAs(role, extra) {
       const client = harness.client(extra);
