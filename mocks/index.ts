@@ -4,7 +4,7 @@
  * @module
  */
 import type { HttpHandler } from 'msw';
-import type { Clock } from './core/clock.js';
+import type { Clock, ClockOptions } from './core/clock.js';
 import { createEngine } from './core/engine.js';
 import { toMswHandlers } from './core/msw.js';
 import type { BaseState, Dialect, SeededAccount } from './core/types.js';
@@ -14,7 +14,7 @@ import { platformDialect } from './platform/dialect.js';
 import type { PlatformAccount } from './platform/seed.js';
 import type { PlatformSettings, PlatformState } from './platform/state.js';
 
-export type { Clock } from './core/clock.js';
+export type { Clock, ClockOptions } from './core/clock.js';
 export type { OutboxMessage } from './core/outbox.js';
 export type { FaultConfig } from './core/faults.js';
 export type { SeededAccount } from './core/types.js';
@@ -90,6 +90,12 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
    * @default false
    */
   rateLimits?: boolean;
+  /**
+   * How `server.clock` starts. Tests should freeze it (`{ frozen: true }`): time then moves only through
+   * `server.clock.advance/set` (or `POST /__mock/clock`), so no assertion depends on how fast the machine is.
+   * @default { frozen: false } (real time, shifted by `advance`/`set`)
+   */
+  clock?: ClockOptions;
 }
 
 /**
@@ -142,6 +148,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     basePath,
     onResponse: options.onResponse,
     rateLimits: options.rateLimits,
+    clock: options.clock,
   });
   let handlers: HttpHandler[] | undefined;
   return {

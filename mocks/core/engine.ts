@@ -5,7 +5,7 @@
  * @module
  */
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody } from './body.js';
-import { createClock, type Clock } from './clock.js';
+import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
@@ -36,6 +36,8 @@ export interface EngineOptions<Settings> {
    * @default undefined (the dialect's default: off)
    */
   rateLimits?: boolean | undefined;
+  /** How the server clock starts: following real time (the default) or frozen at an instant. */
+  clock?: ClockOptions | undefined;
 }
 
 /** A running reference server, adapter-agnostic. */
@@ -64,7 +66,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const random = createRandom(options.seed);
   // A separate stream, so turning faults on does not shift the ids and codes a seeded run produces.
   const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
-  const clock = createClock();
+  const clock = createClock(options.clock);
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const hash = (password: string) => hashPassword(password, { iterations, random });
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.

@@ -23,15 +23,16 @@ export function paginate<T, V>(items: readonly T[], page: number, pageSize: numb
 }
 
 /**
- * Newest first by `created_at`, then by id (ULIDs sort by time), so equal times still have one order.
+ * `items` newest first by `time`; equal times put the later-stored item first. Ids are no tiebreak: two ULIDs of
+ * the same millisecond differ only in their random part, so on a frozen clock (or a fast machine) they would
+ * order two records made one after the other by chance.
  *
  * @example
- * users.sort(newestFirst((u) => [u.created_at, u.user_id]));
+ * const users = newestFirst(ctx.state.users.filter(isActive), (u) => u.created_at);
  */
-export function newestFirst<T>(key: (item: T) => [number, string]): (a: T, b: T) => number {
-  return (a, b) => {
-    const [ta, ia] = key(a);
-    const [tb, ib] = key(b);
-    return tb - ta || (ib < ia ? -1 : ib > ia ? 1 : 0);
-  };
+export function newestFirst<T>(items: readonly T[], time: (item: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index, at: time(item) }))
+    .sort((a, b) => b.at - a.at || b.index - a.index)
+    .map((entry) => entry.item);
 }

@@ -96,7 +96,7 @@ test('control: an injected 429 has an empty body, like upstream\'s rate limiter'
 test('control: the error rate is drawn from the seed, so two runs fail the same requests', async () => {
   const run = async () => {
     // Not newApiServer(): the injected 500s here are wanted, not bugs.
-    const server = createReferenceServer({ dialect: 'newapi', seed: 'faults' });
+    const server = createReferenceServer({ dialect: 'newapi', seed: 'faults', clock: { frozen: true } });
     await server.fetch('/__mock/faults', json('PUT', { error_rate: 0.5 }));
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push((await server.fetch('/api/user/groups')).status);

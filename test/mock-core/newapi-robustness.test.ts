@@ -37,7 +37,9 @@ test('robustness: malformed bodies and queries never produce a 500 on any route'
       }
     }
   }
-});
+  // About 6,000 requests: a sweep, so its limit is explicit and generous (it timed out at the 5 s default on a
+  // loaded 2-core machine). Nothing in it depends on speed; the limit only stops a hung server.
+}, 120_000);
 
 test('robustness: case-folded keys decode as Go does', async () => {
   const server = await newApiServer();

@@ -31,7 +31,7 @@ test('token keys: a state exported by a server with another seed imports, but it
 });
 
 test('token keys: an unseeded server seals with a random key, and still reveals its own keys after a reset', async () => {
-  const server = createReferenceServer({ dialect: 'newapi' });
+  const server = createReferenceServer({ dialect: 'newapi', clock: { frozen: true } });
   await server.ready;
   const before = (await reveal(server, 1)).data.key;
   await server.reset();

@@ -80,7 +80,7 @@ test('a body that is not a JSON object is 40000', async () => {
 
 test('an unknown route or method is 404 40400 in the envelope', async () => {
   // Its own server: the contract has no path for an unknown route, by definition.
-  const server = createReferenceServer({ dialect: 'platform', seed: 1 });
+  const server = createReferenceServer({ dialect: 'platform', seed: 1, clock: { frozen: true } });
   for (const [method, path] of [['GET', '/api/v1/nope'], ['PATCH', '/api/v1/users/me'], ['GET', '/admin/v1/users/u_1/extra']]) {
     const response = await server.fetch(path!, { method });
     expect(response.status).toBe(404);
@@ -125,7 +125,7 @@ test('enterprise verification: owner only, pending until an admin approves; the 
 });
 
 test('seed: the same seed gives the same people and passwords; state export and import round-trip', async () => {
-  const other = createReferenceServer({ dialect: 'platform', seed: 1 });
+  const other = createReferenceServer({ dialect: 'platform', seed: 1, clock: { frozen: true } });
   await other.ready;
   expect(other.accounts).toEqual(t.server.accounts);
   expect(other.state.users).toEqual(t.server.state.users);

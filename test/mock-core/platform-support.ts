@@ -59,6 +59,7 @@ export function usePlatform(options: { seed?: number } = {}): PlatformTest {
     server = createReferenceServer({
       dialect: 'platform',
       seed: options.seed ?? 1,
+      clock: { frozen: true },
       onResponse: async (request, response) => {
         // A 500 is a bug in the mock; other 5xx only come from injected faults.
         if (response.status === 500) serverErrors.push(`${request.method} ${request.url}: ${await response.clone().text()}`);

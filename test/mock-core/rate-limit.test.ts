@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { createRateLimiter } from '../../mocks/core/rate-limit.js';
 import { serve, type RunningServer } from '../../mocks/node/index.js';
 import { json, loginAs, newApiServer, serverErrors } from './support.js';
@@ -117,4 +117,15 @@ test('rate limits: the email-verification limit is 2 per 30 s and answers 429 wi
   expect(server.state.outbox).toHaveLength(2);
   server.clock.advance(30_000);
   expect((await send(4)).status).toBe(200);
+});
+
+test('rate limits: on a frozen server clock the window does not tick over while a test runs', async () => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 0, 1, 0, 0, 0, 999), toFake: ['Date'] });
+  const server = await newApiServer({ rateLimits: true });
+  for (let i = 0; i < 20; i++) await server.fetch('/api/user/login', json('POST', LOGIN));
+  // Real time crosses a whole second here; a flowing clock would shift every window by one second.
+  vi.setSystemTime(Date.UTC(2026, 0, 1, 0, 0, 1, 500));
+  server.clock.advance(1199_000);
+  expect((await server.fetch('/api/user/login', json('POST', LOGIN))).status).toBe(429);
+  vi.useRealTimers();
 });

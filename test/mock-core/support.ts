@@ -18,6 +18,7 @@ export async function newApiServer(options: Partial<ReferenceServerOptions<'newa
   const server = createReferenceServer({
     dialect: 'newapi',
     seed: 1,
+    clock: { frozen: true },
     ...options,
     onResponse: async (request, response) => {
       if (response.status === 500) serverErrors.push(`${request.method} ${request.url}: ${await response.text()}`);

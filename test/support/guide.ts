@@ -92,7 +92,7 @@ export function useGuide<D extends DialectName>(options: { guide: string; dialec
   };
 
   beforeAll(async () => {
-    server = createReferenceServer({ dialect, seed: 1, onResponse: contractObserver(dialect) });
+    server = createReferenceServer({ dialect, seed: 1, clock: { frozen: true }, onResponse: contractObserver(dialect) });
     await server.ready;
     if (transport === 'http') {
       const http = await serve(server, { port: 0 });

@@ -25,7 +25,7 @@ export function useServerLifecycle<D extends DialectName>(dialect: D, options: {
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    server = createReferenceServer({ dialect, seed: options.seed ?? 1, onResponse: contractObserver(dialect) });
+    server = createReferenceServer({ dialect, seed: options.seed ?? 1, clock: { frozen: true }, onResponse: contractObserver(dialect) });
     await server.ready;
     if (transport === 'http') {
       const http = await serve(server, { port: 0 });

@@ -25,14 +25,15 @@ export function listUsers(ctx: Ctx): Response {
   if (!query.ok) return query.response;
   const { user_type, status, keyword, page, page_size } = query.value;
   const needle = keyword?.toLowerCase();
-  const users = ctx.state.users
-    .filter(
+  const users = newestFirst(
+    ctx.state.users.filter(
       (u) =>
         (!user_type || u.user_type === user_type) &&
         (!status || u.status === status) &&
         (!needle || u.email.includes(needle) || (u.phone ?? '').includes(needle) || u.nickname.toLowerCase().includes(needle)),
-    )
-    .sort(newestFirst((u) => [u.created_at, u.user_id]));
+    ),
+    (u) => u.created_at,
+  );
   return ok(paginate(users, page, page_size, (u) => adminUserView(ctx.state, u)));
 }
 

@@ -25,9 +25,10 @@ export function listVerifications(ctx: Ctx): Response {
   const query = readQuery(ctx, verificationListQuery);
   if (!query.ok) return query.response;
   const { type, status, user_id, page, page_size } = query.value;
-  const items = ctx.state.verifications
-    .filter((v) => (!type || v.type === type) && (!status || v.status === status) && (!user_id || v.user_id === user_id))
-    .sort(newestFirst((v) => [v.submitted_at, v.verification_id]));
+  const items = newestFirst(
+    ctx.state.verifications.filter((v) => (!type || v.type === type) && (!status || v.status === status) && (!user_id || v.user_id === user_id)),
+    (v) => v.submitted_at,
+  );
   return ok(paginate(items, page, page_size, verificationView));
 }
 

@@ -28,9 +28,10 @@ export function listApiKeys(ctx: Ctx, caller: Caller): Response {
   if (!query.ok) return query.response;
   const { key_type, status, page, page_size } = query.value;
   const now = ctx.clock.now();
-  const keys = ctx.state.api_keys
-    .filter((k) => k.user_id === caller.user.user_id && (!key_type || k.key_type === key_type) && (!status || apiKeyStatus(k, now) === status))
-    .sort(newestFirst((k) => [k.created_at, k.key_id]));
+  const keys = newestFirst(
+    ctx.state.api_keys.filter((k) => k.user_id === caller.user.user_id && (!key_type || k.key_type === key_type) && (!status || apiKeyStatus(k, now) === status)),
+    (k) => k.created_at,
+  );
   return ok(paginate(keys, page, page_size, (k) => apiKeyView(k, now)));
 }
 

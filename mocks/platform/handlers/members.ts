@@ -25,15 +25,16 @@ export function listMembers(ctx: Ctx, caller: Caller): Response {
   if (!query.ok) return query.response;
   const { role, status, keyword, page, page_size } = query.value;
   const needle = keyword?.toLowerCase();
-  const members = ctx.state.users
-    .filter(
+  const members = newestFirst(
+    ctx.state.users.filter(
       (u) =>
         u.enterprise_id === seat.enterprise.enterprise_id &&
         (!role || u.enterprise_role === role) &&
         (!status || u.status === status) &&
         (!needle || u.email.includes(needle) || u.nickname.toLowerCase().includes(needle)),
-    )
-    .sort(newestFirst((u) => [u.joined_at ?? u.created_at, u.user_id]));
+    ),
+    (u) => u.joined_at ?? u.created_at,
+  );
   const now = ctx.clock.now();
   return ok(paginate(members, page, page_size, (u) => memberView(u, now)));
 }
