@@ -104,7 +104,7 @@ test('users.search: % and _ in the keyword are wildcards; _ is one code point an
 
 test('users.search: a keyword of wildcards is matched without building a RegExp from it', async () => {
   const { client } = await rootWithOddNames();
-  const sources = await regExpSourcesBuiltBy(() => client.users.search({ keyword: WILDCARDS, pageSize: 100 }));
+  const sources = await regExpSourcesBuiltBy(async () => client.users.search({ keyword: WILDCARDS, pageSize: 100 }));
   expect(sources.filter((source) => source.includes('!'))).toEqual([]);
 });
 

@@ -11,7 +11,7 @@ import { vi } from 'vitest';
  * @example
  * const sources = await regExpSourcesBuiltBy(() => client.users.search({ keyword: '%_%!' }));
  */
-export async function regExpSourcesBuiltBy(run: () => Promise<unknown>): Promise<string[]> {
+export async function regExpSourcesBuiltBy(run: () => PromiseLike<unknown>): Promise<string[]> {
   const sources: string[] = [];
   const record = (args: unknown[]) => void sources.push(args[0] instanceof RegExp ? args[0].source : String(args[0]));
   vi.stubGlobal('RegExp', new Proxy(RegExp, {
