@@ -1,6 +1,6 @@
 /**
- * Go behaviours new-api's answers depend on: `strconv.Atoi` and its error text, go-playground/validator's
- * messages for `model.User`, and SQL `LIKE` matching.
+ * Go behaviours new-api's answers depend on: `strconv.Atoi` and its error text, and go-playground/validator's
+ * messages for `model.User`. SQL `LIKE` lives in `mocks/core/sql-like.ts`.
  * @module
  */
 import type { UserBody } from './schemas.js';
@@ -45,17 +45,4 @@ export function validateUser(user: UserBody): string | undefined {
     if (tag) lines.push(`Key: 'User.${rule.goName}' Error:Field validation for '${rule.goName}' failed on the '${tag}' tag`);
   }
   return lines.length ? lines.join('\n') : undefined;
-}
-
-/**
- * A matcher for SQL `LIKE '%keyword%'` with the keyword unescaped, as upstream builds it: `%` and `_` inside the
- * keyword stay wildcards. Case-insensitive for ASCII, as SQLite's and MySQL's default collations are.
- *
- * @example
- * const like = containsLike('a_c'); like('xabcx'); // true
- */
-export function containsLike(keyword: string): (value: string) => boolean {
-  const source = [...keyword].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-  const pattern = new RegExp(source, 'is');
-  return (value) => pattern.test(value);
 }

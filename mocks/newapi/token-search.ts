@@ -4,6 +4,7 @@
  * matches exactly. The checks run on the escaped text and count bytes, as Go's `len` does.
  * @module
  */
+import { sqlLike } from '../core/sql-like.js';
 
 /** The three rejections, Chinese in every version that has them. */
 export const PATTERN_ERRORS = {
@@ -28,12 +29,7 @@ export function likePattern(input: string): { ok: true; test: (value: string) =>
   const wildcards = escaped.split('%').length - 1;
   if (wildcards > 2) return { ok: false, error: PATTERN_ERRORS.tooMany };
   if (wildcards > 0 && new TextEncoder().encode(escaped.replaceAll('%', '')).length < 2) return { ok: false, error: PATTERN_ERRORS.tooShort };
-  // With the escapes undone every character but `%` is literal; SQLite's LIKE folds ASCII case only.
-  const source = foldAscii(input).split('%').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  const pattern = new RegExp(`^${source}$`, 's');
-  return { ok: true, test: (value) => pattern.test(foldAscii(value)) };
-}
-
-function foldAscii(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // Matched as the database does, the escaped text under `ESCAPE '!'`.
+  const like = sqlLike(escaped, { escape: '!' });
+  return { ok: true, test: (value) => like.test(value) };
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { ApiError } from '../../src/index.js';
 import { useNewApi } from '../support/harness.js';
+import { regExpSourcesBuiltBy } from '../support/regexp-spy.js';
 import { jsonInit, sessionHeaders } from '../support/sessions.js';
 
 const api = useNewApi();
@@ -117,6 +118,17 @@ test('redemptions.search: name prefix (with LIKE wildcards), id, and the status 
   expect(await ids({ status: '3' })).toEqual([5]);
   expect(await ids({ keyword: 's', status: '1' })).toEqual([2, 1]);
   expect(await ids({})).toEqual([5, 4, 3, 2, 1]);
+});
+
+test('redemptions.search: a prefix of wildcards matches as SQLite LIKE, without building a RegExp from it', async () => {
+  const client = await admin();
+  for (const name of ['abcdefghij!', 'abcdefghi!', 'q😀z-code', 'Émile']) await client.redemptions.create({ name, count: 1 });
+  const ids = async (keyword: string) => (await client.redemptions.search({ keyword })).items.map((r) => r.id);
+  const wildcards = '%_%_%_%_%_%_%_%_%_%_%!';
+  const sources = await regExpSourcesBuiltBy(async () => expect(await ids(wildcards)).toEqual([1]));
+  expect(sources.filter((source) => source.includes('!'))).toEqual([]);
+  expect(await ids('q_z')).toEqual([3]);
+  expect(await ids('émile')).toEqual([]);
 });
 
 test('redemptions.list: pages of page_size, iterable across pages', async () => {

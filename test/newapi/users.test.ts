@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../../src/index.js';
 import { useNewApi } from '../support/harness.js';
+import { regExpSourcesBuiltBy } from '../support/regexp-spy.js';
 
 const api = useNewApi();
 
@@ -77,6 +78,34 @@ test('users.search: keyword matches the username, email or display name (LIKE %k
   expect(await ids(user.row.display_name)).toEqual([user.row.id]);
   expect(await ids(String(user.row.id))).toContain(user.row.id);
   expect(await ids('')).toEqual(idsNewestFirst());
+});
+
+const WILDCARDS = '%_%_%_%_%_%_%_%_%_%_%!';
+
+/** Root, with three users whose display names tell SQLite's LIKE apart from a RegExp's. */
+async function rootWithOddNames() {
+  const client = await api.loginAs('root');
+  const names = { wild: 'abcdefghij!', short: 'abcdefghi!', emoji: 'q😀z', accent: 'Émile' };
+  for (const [username, display_name] of Object.entries(names)) await client.users.create({ username, password: 'pa55word!', display_name });
+  const id = (username: string) => api.server.state.users.find((u) => u.username === username)!.id;
+  const ids = async (keyword: string) => (await client.users.search({ keyword, pageSize: 100 })).items.map((u) => u.id);
+  return { client, id, ids };
+}
+
+test('users.search: % and _ in the keyword are wildcards; _ is one code point and only ASCII case folds, as in SQLite', async () => {
+  const { id, ids } = await rootWithOddNames();
+  expect(await ids(WILDCARDS)).toEqual([id('wild')]);
+  expect(await ids('q_z')).toEqual([id('emoji')]);
+  expect(await ids('q__z')).toEqual([]);
+  expect(await ids('émile')).toEqual([]);
+  expect(await ids('ÉMILE')).toEqual([id('accent')]);
+  expect(await ids('É%MiLe')).toEqual([id('accent')]);
+});
+
+test('users.search: a keyword of wildcards is matched without building a RegExp from it', async () => {
+  const { client } = await rootWithOddNames();
+  const sources = await regExpSourcesBuiltBy(async () => client.users.search({ keyword: WILDCARDS, pageSize: 100 }));
+  expect(sources.filter((source) => source.includes('!'))).toEqual([]);
 });
 
 test('users.search: group, role and status filters; status -1 means soft-deleted only', async () => {

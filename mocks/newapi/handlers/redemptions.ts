@@ -5,6 +5,7 @@
  * @module
  */
 import { toHex } from '../../core/encoding.js';
+import { sqlLike } from '../../core/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { REDEMPTION_STATUS, type RedemptionRecord } from '../billing-state.js';
@@ -51,11 +52,11 @@ export function searchRedemptions(ctx: Ctx): Response {
   const keyword = ctx.query.get('keyword') ?? '';
   const status = ctx.query.get('status') ?? '';
   const id = atoi(keyword);
-  const prefix = prefixLike(keyword);
+  const prefix = sqlLike(`${keyword}%`);
   const now = nowSeconds(ctx);
   const expired = (r: RedemptionRecord) => r.expired_time !== 0 && r.expired_time < now;
   const rows = live(ctx).filter((r) => {
-    if (keyword !== '' && !((id.ok && r.id === id.value) || prefix(r.name))) return false;
+    if (keyword !== '' && !((id.ok && r.id === id.value) || prefix.test(r.name))) return false;
     if (status === 'expired') return r.status === REDEMPTION_STATUS.enabled && expired(r);
     if (status === '1') return r.status === REDEMPTION_STATUS.enabled && !expired(r);
     if (status === '2' || status === '3') return r.status === Number(status);
@@ -158,11 +159,4 @@ function uuidHex(ctx: Ctx): string {
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   return toHex(bytes);
-}
-
-/** SQL `LIKE 'keyword%'` with the keyword unescaped, case-insensitive for ASCII as SQLite compares. */
-function prefixLike(keyword: string): (value: string) => boolean {
-  const source = [...keyword].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-  const pattern = new RegExp(`^${source}`, 'is');
-  return (value) => pattern.test(value);
 }

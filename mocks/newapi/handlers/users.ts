@@ -4,10 +4,11 @@
  * `manage.ts`.
  * @module
  */
+import { sqlLike } from '../../core/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { atoi, containsLike, validateUser } from '../go.js';
+import { atoi, validateUser } from '../go.js';
 import { DB, t, ZH } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import { decodeBody, userSchema } from '../schemas.js';
@@ -31,10 +32,11 @@ export function searchUsers(ctx: Ctx): Response {
   const group = ctx.query.get('group') ?? '';
   const role = atoi(ctx.query.get('role') ?? '');
   const status = atoi(ctx.query.get('status') ?? '');
-  const like = containsLike(keyword);
+  // Upstream binds `%keyword%` unescaped: `%` and `_` typed in the keyword stay wildcards.
+  const like = sqlLike(`%${keyword}%`);
   const id = atoi(keyword);
   const rows = ctx.state.users.filter((u) => {
-    if (!((id.ok && u.id === id.value) || like(u.username) || like(u.email) || like(u.display_name))) return false;
+    if (!((id.ok && u.id === id.value) || like.test(u.username) || like.test(u.email) || like.test(u.display_name))) return false;
     if (group !== '' && u.group !== group) return false;
     if (role.ok && u.role !== role.value) return false;
     if (status.ok) return status.value === -1 ? u.deleted_at !== null : u.deleted_at === null && u.status === status.value;

@@ -1,0 +1,142 @@
+/**
+ * SQL `LIKE` as SQLite evaluates it (upstream new-api's default database), without a RegExp: a RegExp built from
+ * a pattern such as `%_%_%_%!` backtracks polynomially in the subject's length, and one search then blocks every
+ * other request of the server.
+ *
+ * SQLite's rules, from `patternCompare` in its func.c: `%` matches any run of characters, `_` exactly one character
+ * (a code point: SQLite counts UTF-8 characters, so an emoji is one, not two UTF-16 units), case is folded for
+ * ASCII letters only (`A` = `a`, but `É` ≠ `é`), and with an ESCAPE character the character after it is literal;
+ * an ESCAPE at the end of the pattern matches nothing.
+ *
+ * The match is the greedy wildcard walk that only ever returns to the last `%` seen. Its cost is bounded by
+ * {@link likeStepBound}: `(L + 1)·n + m + 1` loop steps for a subject of `n` code points, a pattern of `m` tokens and
+ * `L` the longest `%`-free run of tokens; linear in `n` for any fixed pattern, `O(n·m)` at worst.
+ * @module
+ */
+
+/** A counter a caller may pass to see how many loop steps matches took; tests use it to prove the bound. */
+export interface LikeMeter {
+  steps: number;
+}
+
+/** What the pattern's SQL said besides the pattern itself. */
+export interface LikeOptions {
+  /** The `ESCAPE` character, one code point. @default undefined (no escape, as a plain `LIKE ?`) */
+  escape?: string;
+}
+
+/** A compiled pattern: `test(subject)` answers `subject LIKE pattern`. */
+export interface LikeMatcher {
+  test(subject: string, meter?: LikeMeter): boolean;
+  /** Tokens after compiling (`%` runs count once, an escape pair counts once). */
+  readonly tokens: number;
+  /** The longest run of tokens without a `%`. */
+  readonly longestRun: number;
+}
+
+const ANY = -1;
+const ONE = -2;
+const END = -3;
+
+/**
+ * Compiles a `LIKE` pattern once, for many subjects.
+ *
+ * @example
+ * sqlLike('%a_c%').test('xABCx');                 // true
+ * sqlLike('100!%', { escape: '!' }).test('100%'); // true
+ * sqlLike('%É%').test('é');                       // false: only ASCII is folded
+ */
+export function sqlLike(pattern: string, options: LikeOptions = {}): LikeMatcher {
+  const escape = options.escape === undefined ? undefined : onlyCodePoint(options.escape);
+  const tokens = compile(pattern, escape);
+  if (!tokens) return { test: () => false, tokens: 0, longestRun: 0 };
+  let fixed = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (const token of tokens) {
+    run = token === ANY ? 0 : run + 1;
+    if (token !== ANY) fixed++;
+    longestRun = Math.max(longestRun, run);
+  }
+  return {
+    // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs.
+    test: (subject, meter) => subject.length >= fixed && walk(tokens, subject, meter),
+    tokens: tokens.length,
+    longestRun,
+  };
+}
+
+/**
+ * The most loop steps {@link sqlLike}'s match may take: every `%` is entered once, the position it restarts from
+ * moves forward at most `n` times, and each restart re-reads at most `L` characters of one `%`-free run.
+ *
+ * @example
+ * const like = sqlLike('%_%!'); likeStepBound(like, 100); // 2·100 + 4 + 1
+ */
+export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens' | 'longestRun'>, codePoints: number): number {
+  return (matcher.longestRun + 1) * codePoints + matcher.tokens + 1;
+}
+
+/** Pattern tokens: a folded code point, {@link ANY} or {@link ONE}; `undefined` when the pattern ends in its escape. */
+function compile(pattern: string, escape: number | undefined): Int32Array | undefined {
+  const tokens: number[] = [];
+  let escaped = false;
+  for (const char of pattern) {
+    const code = char.codePointAt(0)!;
+    if (escaped) {
+      tokens.push(fold(code));
+      escaped = false;
+    } else if (code === escape) escaped = true;
+    else if (char === '%') {
+      // `%%` matches what `%` matches; one token keeps the walk's restart point unique.
+      if (tokens.at(-1) !== ANY) tokens.push(ANY);
+    } else tokens.push(char === '_' ? ONE : fold(code));
+  }
+  return escaped ? undefined : Int32Array.from(tokens);
+}
+
+function walk(tokens: Int32Array, subject: string, meter: LikeMeter | undefined): boolean {
+  const n = subject.length;
+  const m = tokens.length;
+  let p = 0;
+  let s = 0;
+  let restart = -1; // the token after the last `%` entered
+  let mark = 0; // where that `%`'s current attempt began in the subject
+  let steps = 0;
+  while (s < n) {
+    steps++;
+    const token = p < m ? tokens[p]! : END;
+    if (token === ANY) {
+      restart = ++p;
+      mark = s;
+      continue;
+    }
+    const code = subject.codePointAt(s)!;
+    if (token === ONE || token === fold(code)) {
+      p++;
+      s += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (restart < 0) break;
+    // The last `%` takes one more character; everything after it is tried again from there.
+    mark += subject.codePointAt(mark)! > 0xffff ? 2 : 1;
+    s = mark;
+    p = restart;
+  }
+  if (p < m && tokens[p] === ANY && s === n) {
+    steps++;
+    p++;
+  }
+  if (meter) meter.steps += steps;
+  return s === n && p === m;
+}
+
+function fold(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+function onlyCodePoint(text: string): number {
+  const [first, ...rest] = text;
+  if (first === undefined || rest.length > 0) throw new TypeError(`Failed to compile LIKE: the ESCAPE ${JSON.stringify(text)} is not one character. Please pass one character.`);
+  return first.codePointAt(0)!;
+}

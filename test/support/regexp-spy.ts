@@ -1,0 +1,27 @@
+/**
+ * Records every RegExp built at run time (`new RegExp(source)` or `RegExp(source)`) while `run` runs, in this realm.
+ * The search routes must match SQL `LIKE` patterns without one: a RegExp built from `%_%_%!` backtracks.
+ * @module
+ */
+import { vi } from 'vitest';
+
+/**
+ * The sources of the RegExps built while `run` ran.
+ *
+ * @example
+ * const sources = await regExpSourcesBuiltBy(() => client.users.search({ keyword: '%_%!' }));
+ */
+export async function regExpSourcesBuiltBy(run: () => PromiseLike<unknown>): Promise<string[]> {
+  const sources: string[] = [];
+  const record = (args: unknown[]) => void sources.push(args[0] instanceof RegExp ? args[0].source : String(args[0]));
+  vi.stubGlobal('RegExp', new Proxy(RegExp, {
+    construct: (target, args, newTarget) => (record(args), Reflect.construct(target, args, newTarget)),
+    apply: (target, self, args) => (record(args), Reflect.apply(target, self, args)),
+  }));
+  try {
+    await run();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  return sources;
+}
