@@ -96,6 +96,15 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
    * @default { frozen: false } (real time, shifted by `advance`/`set`)
    */
   clock?: ClockOptions;
+  /**
+   * Hosts (`host:port`) the sandbox payment provider may send a notify to over the network, for testing a
+   * merchant other than this server. Notifies to this server's own address are always delivered in-process;
+   * every other `notify_url` is refused, so a signed form cannot make the sandbox fetch arbitrary URLs.
+   * @default []
+   * @example
+   * createReferenceServer({ dialect: 'newapi', allowNotifyHosts: ['127.0.0.1:8080'] });
+   */
+  allowNotifyHosts?: string[];
 }
 
 /**
@@ -149,6 +158,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     onResponse: options.onResponse,
     rateLimits: options.rateLimits,
     clock: options.clock,
+    allowNotifyHosts: options.allowNotifyHosts,
   });
   let handlers: HttpHandler[] | undefined;
   return {

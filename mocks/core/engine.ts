@@ -9,6 +9,8 @@ import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
+import { createFormTokens } from './form-tokens.js';
+import { notifyHosts } from './notify-hosts.js';
 import { pickFault } from './faults.js';
 import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
@@ -38,6 +40,12 @@ export interface EngineOptions<Settings> {
   rateLimits?: boolean | undefined;
   /** How the server clock starts: following real time (the default) or frozen at an instant. */
   clock?: ClockOptions | undefined;
+  /**
+   * Hosts (`host:port`) a sandbox provider may send a notify to over the network; every other notify URL that
+   * is not this server's own is refused.
+   * @default []
+   */
+  allowNotifyHosts?: ReadonlyArray<string> | undefined;
 }
 
 /** A running reference server, adapter-agnostic. */
@@ -71,6 +79,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const hash = (password: string) => hashPassword(password, { iterations, random });
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
   const limiter = createRateLimiter();
+  const formTokens = createFormTokens(clock);
+  const allowNotifyHosts = notifyHosts(options.allowNotifyHosts ?? []);
   const state = {} as S;
   const journal = createJournal();
   // What mutating handlers write through, so a failed request can be undone (see ./journal.ts).
@@ -127,6 +137,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     faultRandom.restore(initial.faultRandom);
     clock.reset();
     limiter.clear();
+    formTokens.clear();
     faults = {};
   }
 
@@ -155,6 +166,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       readText,
       readJson: () => (body ??= readText().then(parseJsonBody)),
       serverUrl: url.origin + (options.basePath ?? ''),
+      allowNotifyHosts,
+      formTokens,
       dispatch: (inner) => respond(inner, true) as Promise<Response>,
       clientIp: request.headers.get(CLIENT_IP_HEADER) ?? LOCAL_CLIENT_IP,
       rateLimit(key, max, windowSeconds) {

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Clock } from './clock.js';
+import type { FormTokens } from './form-tokens.js';
 import type { OutboxMessage } from './outbox.js';
 import type { Random } from './random.js';
 
@@ -44,8 +45,20 @@ export interface RequestContext<S extends BaseState = BaseState> {
   readJson(): Promise<unknown>;
   /** The body as text, read once and shared with {@link RequestContext.readJson} (form bodies, raw JSON). */
   readText(): Promise<string>;
-  /** This server's own base URL as the caller reached it: origin plus base path, no trailing slash. */
+  /**
+   * This server's own base URL, no trailing slash: origin plus base path of the request URL as the adapter built
+   * it. Over HTTP that is the address the node adapter listens on, never the client's `Host` header (a link
+   * built from `Host` would carry tokens to whatever host the client named); in-process it is the URL the
+   * caller passed, relative ones resolved against `baseUrl`.
+   */
   readonly serverUrl: string;
+  /**
+   * Hosts (`host:port`, as `URL.host` spells them) the server may call over the network: a sandbox provider's
+   * notify to a merchant that is not this server. Empty unless the operator allows some.
+   */
+  readonly allowNotifyHosts: ReadonlySet<string>;
+  /** Single-use tokens for the server's own HTML forms (see mocks/core/form-tokens.ts). */
+  readonly formTokens: FormTokens;
   /**
    * Sends a request to this same server, through every adapter-independent step (routing, faults, write lock,
    * observers), as if it came from outside: a payment provider's notify, for instance. Only from a route with

@@ -42,6 +42,9 @@ Options:
   --seed <seed>     reproducible data: same seed, same users and passwords
   --json            print one JSON line per dialect: {"dialect","url","accounts"}
   --no-rate-limits  turn off upstream's rate limits (on by default, as upstream ships them)
+  --allow-notify-host <host:port>
+                    let the sandbox payment provider notify this host over the network (repeatable);
+                    without it, Pay notifies only the sandbox itself
   --help            show this help
 `;
 
@@ -61,6 +64,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-rate-limits': { type: 'boolean', default: false },
+      'allow-notify-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -83,6 +87,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
       passwordHashIterations: SANDBOX_HASH_ITERATIONS,
       // A sandbox behaves like the real server, throttling included; tests opt in instead.
       rateLimits: !values['no-rate-limits'],
+      allowNotifyHosts: values['allow-notify-host'],
       ...(seed === undefined ? {} : { seed }),
     });
     await server.ready;

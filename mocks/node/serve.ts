@@ -42,8 +42,9 @@ export interface RunningServer {
  */
 export async function serve(server: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  let url = '';
   const http = createServer({ keepAlive: true }, (req, res) => {
-    handle(server, req, res).catch((error: unknown) => fail(res, error));
+    handle(server, url, req, res).catch((error: unknown) => fail(res, error));
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -53,7 +54,7 @@ export async function serve(server: FetchHandler, options: ServeOptions = {}): P
     });
   });
   const { port } = http.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
     close: () =>
@@ -64,7 +65,7 @@ export async function serve(server: FetchHandler, options: ServeOptions = {}): P
   };
 }
 
-async function handle(server: FetchHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(server: FetchHandler, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -75,7 +76,7 @@ async function handle(server: FetchHandler, req: IncomingMessage, res: ServerRes
   }
   headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? 'unknown');
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, BODY_LIMIT_BYTES + 1);
-  const request = new Request(requestUrl(req), { method, headers, body: body as BodyInit | undefined });
+  const request = new Request(requestUrl(base, req), { method, headers, body: body as BodyInit | undefined });
   const response = await server.fetch(request);
 
   const out: OutgoingHttpHeaders = {};
@@ -113,13 +114,21 @@ function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
   });
 }
 
-function requestUrl(req: IncomingMessage): string {
+/**
+ * The request URL on the address this server listens on. Never on the `Host` header: the server builds links
+ * (a password-reset mail, a payment's notify and return URLs) from this URL, and `Host` is whatever the client
+ * wrote. The header itself still reaches the handler unchanged.
+ */
+function requestUrl(base: string, req: IncomingMessage): string {
   const target = req.url ?? '/';
   try {
-    return new URL(target, `http://${req.headers.host ?? 'localhost'}`).href;
+    if (target.startsWith('/')) return new URL(`${base}${target}`).href;
+    // An absolute-form target (`GET http://other/path`, as sent to proxies) names a host too: keep only the rest.
+    const absolute = new URL(target);
+    return new URL(`${base}${absolute.pathname}${absolute.search}`).href;
   } catch {
-    // A malformed Host header must not take the request down; route on the path alone.
-    return new URL(target, 'http://localhost').href;
+    // A malformed target must not take the request down; it reaches the router as `/`.
+    return new URL(base).href;
   }
 }
 

@@ -1,6 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test, vi } from 'vitest';
 import { main } from '../../mocks/node/cli.js';
 import type { RunningServer } from '../../mocks/node/index.js';
+import { signEpayParams } from '../../src/newapi/index.js';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -21,4 +24,31 @@ test('cli: the sandbox throttles like upstream by default; --no-rate-limits turn
   expect(await (await fetch(`${sandbox.url}/__mock/settings`)).json()).toMatchObject({ RateLimitEnabled: true });
   const quiet = await start('--no-rate-limits');
   expect(await (await fetch(`${quiet.url}/__mock/settings`)).json()).toMatchObject({ RateLimitEnabled: false });
+}, 60_000);
+
+test('cli: --allow-notify-host lets Pay notify that host over the network; any other host stays refused', async () => {
+  let hits = 0;
+  const merchant = createServer((_req, res) => {
+    hits += 1;
+    res.end('success');
+  });
+  await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(merchant.address() as AddressInfo).port}`;
+  try {
+    const sandbox = await start('--allow-notify-host', host);
+    const { EpayId, EpayKey } = (await (await fetch(`${sandbox.url}/__mock/settings`)).json()) as { EpayId: string; EpayKey: string };
+    const order = { pid: EpayId, type: 'alipay', out_trade_no: 'SHOP1', name: 'TUC1', money: '7.30' };
+    const allowed = signEpayParams({ ...order, notify_url: `http://${host}/notify` }, EpayKey);
+    const checkout = await fetch(`${sandbox.url}/__mock/epay/submit.php?${new URLSearchParams(allowed)}`);
+    expect(checkout.status).toBe(200);
+    const token = /name="gatewaykit_pay_token" value="([^"]+)"/.exec(await checkout.text())![1]!;
+    const paid = await fetch(`${sandbox.url}/__mock/epay/pay`, { method: 'POST', body: new URLSearchParams({ ...allowed, gatewaykit_pay_token: token }) });
+    expect(paid.status).toBe(200);
+    expect(await paid.text()).toContain('is paid');
+    expect(hits).toBe(1);
+    const other = signEpayParams({ ...order, notify_url: 'http://127.0.0.1:9/notify' }, EpayKey);
+    expect((await fetch(`${sandbox.url}/__mock/epay/submit.php?${new URLSearchParams(other)}`)).status).toBe(400);
+  } finally {
+    await new Promise<void>((resolve) => merchant.close(() => resolve()));
+  }
 }, 60_000);

@@ -37,13 +37,17 @@ export function safeUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+/** The hidden input of the checkout form that carries its single-use Pay token (never part of the signature). */
+export const FORM_TOKEN_FIELD = 'gatewaykit_pay_token';
+
 /**
- * The checkout page: the signed form fields travel on as hidden inputs to `pay` (next to `submit.php`).
+ * The checkout page: the signed form fields travel on as hidden inputs to `pay` (next to `submit.php`), with the
+ * page's Pay token.
  *
  * @example
- * return checkoutPage(params);
+ * return checkoutPage(params, ctx.formTokens.issue(scope));
  */
-export function checkoutPage(params: EpayParams): Response {
+export function checkoutPage(params: EpayParams, token: string): Response {
   const rows: Array<[string, string | undefined]> = [
     ['Order (out_trade_no)', params.out_trade_no],
     ['Product (name)', params.name],
@@ -52,7 +56,7 @@ export function checkoutPage(params: EpayParams): Response {
   ];
   const hidden = Object.entries(params)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-    .join('');
+    .join('') + `<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${escapeHtml(token)}">`;
   const cancel = safeUrl(params.return_url);
   return page(
     'Sandbox payment',
@@ -71,8 +75,8 @@ export function checkoutPage(params: EpayParams): Response {
  * @example
  * return errorPage(400, 'Signature check failed (签名校验失败)');
  */
-export function errorPage(status: number, message: string, detail = ''): Response {
-  return page('Sandbox payment failed', `<h1>Sandbox payment failed</h1><p>${escapeHtml(message)}</p>${detail ? `<pre>${escapeHtml(detail)}</pre>` : ''}`, status);
+export function errorPage(status: number, message: string): Response {
+  return page('Sandbox payment failed', `<h1>Sandbox payment failed</h1><p>${escapeHtml(message)}</p>`, status);
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
  * The sandbox payment provider: a minimal Epay (易支付) gateway served by the reference server under
  * `/__mock/epay/`, which `PayAddress` points at by default. `submit.php` shows the order with Pay and Cancel;
- * Pay sends the signed notify to the order's `notify_url` (through this server when it is its own, else with
- * `fetch`), then redirects to `return_url` with the same signed parameters, as Epay gateways do.
- * `POST /__mock/epay/orders/:out_trade_no/pay` does the same from a test. None of these routes writes state
- * (`mutates: false`): the notify they send takes the write lock itself.
+ * Pay sends the signed notify to the order's `notify_url` (this server's own in-process; another host only when
+ * the operator allows it, see ./epay-delivery.ts), then redirects to `return_url` with the same signed
+ * parameters, as Epay gateways do. Pay takes the single-use token of the page it was pressed on and refuses
+ * cross-site posts, so no other web page can press it. `POST /__mock/epay/orders/:out_trade_no/pay` does the
+ * same from a test. None of these routes writes state (`mutates: false`): the notify they send takes the write
+ * lock itself.
  * @module
  */
+import { isCrossSite } from '../../core/cross-site.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext, Route } from '../../core/types.js';
 import { signEpayParams, verifyEpayNotify, type EpayParams } from '../../../src/newapi/epay.js';
@@ -14,29 +17,40 @@ import { callbackAddress } from '../handlers/pay.js';
 import { epayConfigured } from '../handlers/topup.js';
 import { formatMoney } from '../money.js';
 import type { NewApiState } from '../state.js';
-import { checkoutPage, errorPage, paidPage, safeUrl } from './epay-page.js';
+import { deliver, notifyTarget } from './epay-delivery.js';
+import { checkoutPage, errorPage, FORM_TOKEN_FIELD, paidPage, safeUrl } from './epay-page.js';
 
 type Ctx = RequestContext<NewApiState>;
 
 const REQUIRED = ['pid', 'type', 'out_trade_no', 'notify_url', 'name', 'money', 'sign'] as const;
+const CROSS_SITE = 'This payment was posted from another site. Please press Pay on the checkout page itself.';
+const STALE_FORM = 'This checkout page has expired or was already used. Please open the checkout again from the merchant.';
 
 /** `GET|POST /__mock/epay/submit.php`: the checkout page, once the merchant's signature checks out. */
 async function submit(ctx: Ctx): Promise<Response> {
   const params = await readParams(ctx);
+  delete params[FORM_TOKEN_FIELD];
   const problem = checkPurchase(ctx, params);
-  return problem ? errorPage(400, problem) : checkoutPage(params);
+  return problem ? errorPage(400, problem) : checkoutPage(params, ctx.formTokens.issue(formScope(params)));
 }
 
 /** `POST /__mock/epay/pay`: the Pay button. Notifies the merchant, then sends the buyer back. */
 async function pay(ctx: Ctx): Promise<Response> {
+  if (isCrossSite(ctx.request)) return errorPage(403, CROSS_SITE);
   const params = await readParams(ctx);
+  const token = params[FORM_TOKEN_FIELD] ?? '';
+  delete params[FORM_TOKEN_FIELD];
   const problem = checkPurchase(ctx, params);
   if (problem) return errorPage(400, problem);
+  if (!ctx.formTokens.consume(formScope(params), token)) return errorPage(403, STALE_FORM);
+  // checkPurchase has refused a notify_url that may not be called, so this is a target.
+  const target = notifyTarget(ctx, params.notify_url!) as { url: URL; own: boolean };
   const { pid, out_trade_no, type, name, money } = params as Record<(typeof REQUIRED)[number], string>;
   const notify = signEpayParams({ pid, trade_no: providerTradeNo(ctx), out_trade_no, type, name, money, trade_status: 'TRADE_SUCCESS' }, ctx.settings.EpayKey);
-  const result = await deliver(ctx, params.notify_url!, notify);
-  if (result.answer !== 'success') {
-    return errorPage(502, `The merchant's notify_url did not answer "success" (HTTP ${result.status}).`, result.answer.slice(0, 500));
+  const result = await deliver(ctx, target, notify);
+  if (!result.success) {
+    // The status only: the answer of a notify_url is never shown, so the page cannot be used to read a service.
+    return errorPage(502, result.status === 0 ? "The merchant's notify_url could not be reached." : `The merchant's notify_url did not answer "success" (HTTP ${result.status}).`);
   }
   const back = safeUrl(params.return_url);
   if (!back) return paidPage(out_trade_no);
@@ -46,6 +60,7 @@ async function pay(ctx: Ctx): Promise<Response> {
 
 /** `POST /__mock/epay/orders/:out_trade_no/pay`: pays an order of `top_ups` as if its buyer had pressed Pay. */
 async function payOrder(ctx: Ctx): Promise<Response> {
+  if (isCrossSite(ctx.request)) return jsonResponse({ error: `Failed to pay: ${CROSS_SITE}` }, { status: 403 });
   const outTradeNo = ctx.params.out_trade_no ?? '';
   const order = ctx.state.top_ups.find((o) => o.trade_no === outTradeNo);
   if (!order) return jsonResponse({ error: `Failed to pay: there is no order ${outTradeNo}. Please create one with POST /api/user/pay.` }, { status: 404 });
@@ -63,8 +78,10 @@ async function payOrder(ctx: Ctx): Promise<Response> {
     ctx.settings.EpayKey,
   );
   const notifyUrl = `${callbackAddress(ctx)}/api/user/epay/notify`;
-  const result = await deliver(ctx, notifyUrl, params);
-  return jsonResponse({ notify_url: notifyUrl, params, status: result.status, answer: result.answer });
+  const target = notifyTarget(ctx, notifyUrl);
+  if ('refused' in target) return jsonResponse({ error: `Failed to pay: ${target.refused}` }, { status: 409 });
+  const { status, success, answer } = await deliver(ctx, target, params);
+  return jsonResponse({ notify_url: notifyUrl, params, status, success, answer });
 }
 
 /** A problem with a purchase form, or `undefined` when the merchant's fields and signature are good. */
@@ -73,21 +90,13 @@ function checkPurchase(ctx: Ctx, params: EpayParams): string | undefined {
   if (missing) return `Missing parameter: ${missing}.`;
   if (params.pid !== ctx.settings.EpayId || ctx.settings.EpayKey === '') return `Unknown merchant pid ${params.pid}.`;
   if (!verifyEpayNotify(params, ctx.settings.EpayKey)) return 'Signature check failed (签名校验失败).';
-  return undefined;
+  const target = notifyTarget(ctx, params.notify_url!);
+  return 'refused' in target ? target.refused : undefined;
 }
 
-/** The notify, as GET with the parameters in the query (what every Epay gateway and NOV25 accept). */
-async function deliver(ctx: Ctx, notifyUrl: string, params: EpayParams): Promise<{ status: number; answer: string }> {
-  try {
-    const target = new URL(notifyUrl);
-    for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
-    const request = new Request(target, { method: 'GET' });
-    const own = target.origin === new URL(ctx.serverUrl).origin;
-    const response = own ? await ctx.dispatch(request) : await fetch(request, { signal: AbortSignal.timeout(10_000) });
-    return { status: response.status, answer: (await response.text()).trim() };
-  } catch (error) {
-    return { status: 0, answer: `Failed to reach the notify_url: ${error instanceof Error ? error.message : String(error)}` };
-  }
+/** What ties a Pay token to its page: the order and the signature over every field of the form. */
+function formScope(params: EpayParams): string {
+  return `${params.pid}|${params.out_trade_no}|${params.sign}`;
 }
 
 async function readParams(ctx: Ctx): Promise<EpayParams> {
