@@ -81,6 +81,14 @@ test('rate limit: verification.send and passwordReset.request are GETs that send
   expect(attempts.filter((a) => a === 'GET /api/reset_password')).toHaveLength(1);
 });
 
+test('rate limit: once the global /api window is spent, /api/verification answers the global limiter\'s empty 429', async () => {
+  await enableRateLimits();
+  for (let i = 0; i < 360; i++) await api.raw('/api/user/groups');
+  const response = await api.raw('/api/verification?email=a%40example.com');
+  expect({ status: response.status, body: await response.text() }).toEqual({ status: 429, body: '' });
+  expect(api.server.state.outbox).toEqual([]);
+});
+
 test('rate limit: off by default in tests, so suites can log in freely', async () => {
   for (let i = 0; i < 25; i++) await api.client().auth.login({ username: 'root', password: '123456' });
 });
