@@ -159,8 +159,9 @@ test('manage add_quota: a value Go could not decode as an int, or past 2^53 − 
   const user = seeded(1);
   const headers = await sessionHeaders(api, 'root');
   const start = user.row.quota;
-  // 1e3 and 2.5 fail strconv.ParseInt, 1e30 is past int64; 2^53 + 1 fits int64 but no JavaScript number holds it.
-  for (const value of ['1e3', '2.5', '1e30', '9007199254740993', '"5"']) {
+  // 1e3 and fractions fail strconv.ParseInt (JSON.parse reads 9007199254740990.5 as a whole 9007199254740990), 1e30
+  // is past int64; 2^53 + 1 fits int64 but no JavaScript number holds it.
+  for (const value of ['1e3', '2.5', '9007199254740990.5', '1e30', '9007199254740993', '"5"']) {
     const body = `{"id":${user.row.id},"action":"add_quota","mode":"override","value":${value}}`;
     const response = await api.raw('/api/user/manage', jsonInit('POST', body, headers));
     expect(await response.json(), value).toEqual({ success: false, message: 'Invalid parameters' });
