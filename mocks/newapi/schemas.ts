@@ -68,9 +68,6 @@ export type UserBody = z.output<typeof userSchema>;
 /** `controller.LoginRequest`. */
 export const loginSchema = goStruct({ username: str, password: str });
 
-/** `controller.ManageRequest`. */
-export const manageSchema = goStruct({ id: int, action: str, value: int, mode: str });
-
 /** `controller.Verify2FARequest` (`binding:"required"`: an empty code fails too). */
 export const twoFaLoginSchema = goStruct({ code: str }).refine((v) => v.code !== '');
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ApiError } from '../../src/index.js';
+import { ApiError, AuthenticationError } from '../../src/index.js';
 import { verifyEpayNotify } from '../../src/newapi/index.js';
 import { commonUser, formInit, pathOf, readForm, totalQuota } from '../support/billing.js';
 import { useNewApi } from '../support/harness.js';
@@ -122,6 +122,21 @@ test('payments.create: an unknown pay method, or Epay not configured, makes no o
   await expect(client.payments.create({ amount: 1, payment_method: 'paypal' })).rejects.toThrow('支付方式不存在');
   api.server.state.settings.EpayKey = '';
   await expect(client.payments.create({ amount: 1, payment_method: 'alipay' })).rejects.toThrow('当前管理员未配置支付信息');
+  expect(api.server.state.top_ups).toEqual([]);
+});
+
+test('payments.preview and create: an invalid access token is the auth middleware\'s `success:false` envelope, without data', async () => {
+  const client = api.client({ accessToken: 'not-a-token', userId: commonUser(api).row.id });
+  for (const [path, call] of [
+    ['/api/user/amount', () => client.payments.preview({ amount: 1 })],
+    ['/api/user/pay', () => client.payments.create({ amount: 1, payment_method: 'alipay' })],
+  ] as const) {
+    const response = await api.raw(path, { method: 'POST', headers: { authorization: 'not-a-token', 'New-Api-User': '1' }, body: '{"amount":1}' });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 200, body: { success: false, message: 'Unauthorized, invalid access token' },
+    });
+    await expect(call()).rejects.toBeInstanceOf(AuthenticationError);
+  }
   expect(api.server.state.top_ups).toEqual([]);
 });
 

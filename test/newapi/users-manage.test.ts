@@ -10,6 +10,8 @@ const seeded = (role: number, nth = 0) => {
   return { ...account, row: api.server.state.users.find((u) => u.username === account.username)! };
 };
 const HIGHER = 'No permission to update users of same or higher permission level';
+const QUOTA_RANGE =
+  'Failed to change the quota: the result would pass ±9007199254740991, the largest quota the reference server keeps exactly. Please change it by a smaller amount.';
 
 /** `model.User{Role, Status}` as JSON: what every successful manage action but add_quota answers. */
 const zeroUser = (role: number, status: number) => ({
@@ -127,6 +129,44 @@ test('users.addQuota: add, subtract and override', async () => {
   // Override takes any value, even below zero.
   await root.users.addQuota(user.row.id, { mode: 'override', value: -1 });
   expect((await root.users.retrieve(user.row.id)).quota).toBe(-1);
+});
+
+test('users.addQuota: subtract goes below zero as upstream\'s `quota - ?` does (JUL26 checks only that the amount is positive)', async () => {
+  const user = seeded(1);
+  const root = await api.loginAs('root');
+  await root.users.addQuota(user.row.id, { mode: 'override', value: 10 });
+  await root.users.addQuota(user.row.id, { mode: 'subtract', value: 25 });
+  expect((await root.users.retrieve(user.row.id)).quota).toBe(-15);
+});
+
+test('users.addQuota: a result past ±(2^53 − 1) is refused and the quota stays exact', async () => {
+  const user = seeded(1);
+  const root = await api.loginAs('root');
+  await root.users.addQuota(user.row.id, { mode: 'override', value: Number.MAX_SAFE_INTEGER - 1 });
+  const err = await root.users.addQuota(user.row.id, { mode: 'add', value: 2 }).catch((e) => e);
+  expect(err).toBeInstanceOf(ApiError);
+  expect(err.message).toBe(QUOTA_RANGE);
+  expect(user.row.quota).toBe(Number.MAX_SAFE_INTEGER - 1);
+  await root.users.addQuota(user.row.id, { mode: 'add', value: 1 });
+  expect((await root.users.retrieve(user.row.id)).quota).toBe(Number.MAX_SAFE_INTEGER);
+
+  await root.users.addQuota(user.row.id, { mode: 'override', value: -Number.MAX_SAFE_INTEGER + 1 });
+  await expect(root.users.addQuota(user.row.id, { mode: 'subtract', value: 2 })).rejects.toThrow(QUOTA_RANGE);
+  expect(user.row.quota).toBe(-Number.MAX_SAFE_INTEGER + 1);
+});
+
+test('manage add_quota: a value Go could not decode as an int, or past 2^53 − 1, is "Invalid parameters" and changes nothing', async () => {
+  const user = seeded(1);
+  const headers = await sessionHeaders(api, 'root');
+  const start = user.row.quota;
+  // 1e3 and fractions fail strconv.ParseInt (JSON.parse reads 9007199254740990.5 as a whole 9007199254740990), 1e30
+  // is past int64; 2^53 + 1 fits int64 but no JavaScript number holds it.
+  for (const value of ['1e3', '2.5', '9007199254740990.5', '1e30', '9007199254740993', '"5"']) {
+    const body = `{"id":${user.row.id},"action":"add_quota","mode":"override","value":${value}}`;
+    const response = await api.raw('/api/user/manage', jsonInit('POST', body, headers));
+    expect(await response.json(), value).toEqual({ success: false, message: 'Invalid parameters' });
+  }
+  expect(user.row.quota).toBe(start);
 });
 
 test('users.addQuota: zero or a negative amount to add or subtract is refused', async () => {

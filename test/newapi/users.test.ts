@@ -156,6 +156,19 @@ test('users.create: a role equal to or above the caller\'s is refused', async ()
   await expect((await api.loginAs('root')).users.create({ username: 'boss', password: 'pa55word!', role: 10 })).resolves.toBeUndefined();
 });
 
+test('users.create: any role below the caller\'s is stored as sent, as JUL26 does, and listed with it', async () => {
+  const root = await api.loginAs('root');
+  // CreateUser checks only `role >= myRole`: -7 and 50 are not roles, yet they are stored and listed.
+  await root.users.create({ username: 'minus7', password: 'pa55word!', role: -7 });
+  await root.users.create({ username: 'fifty', password: 'pa55word!', role: 50 });
+  expect((await root.users.search({ keyword: 'minus7' })).items[0]).toMatchObject({ username: 'minus7', role: -7 });
+  expect((await root.users.list({ pageSize: 100 })).items.find((u) => u.username === 'fifty')).toMatchObject({ role: 50 });
+  // Login answers the stored role; every authenticated route then refuses a role below common.
+  const minus7 = api.client();
+  await expect(minus7.auth.login({ username: 'minus7', password: 'pa55word!' })).resolves.toMatchObject({ role: -7 });
+  await expect(minus7.self.retrieve()).rejects.toThrow('Unauthorized, insufficient privileges');
+});
+
 test('users.update: the role cannot change here (use promote and demote)', async () => {
   const user = seeded(1);
   const err = await (await api.loginAs('root')).users.update(user.row.id, { username: user.username, role: 10 }).catch((e) => e);

@@ -6,18 +6,27 @@
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
+import { goDecode } from '../gojson.js';
 import { DB, t } from '../messages.js';
-import { decodeBody, manageSchema } from '../schemas.js';
+import { exactQuota, QUOTA_RANGE_ERROR } from '../quota-range.js';
 import { findUser, ROLE, STATUS, zeroUser, type NewApiState, type UserRecord } from '../state.js';
 import { zeroUserView } from '../views.js';
 
 type Ctx = RequestContext<NewApiState>;
 
+/** `controller.ManageRequest`. `value` is a Go int: a fraction, an exponent or a number past int64 fails the decode. */
+const MANAGE_REQUEST = {
+  qualified: 'controller.ManageRequest',
+  name: 'ManageRequest',
+  fields: { id: 'int', action: 'string', value: 'int', mode: 'string' },
+} as const;
+
 /** `POST /api/user/manage`. */
 export async function manageUser(ctx: Ctx, caller: Caller): Promise<Response> {
   const { lang } = caller;
-  const body = await decodeBody(ctx, manageSchema);
-  if (!body) return fail(t(lang, 'common.invalid_params'));
+  const decoded = goDecode(await ctx.readText(), MANAGE_REQUEST);
+  if (!decoded.ok) return fail(t(lang, 'common.invalid_params'));
+  const body = decoded.value;
   // `DB.Unscoped().Where(&User{Id: id}).First(&user)`: soft-deleted users are found, and id 0 means "no condition",
   // which picks the first user (root). Its error is ignored and a miss leaves `user` as it was: `User{Id: id}`, role 0.
   // So "User does not exist" needs id 0 on an empty table; an unknown id goes on against no row, and ends in the
@@ -67,15 +76,18 @@ export async function manageUser(ctx: Ctx, caller: Caller): Promise<Response> {
   return ok(zeroUserView(role, status));
 }
 
-/** add_quota: add and subtract need a positive value; override writes any value. A soft-deleted or unknown user is a silent no-op. */
+/**
+ * add_quota: add and subtract need a positive value; override writes any value, and subtract may go below zero, as
+ * upstream (which checks only the sign of the change). A soft-deleted or unknown user is a silent no-op.
+ */
 function addQuota(ctx: Ctx, target: UserRecord, mode: string, value: number, caller: Caller): Response {
   if ((mode === 'add' || mode === 'subtract') && value <= 0) return fail(t(caller.lang, 'user.quota_change_zero'));
   if (mode !== 'add' && mode !== 'subtract' && mode !== 'override') return fail(t(caller.lang, 'common.invalid_params'));
   // The quota UPDATEs are scoped: they touch no row for a soft-deleted (or unknown) user, and report no error.
-  if (findUser(ctx.state, target.id) === target) {
-    if (mode === 'add') target.quota += value;
-    else if (mode === 'subtract') target.quota -= value;
-    else target.quota = value;
-  }
+  if (findUser(ctx.state, target.id) !== target) return ok();
+  // gatewaykit: past 2^53 − 1 the sum would be rounded; upstream's int64 column would keep it (docs/fidelity.md).
+  const quota = mode === 'override' ? value : exactQuota(target.quota, mode === 'add' ? value : -value);
+  if (quota === undefined) return fail(QUOTA_RANGE_ERROR);
+  target.quota = quota;
   return ok();
 }

@@ -1256,10 +1256,12 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description 0 guest (valid in the database, never assigned by these routes), 1 common user, 10 admin, 100 root.
-         * @enum {integer}
+         * @description 1 common user, 10 admin, 100 root (0 guest is valid in the database, never assigned by these routes).
+         *     Not an enum: admin create (`POST /api/user/`) checks only that the role is below the caller's, so any
+         *     other integer (e.g. -7 or 50) is stored and listed as sent. A user whose role is not one of 0, 1, 10,
+         *     100 can log in but is refused by every authenticated route.
          */
-        Role: 0 | 1 | 10 | 100;
+        Role: number;
         /**
          * @description 1 enabled, 2 disabled. Deletion is tracked separately (`DeletedAt`).
          * @enum {integer}
@@ -1276,6 +1278,12 @@ export interface components {
             message: string;
             data?: null;
         };
+        /**
+         * @description A refusal of the auth middleware answered with HTTP 200 (`Unauthorized, invalid access token`,
+         *     `User has been banned`, `Unauthorized, insufficient privileges`, `Unauthorized, invalid user info`), on
+         *     routes whose own envelope is another shape (`/api/user/amount`, `/api/user/pay`).
+         */
+        AuthFailureEnvelope: components["schemas"]["ErrorEnvelope"];
         /** @description The error shape of 401, 413 and 500 answers. */
         ErrorEnvelope: {
             /** @constant */
@@ -1709,6 +1717,7 @@ export interface components {
             password: string;
             /** @description Defaults to the username. */
             display_name?: string;
+            /** @description Must be below the caller's role; omitted or 0 is 1. No other check (see `Role`). */
             role?: components["schemas"]["Role"];
         };
         /**
@@ -2186,8 +2195,9 @@ export interface operations {
                 };
             };
             /**
-             * @description `EmailVerificationRateLimit`: more than 2 requests in 30 s from one IP. (The global `/api`
-             *     limiter answers an empty 429 instead, after 360 requests in 180 s.)
+             * @description `EmailVerificationRateLimit`: more than 2 requests in 30 s from one IP. The global `/api`
+             *     limiter, which runs first, answers this status too, with an **empty body** (after 360 requests
+             *     in 180 s), hence `x-body-optional`.
              */
             429: {
                 headers: {
@@ -3253,14 +3263,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The payment envelope; `data` is the price, or the reason of an error. */
+            /**
+             * @description The payment envelope; `data` is the price, or the reason of an error. A refusal of `UserAuth`
+             *     answered with HTTP 200 (invalid access token, banned user) is the standard `success:false` envelope.
+             */
             200: {
                 headers: {
                     "Auth-Version": components["headers"]["AuthVersion"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayAmountEnvelope"];
+                    "application/json": components["schemas"]["PayAmountEnvelope"] | components["schemas"]["AuthFailureEnvelope"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3282,14 +3295,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The payment envelope; `data` is the form (and `url` its action), or the reason of an error. */
+            /**
+             * @description The payment envelope; `data` is the form (and `url` its action), or the reason of an error. A refusal
+             *     of `UserAuth` answered with HTTP 200 (invalid access token, banned user) is the standard
+             *     `success:false` envelope.
+             */
             200: {
                 headers: {
                     "Auth-Version": components["headers"]["AuthVersion"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayOrderEnvelope"];
+                    "application/json": components["schemas"]["PayOrderEnvelope"] | components["schemas"]["AuthFailureEnvelope"];
                 };
             };
             401: components["responses"]["Unauthorized"];
