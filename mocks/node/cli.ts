@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createReferenceServer, DIALECT_NAMES, type DialectName, type SeededAccount } from '../index.js';
+import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './limits.js';
 import { serve, type RunningServer } from './serve.js';
 
 /** Sandbox port and a first curl command per dialect. Adding a dialect is one line here. */
@@ -38,7 +39,12 @@ Serves gatewaykit's reference servers (${DIALECT_NAMES.join(', ')}).
 Options:
   --dialect <name>  serve only this dialect (default: all)
   --port <n>        port (default: each dialect's sandbox port; 0 picks free ports)
-  --host <host>     interface to listen on (default: 127.0.0.1)
+  --host <host>     interface to listen on (default: 127.0.0.1). Beyond loopback (anything but localhost,
+                    127.0.0.0/8, ::1) slow and idle clients are limited; the four flags below tune that
+  --headers-timeout <ms>     time for a request's headers (default: ${DEFAULT_CLIENT_LIMITS.headersTimeout})
+  --request-timeout <ms>     time for a whole request, body included (default: ${DEFAULT_CLIENT_LIMITS.requestTimeout})
+  --keep-alive-timeout <ms>  time an idle keep-alive connection stays open (default: ${DEFAULT_CLIENT_LIMITS.keepAliveTimeout})
+  --max-connections <n>      open connections at most (default: ${DEFAULT_CLIENT_LIMITS.maxConnections})
   --seed <seed>     reproducible data: same seed, same users and passwords
   --json            print one JSON line per dialect: {"dialect","url","accounts"}
   --no-rate-limits  turn off upstream's rate limits (on by default, as upstream ships them)
@@ -65,6 +71,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
       json: { type: 'boolean', default: false },
       'no-rate-limits': { type: 'boolean', default: false },
       'allow-notify-host': { type: 'string', multiple: true, default: [] },
+      ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' }] as const)),
       help: { type: 'boolean', default: false },
     },
   });
@@ -78,6 +85,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new Error(`Failed to start: --port must be 0–65535, not "${values.port}".`);
+  const limits = readLimits(values);
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
 
   const running: RunningServer[] = [];
@@ -93,11 +101,30 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
     await server.ready;
     // With an explicit --port and several dialects, they take consecutive ports.
     const listenPort = port === undefined ? SANDBOX[name].port : port === 0 ? 0 : port + index;
-    const http = await serve(server, { port: listenPort, host: values.host });
+    const http = await serve(server, { port: listenPort, host: values.host, limits });
     running.push(http);
     print(name, http.url, server.accounts, values.json);
   }
   return running;
+}
+
+/** The CLI flag of each limit of {@link ClientLimits}. */
+const LIMIT_FLAGS: Record<string, keyof ClientLimits> = {
+  'headers-timeout': 'headersTimeout',
+  'request-timeout': 'requestTimeout',
+  'keep-alive-timeout': 'keepAliveTimeout',
+  'max-connections': 'maxConnections',
+};
+
+function readLimits(values: Record<string, unknown>): ClientLimits {
+  const limits: ClientLimits = {};
+  for (const [flag, name] of Object.entries(LIMIT_FLAGS)) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !/^[1-9]\d{0,9}$/.test(value)) throw new Error(`Failed to start: --${flag} must be a positive whole number, not "${String(value)}".`);
+    limits[name] = Number(value);
+  }
+  return limits;
 }
 
 function print(dialect: DialectName, url: string, accounts: ReadonlyArray<SeededAccount>, json: boolean): void {

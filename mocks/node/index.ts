@@ -4,3 +4,5 @@
  */
 export { serve } from './serve.js';
 export type { FetchHandler, RunningServer, ServeOptions } from './serve.js';
+export { DEFAULT_CLIENT_LIMITS, isLoopback } from './limits.js';
+export type { ClientLimits, ResolvedClientLimits } from './limits.js';

@@ -3,10 +3,11 @@
  * path: it is benchmarked against a bare node:http server.
  * @module
  */
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BODY_LIMIT_BYTES } from '../core/body.js';
 import { CLIENT_IP_HEADER } from '../core/rate-limit.js';
+import { clientLimits, type ClientLimits, type ResolvedClientLimits } from './limits.js';
 
 /** Anything that answers Fetch requests, such as a `ReferenceServer`. */
 export interface FetchHandler {
@@ -20,20 +21,30 @@ export interface ServeOptions {
    * @default 0
    */
   port?: number;
-  /** @default '127.0.0.1' */
+  /** Interface to listen on. Beyond loopback (not `localhost`, 127.0.0.0/8 or ::1), `limits` apply. @default '127.0.0.1' */
   host?: string;
+  /**
+   * Overrides of the limits for slow and idle clients (see {@link ClientLimits} for the defaults). They apply
+   * only when `host` is beyond loopback; on loopback Node's own defaults stay, whatever is given here.
+   */
+  limits?: ClientLimits;
 }
 
 /** A listening HTTP server. */
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** The limits for slow and idle clients in force; `undefined` on loopback. */
+  limits: ResolvedClientLimits | undefined;
+  /** The underlying `node:http` server, e.g. to watch its `'drop'` events. */
+  http: Server;
   /** Stops accepting connections, closes idle keep-alive sockets and resolves when the server is down. */
   close(): Promise<void>;
 }
 
 /**
- * Serves `server` over HTTP with keep-alive.
+ * Serves `server` over HTTP with keep-alive. Beyond loopback, header and request timeouts and a connection
+ * cap apply (`options.limits`), so idle and slowloris connections cannot pile up.
  *
  * @example
  * const running = await serve(createReferenceServer({ dialect: 'newapi' }), { port: 4010 });
@@ -42,12 +53,14 @@ export interface RunningServer {
  */
 export async function serve(server: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const limits = clientLimits(host, options.limits);
   let url = '';
-  const http = createServer({ keepAlive: true }, (req, res) => {
+  const http = createServer({ keepAlive: true, ...(limits ? timeouts(limits) : {}) }, (req, res) => {
     handle(server, url, req, res).catch((error: unknown) => fail(res, error));
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
+    if (limits) http.maxConnections = limits.maxConnections;
     http.listen(options.port ?? 0, host, () => {
       http.off('error', reject);
       resolve();
@@ -57,12 +70,22 @@ export async function serve(server: FetchHandler, options: ServeOptions = {}): P
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
+    limits,
+    http,
     close: () =>
       new Promise<void>((resolve, reject) => {
         http.close((error) => (error ? reject(error) : resolve()));
         http.closeIdleConnections();
       }),
   };
+}
+
+function timeouts(limits: ResolvedClientLimits): ServerOptions {
+  const { headersTimeout, requestTimeout, keepAliveTimeout } = limits;
+  // Node checks the two timeouts only every `connectionsCheckingInterval` (30 s by default), which would let a
+  // 10 s header timeout run to 40 s; check at a tenth of the header timeout, at most once a second.
+  const connectionsCheckingInterval = Math.max(1, Math.min(1_000, Math.floor(headersTimeout / 10)));
+  return { headersTimeout, requestTimeout, keepAliveTimeout, connectionsCheckingInterval };
 }
 
 async function handle(server: FetchHandler, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

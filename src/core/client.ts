@@ -2,6 +2,7 @@ import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPa
 import { CookieJar } from './cookie-jar.js';
 import type { EnvelopeReader, EnvelopeResult } from './envelope.js';
 import { createApiError } from './errors/create-api-error.js';
+import { NotFoundError } from './errors/not-found-error.js';
 import type { HttpMethod, Operation, OperationData, OperationInit } from './operation.js';
 import { resolveOptions, type ClientOptions, type RequestOptions, type ResolvedOptions } from './options.js';
 import { Page, PagePromise, type PageData, type PageParams } from './page.js';
@@ -66,6 +67,29 @@ export abstract class BaseClient<Paths extends {}> {
     init: OperationInit<Operation<Paths, P, M>>,
     options?: RequestOptions,
   ): Promise<OperationData<Operation<Paths, P, M>>> {
+    const spec = this.#spec(method, path, init);
+    const { response, text } = await this.send(spec, options);
+    return this.#unwrap(response, text, spec) as Promise<OperationData<Operation<Paths, P, M>>>;
+  }
+
+  /**
+   * Sends a `DELETE` of one resource. When the answer is not-found but an earlier attempt of this call may
+   * have reached the server (its answer was lost and the call was retried), the resource is gone as asked
+   * and the call resolves; a not-found on the first attempt still throws {@link NotFoundError}.
+   * See docs/decisions/015-retried-delete.md.
+   * @internal used by resources' `delete` methods
+   */
+  async remove<P extends keyof Paths & string>(path: P, init: OperationInit<Operation<Paths, P, 'delete'>>, options?: RequestOptions): Promise<void> {
+    const spec = this.#spec('delete', path, init);
+    const { response, text, earlierMayHaveActed } = await this.send(spec, options);
+    try {
+      await this.#unwrap(response, text, spec);
+    } catch (error) {
+      if (!(earlierMayHaveActed && error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  #spec(method: HttpMethod, path: string, init: { query?: unknown; path?: unknown; body?: unknown }): RequestSpec {
     // openapi-fetch's own serializers build the URL and body, so paths, queries and bodies are encoded
     // exactly as openapi-fetch users expect; the request loop is ours (retries, timeouts, envelopes).
     const url = createFinalURL(path, {
@@ -75,14 +99,12 @@ export abstract class BaseClient<Paths extends {}> {
       pathSerializer: defaultPathSerializer,
     });
     const json = init.body !== undefined;
-    const spec = {
+    return {
       method: method.toUpperCase(),
       url,
       headers: json ? { 'content-type': 'application/json' } : undefined,
       body: json ? defaultBodySerializer(init.body) : undefined,
     };
-    const { response, text } = await this.send(spec, options);
-    return this.#unwrap(response, text, spec) as Promise<OperationData<Operation<Paths, P, M>>>;
   }
 
   /**

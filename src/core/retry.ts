@@ -1,6 +1,8 @@
 /** Methods a retry cannot turn into a second side effect. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network failures that happen before a connection exists, so the server cannot have seen the request. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
  * Whether a status is worth another attempt for this method. POST and PUT are never retried on a
@@ -15,9 +17,29 @@ export function isRetryableStatus(method: string, status: number): boolean {
  * connection was never made, so the server cannot have seen the request.
  */
 export function isRetryableFailure(method: string, error: unknown): boolean {
-  if (SAFE_METHODS.has(method)) return true;
+  return SAFE_METHODS.has(method) || neverConnected(error);
+}
+
+/** Whether a fetch failure (its `cause.code`, as undici reports it) happened before any connection was made. */
+function neverConnected(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+  return typeof code === 'string' && NEVER_CONNECTED.has(code);
+}
+
+/**
+ * Whether an attempt that is about to be retried may still have acted on the server: its answer was lost
+ * after the request could have arrived (a reset, a timeout) or was a 5xx. A refused connection, an unknown
+ * host, 408 and 429 say the server did not process it. Decides what a retried delete's not-found means
+ * (docs/decisions/015-retried-delete.md).
+ *
+ * @param outcome the attempt's failure (a `ConnectionError` with the fetch error as `cause`, a `TimeoutError`)
+ *   or its answer.
+ * @example
+ * mayHaveActed({ response: new Response('', { status: 503 }) }); // true
+ */
+export function mayHaveActed(outcome: Error | { response: Response }): boolean {
+  if (outcome instanceof Error) return !neverConnected(outcome.cause ?? outcome);
+  return outcome.response.status >= 500;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CookieJar } from './cookie-jar.js';
 import { sleep } from './internal/sleep.js';
 import type { RequestOptions, ResolvedOptions } from './options.js';
 import { redactHeaders, redactUrl } from './redact.js';
-import { backoffDelay, isRetryableFailure, isRetryableStatus, parseRetryAfter } from './retry.js';
+import { backoffDelay, isRetryableFailure, isRetryableStatus, mayHaveActed, parseRetryAfter } from './retry.js';
 
 /** What the transport needs from a client besides its options. */
 export interface TransportHooks {
@@ -29,6 +29,11 @@ export interface Received {
   response: Response;
   /** The body as text; `''` when there is none. */
   text: string;
+  /**
+   * An earlier attempt of this call was retried although it may have reached the server and acted (its answer
+   * was lost after sending, timed out, or was a 5xx). What lets a retried delete's not-found count as done.
+   */
+  earlierMayHaveActed: boolean;
 }
 
 const TIMED_OUT = Symbol('timeout');
@@ -46,6 +51,7 @@ export async function send(options: ResolvedOptions, hooks: TransportHooks, requ
   const maxRetries = call.maxRetries ?? options.maxRetries;
   const deadline = call.deadline ?? options.deadline;
   const started = Date.now();
+  let acted = false;
 
   for (let attempt = 0; ; attempt++) {
     const remaining = deadline === undefined ? Infinity : deadline - (Date.now() - started);
@@ -59,6 +65,7 @@ export async function send(options: ResolvedOptions, hooks: TransportHooks, requ
       if (outcome instanceof AbortError || !canRetry || !isRetryableFailure(method, outcome.cause ?? outcome)) throw outcome;
     } else {
       const { response } = outcome;
+      outcome.earlierMayHaveActed = acted;
       if (!canRetry || !isRetryableStatus(method, response.status)) return outcome;
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       // A Retry-After beyond the cap (or the deadline) is the server saying "not soon": give up now.
@@ -66,6 +73,7 @@ export async function send(options: ResolvedOptions, hooks: TransportHooks, requ
       delay = retryAfter ?? delay;
       if (deadline !== undefined && Date.now() - started + delay >= deadline) return outcome;
     }
+    acted ||= mayHaveActed(outcome);
     const reason = outcome instanceof Error ? outcome.message : `status ${outcome.response.status}`;
     options.logger?.warn(`Retry ${attempt + 1}/${maxRetries} of ${method} ${redactUrl(request.url)} in ${Math.round(delay)} ms: ${reason}`);
     await pause(delay, call.signal);
@@ -138,7 +146,7 @@ async function attemptOnce(
     options.logger?.debug(`← ${response.status} ${request.method} ${redactUrl(request.url)} in ${Date.now() - started} ms`, {
       headers: redactHeaders(response.headers),
     });
-    return { response, text };
+    return { response, text, earlierMayHaveActed: false };
   } finally {
     clearTimeout(timer);
     call.signal?.removeEventListener('abort', onAbort);

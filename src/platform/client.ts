@@ -134,7 +134,11 @@ export class PlatformClient extends BaseClient<paths> {
     // A call that failed with a token another call has already replaced just goes again with the new one.
     const current = this.#tokens;
     const renewed = current !== undefined && (current.access_token !== sentWith || (current.refresh_token !== undefined && (await this.#renew())));
-    return renewed ? super.send(spec, options) : first;
+    if (!renewed) return first;
+    const again = await super.send(spec, options);
+    // The 401 itself did nothing, but an attempt before it may have (its answer lost): a delete must still know.
+    again.earlierMayHaveActed ||= first.earlierMayHaveActed;
+    return again;
   }
 
   async #refresh(options: RequestOptions | undefined): Promise<TokenPair> {

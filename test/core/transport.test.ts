@@ -154,3 +154,27 @@ test('a body that stalls after the headers counts against the timeout', async ()
   const { fetch } = fakeFetch(stalled);
   await expect(send(options(fetch, { timeout: 30, maxRetries: 0 }), {}, get())).rejects.toBeInstanceOf(TimeoutError);
 });
+
+const remove = () => ({ method: 'DELETE', url: 'http://gw.test/api/x/1' });
+const notFound = () => json({ message: 'not found' }, { status: 404 });
+const failedWith = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+
+test('a retried DELETE says an earlier attempt may have acted after a reset, a timeout or a 5xx', async () => {
+  for (const first of [failedWith('ECONNRESET'), new Response('', { status: 503 })]) {
+    const { fetch } = fakeFetch(first, notFound());
+    expect((await send(options(fetch, { maxRetries: 1 }), {}, remove())).earlierMayHaveActed).toBe(true);
+  }
+  const stalled = (request: Request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+  const { fetch } = fakeFetch(stalled, notFound());
+  expect((await send(options(fetch, { maxRetries: 1, timeout: 5 }), {}, remove())).earlierMayHaveActed).toBe(true);
+});
+
+test('a DELETE says no earlier attempt acted on its first answer, after a refused connection, a 408 or a 429', async () => {
+  const firsts = [failedWith('ECONNREFUSED'), failedWith('ENOTFOUND'), new Response('', { status: 408 }), new Response('', { status: 429 })];
+  for (const first of firsts) {
+    const { fetch } = fakeFetch(first, notFound());
+    expect((await send(options(fetch, { maxRetries: 1 }), {}, remove())).earlierMayHaveActed).toBe(false);
+  }
+  const { fetch } = fakeFetch(notFound());
+  expect((await send(options(fetch), {}, remove())).earlierMayHaveActed).toBe(false);
+});

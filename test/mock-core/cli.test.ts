@@ -52,3 +52,12 @@ test('cli: --allow-notify-host lets Pay notify that host over the network; any o
     await new Promise<void>((resolve) => merchant.close(() => resolve()));
   }
 }, 60_000);
+
+test('cli: beyond loopback the limit flags reach the server; a bad value is refused naming the flag', async () => {
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const flags = ['--dialect', 'newapi', '--port', '0', '--json', '--host', '0.0.0.0', '--max-connections', '7', '--headers-timeout', '2000'];
+  running.push(...(await main(flags)));
+  expect(running[0]!.limits).toMatchObject({ maxConnections: 7, headersTimeout: 2_000, requestTimeout: 30_000 });
+  expect(running[0]!.http.maxConnections).toBe(7);
+  await expect(main(['--dialect', 'newapi', '--max-connections', 'lots'])).rejects.toThrow('--max-connections must be a positive whole number, not "lots".');
+}, 60_000);

@@ -1,7 +1,8 @@
-import { request as httpRequest, type RequestOptions } from 'node:http';
+import { createServer, request as httpRequest, type RequestOptions } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterAll, expect, test } from 'vitest';
 import { createEngine } from '../../mocks/core/engine.js';
-import { serve } from '../../mocks/node/index.js';
+import { DEFAULT_CLIENT_LIMITS, isLoopback, serve } from '../../mocks/node/index.js';
 import { json, loginAs, newApiServer, serverErrors } from './support.js';
 import { tinyDialect } from './tiny-dialect.js';
 
@@ -100,6 +101,44 @@ test('serve: the reset mail and the pay form link to the listening address, what
   }
 });
 
+const tiny = () => {
+  const engine = createEngine(tinyDialect);
+  return { fetch: (request: Request) => engine.handle(request) };
+};
+
+/** A raw TCP client to the server's port on 127.0.0.1 (the only address tests may connect to), which records what it receives. */
+function rawClient(url: string): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+  const socket = connect(Number(new URL(url).port), '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk)).on('error', () => {});
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve({ socket, received: () => received, closed })).once('error', reject);
+  });
+}
+
+test('isLoopback: localhost, 127.0.0.0/8 and every spelling of ::1 are loopback; 0.0.0.0, :: and other hosts are not', () => {
+  for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.200.0.9', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) expect(isLoopback(host), host).toBe(true);
+  for (const host of ['0.0.0.0', '::', '10.0.0.2', '192.168.1.5', '::ffff:10.0.0.1', 'sandbox.example', '128.0.0.1']) expect(isLoopback(host), host).toBe(false);
+});
+
+test('serve: on loopback Node\'s defaults stay, limits given or not', async () => {
+  const node = createServer();
+  const running = await serve(tiny(), { host: '127.0.0.1', limits: { headersTimeout: 5, requestTimeout: 5, maxConnections: 1 } });
+  try {
+    expect(running.limits).toBeUndefined();
+    const { headersTimeout, requestTimeout, keepAliveTimeout, maxConnections } = running.http;
+    expect({ headersTimeout, requestTimeout, keepAliveTimeout, maxConnections }).toEqual({
+      headersTimeout: node.headersTimeout,
+      requestTimeout: node.requestTimeout,
+      keepAliveTimeout: node.keepAliveTimeout,
+      maxConnections: node.maxConnections,
+    });
+  } finally {
+    await running.close();
+  }
+});
+
 test('serve: a configured ServerAddress wins over the listening address for links', async () => {
   const server = await newApiServer({ settings: { ServerAddress: 'https://console.example' } });
   const running = await serve(server);
@@ -124,3 +163,67 @@ test('serve: an absolute-form request target routes on its path, not on the host
     await running.close();
   }
 });
+
+test('serve: beyond loopback the documented timeouts and connection cap apply, each overridable', async () => {
+  const exposed = await serve(tiny(), { host: '0.0.0.0' });
+  const tuned = await serve(tiny(), { host: '0.0.0.0', limits: { maxConnections: 8, requestTimeout: 60_000 } });
+  try {
+    expect(DEFAULT_CLIENT_LIMITS).toEqual({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, maxConnections: 256 });
+    for (const [running, limits] of [[exposed, DEFAULT_CLIENT_LIMITS], [tuned, { ...DEFAULT_CLIENT_LIMITS, maxConnections: 8, requestTimeout: 60_000 }]] as const) {
+      expect(running.limits).toEqual(limits);
+      const { headersTimeout, requestTimeout, keepAliveTimeout, maxConnections } = running.http;
+      expect({ headersTimeout, requestTimeout, keepAliveTimeout, maxConnections }).toEqual(limits);
+    }
+  } finally {
+    await Promise.all([exposed.close(), tuned.close()]);
+  }
+});
+
+test('serve: a limit that is not a positive integer, or a header timeout past the request timeout, is refused naming it', async () => {
+  await expect(serve(tiny(), { host: '0.0.0.0', limits: { maxConnections: 0 } })).rejects.toThrow('`maxConnections` must be a positive integer, not 0.');
+  await expect(serve(tiny(), { limits: { keepAliveTimeout: 1.5 } })).rejects.toThrow('`keepAliveTimeout` must be a positive integer');
+  await expect(serve(tiny(), { host: '0.0.0.0', limits: { headersTimeout: 2_000, requestTimeout: 1_000 } })).rejects.toThrow(
+    '`headersTimeout` (2000) must not exceed `requestTimeout` (1000).',
+  );
+});
+
+test('serve: beyond loopback a client that stalls in its headers, or in its body, is answered 408 and closed', async () => {
+  const running = await serve(tiny(), { host: '0.0.0.0', limits: { headersTimeout: 50, requestTimeout: 100 } });
+  try {
+    const headers = await rawClient(running.url);
+    headers.socket.write('GET /counter HTTP/1.1\r\nHost: sandbox\r\n');
+    const body = await rawClient(running.url);
+    body.socket.write('POST /echo HTTP/1.1\r\nHost: sandbox\r\nContent-Length: 10\r\n\r\n12345');
+    // The server's own timeouts end both: nothing here waits on a clock.
+    await Promise.all([headers.closed, body.closed]);
+    expect(headers.received()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(body.received()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+  } finally {
+    await running.close();
+  }
+}, 20_000);
+
+test('serve: beyond loopback a connection over the cap is closed unanswered; those within it are served', async () => {
+  const running = await serve(tiny(), { host: '0.0.0.0', limits: { maxConnections: 2 } });
+  const clients: Socket[] = [];
+  try {
+    const counted = new Promise<void>((resolve) => {
+      let seen = 0;
+      running.http.on('connection', () => ++seen === 2 && resolve());
+    });
+    const within = [await rawClient(running.url), await rawClient(running.url)];
+    clients.push(...within.map((c) => c.socket));
+    await counted;
+    const dropped = new Promise<void>((resolve) => running.http.once('drop', () => resolve()));
+    const over = await rawClient(running.url);
+    clients.push(over.socket);
+    await Promise.all([dropped, over.closed]);
+    expect(over.received()).toBe('');
+    within[0]!.socket.write('GET /counter HTTP/1.1\r\nHost: sandbox\r\nConnection: close\r\n\r\n');
+    await within[0]!.closed;
+    expect(within[0]!.received()).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+  } finally {
+    for (const socket of clients) socket.destroy();
+    await running.close();
+  }
+}, 20_000);

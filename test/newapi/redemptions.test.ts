@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
-import { ApiError } from '../../src/index.js';
+import { ApiError, NotFoundError } from '../../src/index.js';
 import { useNewApi } from '../support/harness.js';
 import { regExpSourcesBuiltBy } from '../support/regexp-spy.js';
+import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
 import { jsonInit, sessionHeaders } from '../support/sessions.js';
 
 const api = useNewApi();
@@ -72,6 +73,16 @@ test('redemptions.retrieve: one code; unknown or deleted is "record not found"',
   await client.redemptions.delete(1);
   await expect(client.redemptions.retrieve(1)).rejects.toThrow('record not found');
   await expect(client.redemptions.retrieve(99)).rejects.toThrow('record not found');
+});
+
+test('redemptions.delete: a retry after the answer was lost resolves and the code is deleted; an unknown id still throws NotFoundError', async () => {
+  const net = loseFirstAnswer(api.fetch, (request) => request.method === 'DELETE');
+  const client = await api.loginAs(api.server.accounts.find((a) => a.role === 10)!.username, { fetch: net.fetch, ...retryAtOnce });
+  await client.redemptions.create({ name: 'lost answer', count: 1 });
+  await expect(client.redemptions.delete(1)).resolves.toBeUndefined();
+  expect(net.lost()).toBe(true);
+  expect(api.server.state.redemptions.find((r) => r.id === 1)!.deleted_at).not.toBeNull();
+  await expect(client.redemptions.delete(99)).rejects.toBeInstanceOf(NotFoundError);
 });
 
 test('redemptions.update: name, quota and expiry are written as sent, zero values included; the status stays', async () => {

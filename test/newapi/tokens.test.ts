@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { ApiError, NotFoundError, ValidationError } from '../../src/index.js';
 import { useNewApi } from '../support/harness.js';
+import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
 import { jsonInit, sessionHeaders } from '../support/sessions.js';
 
 const api = useNewApi();
@@ -174,6 +175,16 @@ test('tokens.delete: removes the caller\'s token; another user\'s is "record not
   const theirs = api.server.state.tokens.find((t) => t.user_id !== 1)!;
   await expect(client.tokens.delete(theirs.id)).rejects.toThrow('record not found');
   expect(api.server.state.tokens.some((t) => t.id === theirs.id)).toBe(true);
+});
+
+test('tokens.delete: a retry after the answer was lost resolves and the token is gone; an id that never existed still throws NotFoundError', async () => {
+  const net = loseFirstAnswer(api.fetch, (request) => request.method === 'DELETE');
+  const client = await api.loginAs('root', { fetch: net.fetch, ...retryAtOnce });
+  const token = await client.tokens.create({ name: 'lost answer' });
+  await expect(client.tokens.delete(token.id)).resolves.toBeUndefined();
+  expect(net.lost()).toBe(true);
+  expect(api.server.state.tokens.some((t) => t.id === token.id)).toBe(false);
+  await expect(client.tokens.delete(999_999)).rejects.toBeInstanceOf(NotFoundError);
 });
 
 test('tokens.deleteMany: deletes the caller\'s tokens among the ids and says how many', async () => {

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../../src/index.js';
 import { useNewApi } from '../support/harness.js';
 import { regExpSourcesBuiltBy } from '../support/regexp-spy.js';
+import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
 
 const api = useNewApi();
 
@@ -212,6 +213,16 @@ test('users.delete: a hard delete; the user is gone from the list', async () => 
   expect(page.items.map((u) => u.id)).not.toContain(user.row.id);
   expect(page.total).toBe(api.server.state.users.length);
   await expect(client.users.retrieve(user.row.id)).rejects.toThrow('record not found');
+});
+
+test('users.delete: a retry after the answer was lost resolves and the user is gone; an unknown id still throws NotFoundError', async () => {
+  const user = seeded(1);
+  const net = loseFirstAnswer(api.fetch, (request) => request.method === 'DELETE');
+  const client = await api.loginAs('root', { fetch: net.fetch, ...retryAtOnce });
+  await expect(client.users.delete(user.row.id)).resolves.toBeUndefined();
+  expect(net.lost()).toBe(true);
+  expect(api.server.state.users.some((u) => u.id === user.row.id)).toBe(false);
+  await expect(client.users.delete(999_999)).rejects.toBeInstanceOf(NotFoundError);
 });
 
 test('users.delete: only a strictly higher role may, so root cannot delete root and an admin cannot delete an admin', async () => {

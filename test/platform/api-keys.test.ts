@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { NotFoundError, ValidationError } from '../../src/index.js';
+import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
 import { usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
@@ -60,6 +61,28 @@ test('delete removes the key; deleting it again is a NotFoundError 40402', async
   const err = await client.apiKeys.delete(key.key_id).catch((e) => e);
   expect(err).toBeInstanceOf(NotFoundError);
   expect(err.code).toBe(40402);
+});
+
+test('delete: a retry after the answer was lost resolves and the key is gone; a key that never existed still throws NotFoundError', async () => {
+  const net = loseFirstAnswer(api.fetch, (request) => request.method === 'DELETE');
+  const client = await api.loginAs('personal', { fetch: net.fetch, ...retryAtOnce });
+  const key = await client.apiKeys.create({ name: 'lost answer', key_type: 'test' });
+  await expect(client.apiKeys.delete(key.key_id)).resolves.toBeUndefined();
+  expect(net.lost()).toBe(true);
+  expect(api.server.state.api_keys.some((k) => k.key_id === key.key_id)).toBe(false);
+  await expect(client.apiKeys.delete('key_01HX40A1B2C3D4E5F6G7H8J9KM')).rejects.toBeInstanceOf(NotFoundError);
+});
+
+test('delete: a lost answer, then a retry refused for an expired access token: the renewed call that finds nothing still resolves', async () => {
+  const net = loseFirstAnswer(api.fetch, (request) => request.method === 'DELETE');
+  // The access token expires while the first answer is lost, so the retry is a 401 and the client renews.
+  const expireOnLoss = (request: Request) => net.fetch(request).catch((error) => (api.server.clock.advance(16 * 60_000), Promise.reject(error)));
+  const client = await api.loginAs('personal', { fetch: expireOnLoss, ...retryAtOnce });
+  const before = client.tokens!.access_token;
+  const key = await client.apiKeys.create({ name: 'lost answer', key_type: 'test' });
+  await expect(client.apiKeys.delete(key.key_id)).resolves.toBeUndefined();
+  expect(client.tokens!.access_token).not.toBe(before);
+  expect(api.server.state.api_keys.some((k) => k.key_id === key.key_id)).toBe(false);
 });
 
 test("another user's key is not found", async () => {

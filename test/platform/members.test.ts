@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { ConflictError, NotFoundError, PermissionDeniedError } from '../../src/index.js';
+import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
 import { usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
@@ -76,4 +77,13 @@ test('delete: the member becomes personal; a member of another enterprise is a N
   const err = await owner.members.delete(api.account('other enterprise admin').user_id).catch((e) => e);
   expect(err).toBeInstanceOf(NotFoundError);
   expect(err.code).toBe(40403);
+});
+
+test('delete: a retry after the answer was lost resolves and the member is personal; a non-member still throws NotFoundError', async () => {
+  const net = loseFirstAnswer(api.fetch, (request) => request.method === 'DELETE');
+  const owner = await api.loginAs('enterprise owner', { fetch: net.fetch, ...retryAtOnce });
+  await expect(owner.members.delete(api.account('enterprise member').user_id)).resolves.toBeUndefined();
+  expect(net.lost()).toBe(true);
+  expect((await (await api.loginAs('enterprise member')).users.me.retrieve()).user_type).toBe('personal');
+  await expect(owner.members.delete(api.account('other enterprise admin').user_id)).rejects.toBeInstanceOf(NotFoundError);
 });

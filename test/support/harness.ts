@@ -10,7 +10,9 @@ export interface NewApiHarness {
   /** A fresh client with its own cookie jar; no retries, so each call is one request. */
   client(options?: Partial<NewApiClientOptions>): NewApiClient;
   /** A client logged in as a seeded account, found by username. */
-  loginAs(username: string): Promise<NewApiClient>;
+  loginAs(username: string, options?: Partial<NewApiClientOptions>): Promise<NewApiClient>;
+  /** The fetch of this transport (the server's own in-process, the real one over HTTP), for wrapping. */
+  fetch(request: Request): Promise<Response>;
   /** A raw request, for answers the SDK would refuse to send (bad JSON, wrong headers). */
   raw(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -31,14 +33,15 @@ export function useNewApi(options: { seed?: number } = {}): NewApiHarness {
       return life.baseURL;
     },
     client: (extra = {}) => new NewApiClient({ baseURL: life.baseURL, fetch: fetchImpl, maxRetries: 0, ...extra }),
-    async loginAs(username) {
+    async loginAs(username, extra) {
       const account = life.server.accounts.find((a) => a.username === username);
       if (!account) throw new Error(`No seeded account ${username}; seeded: ${life.server.accounts.map((a) => a.username).join(', ')}`);
-      const client = harness.client();
+      const client = harness.client(extra);
       await client.auth.login({ username: account.username, password: account.password });
       return client;
     },
     raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
+    fetch: fetchImpl,
   };
   return harness;
 }

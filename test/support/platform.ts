@@ -24,6 +24,8 @@ export interface PlatformHarness {
   lastCode(to: string): string;
   /** A raw request, for what the SDK would refuse to send. */
   raw(path: string, init?: RequestInit): Promise<Response>;
+  /** The fetch of this transport (the server's own in-process, the real one over HTTP), for wrapping. */
+  fetch(request: Request): Promise<Response>;
 }
 
 /**
@@ -70,6 +72,7 @@ export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
       return message.code;
     },
     raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
+    fetch: fetchImpl,
   };
   const logIn = async (client: PlatformClient, role: PlatformRole) => {
     const { email, password } = harness.account(role);

@@ -75,10 +75,15 @@ export class Redemptions extends Resource<NewApiClient> {
     return this.#setStatus(id, 2, 'redemptions.disable', options);
   }
 
-  /** Deletes a code. `DELETE /api/redemption/:id` @example await client.redemptions.delete(7); */
+  /**
+   * Deletes a code. An unknown id is a `NotFoundError`, except on a retry after an attempt whose answer was lost:
+   * then it counts as deleted (docs/decisions/015-retried-delete.md). `DELETE /api/redemption/:id`
+   * @example
+   * await client.redemptions.delete(7);
+   */
   async delete(id: number, options?: RequestOptions): Promise<void> {
     assertId('id', id, 'redemptions.delete');
-    await this.client.request('delete', '/api/redemption/{id}', { path: { id } }, options);
+    await this.client.remove('/api/redemption/{id}', { path: { id } }, options);
   }
 
   /**

@@ -101,10 +101,16 @@ export class Tokens extends Resource<NewApiClient> {
     return this.#setStatus(id, 2, 'tokens.disable', options);
   }
 
-  /** Deletes a token. `DELETE /api/token/:id` @example await client.tokens.delete(12); */
+  /**
+   * Deletes a token. A token that is not the caller's (or does not exist) is a `NotFoundError`, except on a retry
+   * after an attempt whose answer was lost: then it counts as deleted (docs/decisions/015-retried-delete.md).
+   * `DELETE /api/token/:id`
+   * @example
+   * await client.tokens.delete(12);
+   */
   async delete(id: number, options?: RequestOptions): Promise<void> {
     assertId('id', id, 'tokens.delete');
-    await this.client.request('delete', '/api/token/{id}', { path: { id } }, options);
+    await this.client.remove('/api/token/{id}', { path: { id } }, options);
   }
 
   /**

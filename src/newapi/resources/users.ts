@@ -81,13 +81,15 @@ export class Users extends Resource<NewApiClient> {
 
   /**
    * Deletes a user for good (hard delete). Only a strictly higher role may: root cannot delete root.
-   * For the soft delete of the console's "delete" button, use {@link Users.softDelete}. `DELETE /api/user/:id`
+   * For the soft delete of the console's "delete" button, use {@link Users.softDelete}. An unknown id is a
+   * `NotFoundError`, except on a retry after an attempt whose answer was lost: then it counts as deleted
+   * (docs/decisions/015-retried-delete.md). `DELETE /api/user/:id`
    * @example
    * await client.users.delete(42);
    */
   async delete(id: number, options?: RequestOptions): Promise<void> {
     assertId('id', id, 'users.delete');
-    await this.client.request('delete', '/api/user/{id}', { path: { id } }, options);
+    await this.client.remove('/api/user/{id}', { path: { id } }, options);
   }
 
   /** Re-enables a disabled user. `POST /api/user/manage` `{action: "enable"}` @example await client.users.enable(42); */

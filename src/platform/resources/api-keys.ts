@@ -64,12 +64,14 @@ export class ApiKeys extends Resource<PlatformClient> {
   }
 
   /**
-   * Deletes a key for good; it stops working at once. `DELETE /api/v1/users/me/apikeys/{key_id}`
+   * Deletes a key for good; it stops working at once. An unknown key is a `NotFoundError` (40402), except on a
+   * retry after an attempt whose answer was lost: then it counts as deleted (docs/decisions/015-retried-delete.md).
+   * `DELETE /api/v1/users/me/apikeys/{key_id}`
    * @example
    * await client.apiKeys.delete(keyId);
    */
   async delete(keyId: string, options?: RequestOptions): Promise<void> {
     assertPrefixedId('keyId', keyId, 'key_', 'apiKeys.delete');
-    await this.client.request('delete', '/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
+    await this.client.remove('/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
   }
 }

@@ -67,13 +67,15 @@ export class Members extends Resource<PlatformClient> {
   }
 
   /**
-   * Removes a member; the account becomes personal and keeps its login. `DELETE /api/v1/enterprise/members/{member_id}`
+   * Removes a member; the account becomes personal and keeps its login. Someone who is not a member is a
+   * `NotFoundError`, except on a retry after an attempt whose answer was lost: then they count as removed
+   * (docs/decisions/015-retried-delete.md). `DELETE /api/v1/enterprise/members/{member_id}`
    * @example
    * await client.members.delete('u_01HX40A1B2C3D4E5F6G7H8J9KM');
    */
   async delete(memberId: string, options?: RequestOptions): Promise<void> {
     assertPrefixedId('memberId', memberId, 'u_', 'members.delete');
-    await this.client.request('delete', '/api/v1/enterprise/members/{member_id}', { path: { member_id: memberId } }, options);
+    await this.client.remove('/api/v1/enterprise/members/{member_id}', { path: { member_id: memberId } }, options);
   }
 
   /**
