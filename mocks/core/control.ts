@@ -4,7 +4,7 @@
  * @module
  */
 import { BodyError } from './body.js';
-import { faultConfigSchema, type FaultConfig } from './faults.js';
+import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
 import { jsonResponse } from './response.js';
 import type { BaseState, RequestContext, Route } from './types.js';
 import { z } from 'zod';
@@ -15,6 +15,8 @@ export interface ControlHooks<S extends BaseState> {
   exportState(): S;
   importState(body: unknown): { ok: true } | { ok: false; error: string };
   patchSettings(body: unknown): { ok: true; value: unknown } | { ok: false; error: string };
+  /** The statuses `fail_route` may force (the dialect's `faultStatuses`). */
+  faultStatuses: readonly number[];
   getFaults(): FaultConfig;
   setFaults(faults: FaultConfig): void;
 }
@@ -81,6 +83,10 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
         if (!body.ok) return body.response;
         const parsed = faultConfigSchema.safeParse(body.value);
         if (!parsed.success) return badRequest(`Failed to set the faults: ${z.prettifyError(parsed.error)}`);
+        const status = parsed.data.fail_route?.status;
+        if (status !== undefined && !hooks.faultStatuses.includes(status)) {
+          return badRequest(`Failed to set the faults: fail_route.status ${status} cannot carry an error body here. Please use one of ${describeStatuses(hooks.faultStatuses)}.`);
+        }
         hooks.setFaults(parsed.data);
         return jsonResponse(parsed.data);
       },

@@ -9,7 +9,7 @@ import { createClock, type Clock } from './clock.js';
 import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
-import { pickFault } from './faults.js';
+import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
@@ -100,6 +100,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       Object.assign(state.settings, parsed.value);
       return { ok: true, value: state.settings };
     },
+    faultStatuses: dialect.faultStatuses ?? DEFAULT_FAULT_STATUSES,
     getFaults: () => faults,
     setFaults(next) {
       faults = next;

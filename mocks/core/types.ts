@@ -121,6 +121,12 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
   name: string;
   routes: ReadonlyArray<Route<S>>;
   errors: DialectErrors<S>;
+  /**
+   * The statuses `PUT /__mock/faults` accepts as `fail_route.status`: those `errors.fault` can answer with a body
+   * in the dialect's own shape.
+   * @default every 4xx and 5xx (`DEFAULT_FAULT_STATUSES`)
+   */
+  faultStatuses?: readonly number[];
   /** Builds the initial state (hashing passwords, hence async), applying `settings` over the defaults. */
   seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: SeededAccount[] }>;
   /** Validates a `PATCH /__mock/settings` body: a partial, strict object (unknown keys are rejected). */

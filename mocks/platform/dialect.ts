@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Dialect } from '../core/types.js';
-import { platformErrors } from './envelope.js';
+import { PLATFORM_FAULT_STATUSES, platformErrors } from './envelope.js';
 import { withRateLimit } from './rate-limit.js';
 import { platformRoutes } from './routes.js';
 import { seedPlatform } from './seed.js';
@@ -53,6 +53,7 @@ export const platformDialect: Dialect<PlatformState, PlatformSettings> = {
   name: 'platform',
   routes: platformRoutes.map(withRateLimit),
   errors: platformErrors,
+  faultStatuses: PLATFORM_FAULT_STATUSES,
   seed: seedPlatform,
   parseSettingsPatch(body) {
     const parsed = settingsPatchSchema.safeParse(body);

@@ -121,3 +121,22 @@ test('control: a bad fault config is a 400', async () => {
   expect((await server.fetch('/__mock/faults', json('PUT', { error_rate: 2 }))).status).toBe(400);
   expect((await server.fetch('/__mock/faults', json('PUT', { flaky: true }))).status).toBe(400);
 });
+
+test('control: fail_route refuses statuses without a body (1xx, 204, 205, 304), naming what it takes', async () => {
+  const server = await newApiServer();
+  for (const status of [100, 101, 199, 204, 205, 304]) {
+    const response = await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'GET', path: '/api/user/groups', status } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe(`Failed to set the faults: fail_route.status ${status} cannot carry an error body here. Please use one of 200, 400–599.`);
+  }
+  expect(await (await server.fetch('/__mock/faults')).json()).toEqual({});
+  expect((await server.fetch('/api/user/groups')).status).toBe(200);
+});
+
+test('control: a fail_route of 200 answers new-api\'s usual failure, success false with HTTP 200', async () => {
+  const server = await newApiServer();
+  expect((await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'GET', path: '/api/user/groups', status: 200 } }))).status).toBe(200);
+  const failed = await server.fetch('/api/user/groups');
+  expect(failed.status).toBe(200);
+  expect(await failed.json()).toEqual({ success: false, message: 'Injected fault' });
+});
