@@ -3,7 +3,7 @@
  * outbox and faults. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
  * @module
  */
-import { BodyError } from './body.js';
+import { BodyError, STATE_IMPORT_LIMIT_BYTES } from './body.js';
 import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
 import { jsonResponse } from './response.js';
 import type { BaseState, RequestContext, Route } from './types.js';
@@ -40,6 +40,8 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
     {
       method: 'PUT',
       path: '/__mock/state',
+      // Whatever the export gives must import back, however many users or mails it holds.
+      bodyLimit: STATE_IMPORT_LIMIT_BYTES,
       handler: async (ctx) => {
         const body = await readBody(ctx);
         if (!body.ok) return body.response;
@@ -104,6 +106,6 @@ async function readBody(ctx: RequestContext<BaseState>): Promise<{ ok: true; val
     return { ok: true, value: await ctx.readJson() };
   } catch (error) {
     const tooLarge = error instanceof BodyError && error.kind === 'too_large';
-    return { ok: false, response: tooLarge ? jsonResponse({ error: 'Request body too large' }, { status: 413 }) : badRequest('Failed to read the body: send JSON.') };
+    return { ok: false, response: tooLarge ? jsonResponse({ error: error.message }, { status: 413 }) : badRequest('Failed to read the body: send JSON.') };
   }
 }

@@ -81,6 +81,11 @@ export interface Route<S extends BaseState = BaseState> {
    * @default true for every method but GET
    */
   mutates?: boolean;
+  /**
+   * The largest body the route reads, in bytes; past it the dialect's 413.
+   * @default BODY_LIMIT_BYTES (1 MiB)
+   */
+  bodyLimit?: number;
 }
 
 /** How a dialect answers the failures the core detects, in the dialect's own error shape. */

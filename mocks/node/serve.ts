@@ -11,6 +11,8 @@ import { CLIENT_IP_HEADER } from '../core/rate-limit.js';
 /** Anything that answers Fetch requests, such as a `ReferenceServer`. */
 export interface FetchHandler {
   fetch(request: Request): Promise<Response>;
+  /** The largest body the route reads, as `ReferenceServer.bodyLimit` says. @default BODY_LIMIT_BYTES (1 MiB) */
+  bodyLimit?(method: string, url: string): number;
 }
 
 /** Options of {@link serve}. */
@@ -74,8 +76,11 @@ async function handle(server: FetchHandler, req: IncomingMessage, res: ServerRes
     if (raw[i]!.toLowerCase() !== CLIENT_IP_HEADER) headers.append(raw[i]!, raw[i + 1]!);
   }
   headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? 'unknown');
-  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, BODY_LIMIT_BYTES + 1);
-  const request = new Request(requestUrl(req), { method, headers, body: body as BodyInit | undefined });
+  const url = requestUrl(req);
+  // One byte past the route's limit, so the core sees the body is too large and answers its 413.
+  const limit = (server.bodyLimit?.(method, url) ?? BODY_LIMIT_BYTES) + 1;
+  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit);
+  const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
   const response = await server.fetch(request);
 
   const out: OutgoingHttpHeaders = {};
