@@ -123,6 +123,13 @@ export interface ReferenceServer<D extends DialectName = DialectName> {
   readonly handlers: HttpHandler[];
   /** Answers a request straight from the route table (no msw involved); waits for seeding first. */
   fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /**
+   * The largest request body the route for `method` and `url` reads (1 MiB; 64 MiB for `PUT /__mock/state`),
+   * for adapters that buffer a body before calling {@link ReferenceServer.fetch}.
+   * @example
+   * server.bodyLimit('PUT', 'http://127.0.0.1:4010/__mock/state'); // 67108864
+   */
+  bodyLimit(method: string, url: string): number;
   /** The live state (plain JSON data). Mutate it to arrange a test; read it to assert. */
   readonly state: DialectTypes[D]['state'];
   /** Back to the seeded state: data, random sequence, clock and faults. */
@@ -170,6 +177,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
       const request = input instanceof Request && init === undefined ? input : new Request(typeof input === 'string' ? new URL(input, baseUrl) : input, init);
       return engine.handle(request);
     },
+    bodyLimit: (method, url) => engine.bodyLimit(method, url),
     get state() {
       return engine.state as DialectTypes[D]['state'];
     },

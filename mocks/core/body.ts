@@ -10,11 +10,21 @@
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * The largest body `PUT /__mock/state` reads: 64 MiB, so that any state `GET /__mock/state` hands out imports
+ * back (a 10,000-user new-api state is about 8 MB). Only that control route has it; dialect routes keep 1 MiB.
+ * @default 67108864
+ */
+export const STATE_IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** Why a body could not be read: too large, or not JSON. */
 export class BodyError extends Error {
   override name = 'BodyError';
-  constructor(readonly kind: 'too_large' | 'malformed') {
-    super(kind === 'too_large' ? `Failed to read the body: it exceeds ${BODY_LIMIT_BYTES} bytes.` : 'Failed to read the body: it is not valid JSON.');
+  constructor(
+    readonly kind: 'too_large' | 'malformed',
+    limit: number = BODY_LIMIT_BYTES,
+  ) {
+    super(kind === 'too_large' ? `Failed to read the body: it exceeds ${limit} bytes.` : 'Failed to read the body: it is not valid JSON.');
   }
 }
 
@@ -27,7 +37,7 @@ export class BodyError extends Error {
  */
 export async function readBodyBytes(request: Request, limit: number = BODY_LIMIT_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > limit) throw new BodyError('too_large');
+  if (declared > limit) throw new BodyError('too_large', limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -40,7 +50,7 @@ export async function readBodyBytes(request: Request, limit: number = BODY_LIMIT
       // Not awaited: on a tee'd body (a request cloned for the onResponse observer) cancelling one branch only
       // settles once the other is cancelled too, so awaiting it here would hang the request, and its write lock.
       reader.cancel().catch(() => undefined);
-      throw new BodyError('too_large');
+      throw new BodyError('too_large', limit);
     }
     chunks.push(value);
   }

@@ -3,8 +3,8 @@
  * outbox and faults. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
  * @module
  */
-import { BodyError } from './body.js';
-import { faultConfigSchema, type FaultConfig } from './faults.js';
+import { BodyError, STATE_IMPORT_LIMIT_BYTES } from './body.js';
+import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
 import { jsonResponse } from './response.js';
 import type { BaseState, RequestContext, Route } from './types.js';
 import { z } from 'zod';
@@ -15,6 +15,8 @@ export interface ControlHooks<S extends BaseState> {
   exportState(): S;
   importState(body: unknown): { ok: true } | { ok: false; error: string };
   patchSettings(body: unknown): { ok: true; value: unknown } | { ok: false; error: string };
+  /** The statuses `fail_route` may force (the dialect's `faultStatuses`). */
+  faultStatuses: readonly number[];
   getFaults(): FaultConfig;
   setFaults(faults: FaultConfig): void;
 }
@@ -38,6 +40,8 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
     {
       method: 'PUT',
       path: '/__mock/state',
+      // Whatever the export gives must import back, however many users or mails it holds.
+      bodyLimit: STATE_IMPORT_LIMIT_BYTES,
       handler: async (ctx) => {
         const body = await readBody(ctx);
         if (!body.ok) return body.response;
@@ -81,6 +85,10 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
         if (!body.ok) return body.response;
         const parsed = faultConfigSchema.safeParse(body.value);
         if (!parsed.success) return badRequest(`Failed to set the faults: ${z.prettifyError(parsed.error)}`);
+        const status = parsed.data.fail_route?.status;
+        if (status !== undefined && !hooks.faultStatuses.includes(status)) {
+          return badRequest(`Failed to set the faults: fail_route.status ${status} cannot carry an error body here. Please use one of ${describeStatuses(hooks.faultStatuses)}.`);
+        }
         hooks.setFaults(parsed.data);
         return jsonResponse(parsed.data);
       },
@@ -98,6 +106,6 @@ async function readBody(ctx: RequestContext<BaseState>): Promise<{ ok: true; val
     return { ok: true, value: await ctx.readJson() };
   } catch (error) {
     const tooLarge = error instanceof BodyError && error.kind === 'too_large';
-    return { ok: false, response: tooLarge ? jsonResponse({ error: 'Request body too large' }, { status: 413 }) : badRequest('Failed to read the body: send JSON.') };
+    return { ok: false, response: tooLarge ? jsonResponse({ error: error.message }, { status: 413 }) : badRequest('Failed to read the body: send JSON.') };
   }
 }

@@ -9,15 +9,15 @@ import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
+import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createFormTokens } from './form-tokens.js';
 import { notifyHosts } from './notify-hosts.js';
-import { pickFault } from './faults.js';
 import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
 import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
 import { createRouter } from './router.js';
-import { replaceContents, serialize } from './state.js';
+import { inKeyOrderOf, replaceContents } from './state.js';
 import type { BaseState, Dialect, RequestContext, Route, SeededAccount } from './types.js';
 
 /** Options of {@link createEngine}. */
@@ -60,6 +60,11 @@ export interface Engine<S extends BaseState> {
   dispatch(request: Request): Promise<Response | undefined>;
   /** Like `dispatch`, with the dialect's 404 for unmatched requests. */
   handle(request: Request): Promise<Response>;
+  /**
+   * The largest body the route for `method` and `url` reads, so an adapter that buffers bodies knows how much
+   * to take before it answers.
+   */
+  bodyLimit(method: string, url: string): number;
   reset(): Promise<void>;
 }
 
@@ -100,10 +105,11 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const control = controlRoutes<S>({
     // The control route already runs inside the transaction lock; taking it again would deadlock.
     reset: resetNow,
-    exportState: () => serialize(state),
+    // No structuredClone: the control route stringifies it at once, and that text is the copy.
+    exportState: () => state,
     importState(body) {
       const parsed = dialect.parseState(body);
-      if (parsed.ok) replaceContents(state, parsed.value);
+      if (parsed.ok) replaceContents(state, inKeyOrderOf(body, parsed.value));
       return parsed.ok ? { ok: true } : parsed;
     },
     patchSettings(body) {
@@ -112,6 +118,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       Object.assign(state.settings, parsed.value);
       return { ok: true, value: state.settings };
     },
+    faultStatuses: dialect.faultStatuses ?? DEFAULT_FAULT_STATUSES,
     getFaults: () => faults,
     setFaults(next) {
       faults = next;
@@ -141,11 +148,11 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     faults = {};
   }
 
-  function createContext(request: Request, url: URL, params: Record<string, string>, view: S): RequestContext<S> {
+  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number): RequestContext<S> {
     let body: Promise<unknown> | undefined;
     let text: Promise<string> | undefined;
     let cookies: Record<string, string> | undefined;
-    const readText = () => (text ??= readTextBody(request, BODY_LIMIT_BYTES));
+    const readText = () => (text ??= readTextBody(request, bodyLimit));
     return {
       request,
       method: request.method,
@@ -216,15 +223,19 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     await ready;
     const observed = options.onResponse ? request.clone() : undefined;
     const url = new URL(request.url);
-    let pathname = url.pathname;
-    if (options.basePath && pathname.startsWith(options.basePath)) pathname = pathname.slice(options.basePath.length) || '/';
-    const match = router.match(request.method, pathname);
+    const match = matchRoute(request.method, url);
     if (!match && !notFound) return undefined;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
-    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state);
+    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, match?.route.bodyLimit ?? BODY_LIMIT_BYTES);
     const response = match ? await run(ctx, match.route, mutates) : answerNotFound(ctx);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
+  }
+
+  function matchRoute(method: string, url: URL) {
+    let pathname = url.pathname;
+    if (options.basePath && pathname.startsWith(options.basePath)) pathname = pathname.slice(options.basePath.length) || '/';
+    return router.match(method, pathname);
   }
 
   function answerNotFound(ctx: RequestContext<S>): Response {
@@ -243,6 +254,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     routes,
     dispatch: (request) => respond(request, false),
     handle: async (request) => (await respond(request, true))!,
+    bodyLimit(method, url) {
+      const parsed = URL.canParse(url) ? new URL(url) : undefined;
+      return (parsed && matchRoute(method, parsed)?.route.bodyLimit) ?? BODY_LIMIT_BYTES;
+    },
     reset: () => ready.then(() => exclusive(resetNow)),
   };
 }

@@ -24,6 +24,31 @@ export const faultConfigSchema = z.strictObject({
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
 /**
+ * The statuses `fail_route` may force when a dialect names none: every 4xx and 5xx, which any error shape can
+ * carry. Not 1xx, 204, 205 or 304: those have no body, so the dialect's error could not be sent and the adapter
+ * would report a crash instead.
+ */
+export const DEFAULT_FAULT_STATUSES: readonly number[] = Array.from({ length: 200 }, (_, i) => 400 + i);
+
+/**
+ * A list of statuses as short ranges, for error messages.
+ *
+ * @example
+ * describeStatuses([200, 400, 401, 402]); // '200, 400–402'
+ */
+export function describeStatuses(statuses: readonly number[]): string {
+  const sorted = [...new Set(statuses)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/**
  * The status an injected fault answers this request with, or `undefined` to let it through.
  *
  * @example

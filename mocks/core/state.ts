@@ -24,3 +24,36 @@ export function replaceContents<T extends object>(target: T, source: T): void {
 export function serialize<T>(state: T): T {
   return structuredClone(state);
 }
+
+/**
+ * `value` with the keys of every object in the order `reference` has them, keys only `value` has (defaults)
+ * last. A schema's output lists the shape's keys first; put back in the import's order, an imported state
+ * exports byte for byte as it came in.
+ *
+ * @example
+ * replaceContents(state, inKeyOrderOf(body, parsed.value));
+ */
+export function inKeyOrderOf<T>(reference: unknown, value: T): T {
+  if (Array.isArray(value)) {
+    if (Array.isArray(reference)) for (let i = 0; i < value.length; i++) value[i] = inKeyOrderOf(reference[i], value[i]);
+    return value;
+  }
+  if (!isPlainObject(value) || !isPlainObject(reference)) return value;
+  const order = Object.keys(reference).filter((key) => Object.hasOwn(value, key));
+  for (const key of Object.keys(value)) if (!Object.hasOwn(reference, key)) order.push(key);
+  // Rebuilding every object costs as much as the schema did; most (records, arrays of rows) are already in order.
+  const keys = Object.keys(value);
+  const inOrder = keys.length === order.length && keys.every((key, i) => key === order[i]);
+  const out: Record<string, unknown> = inOrder ? value : {};
+  for (const key of order) {
+    const item = inKeyOrderOf(reference[key], value[key]);
+    // An own `__proto__` key (JSON.parse makes one) must stay a key: assignment would set the prototype instead.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -94,6 +94,11 @@ export interface Route<S extends BaseState = BaseState> {
    * @default true for every method but GET
    */
   mutates?: boolean;
+  /**
+   * The largest body the route reads, in bytes; past it the dialect's 413.
+   * @default BODY_LIMIT_BYTES (1 MiB)
+   */
+  bodyLimit?: number;
 }
 
 /** How a dialect answers the failures the core detects, in the dialect's own error shape. */
@@ -134,6 +139,12 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
   name: string;
   routes: ReadonlyArray<Route<S>>;
   errors: DialectErrors<S>;
+  /**
+   * The statuses `PUT /__mock/faults` accepts as `fail_route.status`: those `errors.fault` can answer with a body
+   * in the dialect's own shape.
+   * @default every 4xx and 5xx (`DEFAULT_FAULT_STATUSES`)
+   */
+  faultStatuses?: readonly number[];
   /** Builds the initial state (hashing passwords, hence async), applying `settings` over the defaults. */
   seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: SeededAccount[] }>;
   /** Validates a `PATCH /__mock/settings` body: a partial, strict object (unknown keys are rejected). */

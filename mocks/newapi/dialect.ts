@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Dialect } from '../core/types.js';
-import { newApiErrors } from './envelope.js';
+import { NEWAPI_FAULT_STATUSES, newApiErrors } from './envelope.js';
 import { paymentSettingsShape } from './payment-settings.js';
 import { withGlobalApiLimit } from './rate-limit.js';
 import { newApiRoutes } from './routes.js';
@@ -96,6 +96,7 @@ export const newApiDialect: Dialect<NewApiState, NewApiSettings> = {
   // The global `/api` limiter runs before every other middleware, as `apiRouter.Use(GlobalAPIRateLimit())`.
   routes: newApiRoutes.map(withGlobalApiLimit),
   errors: newApiErrors,
+  faultStatuses: NEWAPI_FAULT_STATUSES,
   seed: seedNewApi,
   parseSettingsPatch(body) {
     const parsed = settingsPatchSchema.safeParse(body);

@@ -3,6 +3,7 @@
  * faults, bugs).
  * @module
  */
+import { DEFAULT_FAULT_STATUSES } from '../core/faults.js';
 import { jsonResponse } from '../core/response.js';
 import type { DialectErrors, RequestContext } from '../core/types.js';
 import { headerLang, t } from './messages.js';
@@ -38,6 +39,12 @@ export function fail(message: string, status = 200): Response {
 export function unauthorized(message: string): Response {
   return fail(message, 401);
 }
+
+/**
+ * The statuses an injected fault may take: 200 (new-api answers most failures as HTTP 200 with
+ * `success: false`, so that is the commonest fault a client meets) and every 4xx and 5xx.
+ */
+export const NEWAPI_FAULT_STATUSES: readonly number[] = [200, ...DEFAULT_FAULT_STATUSES];
 
 /** How new-api answers what the core detects. */
 export const newApiErrors: DialectErrors<NewApiState> = {

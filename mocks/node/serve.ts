@@ -12,6 +12,8 @@ import { clientLimits, type ClientLimits, type ResolvedClientLimits } from './li
 /** Anything that answers Fetch requests, such as a `ReferenceServer`. */
 export interface FetchHandler {
   fetch(request: Request): Promise<Response>;
+  /** The largest body the route reads, as `ReferenceServer.bodyLimit` says. @default BODY_LIMIT_BYTES (1 MiB) */
+  bodyLimit?(method: string, url: string): number;
 }
 
 /** Options of {@link serve}. */
@@ -98,8 +100,11 @@ async function handle(server: FetchHandler, base: string, req: IncomingMessage, 
     if (raw[i]!.toLowerCase() !== CLIENT_IP_HEADER) headers.append(raw[i]!, raw[i + 1]!);
   }
   headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? 'unknown');
-  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, BODY_LIMIT_BYTES + 1);
-  const request = new Request(requestUrl(base, req), { method, headers, body: body as BodyInit | undefined });
+  const url = requestUrl(base, req);
+  // One byte past the route's limit, so the core sees the body is too large and answers its 413.
+  const limit = (server.bodyLimit?.(method, url) ?? BODY_LIMIT_BYTES) + 1;
+  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit);
+  const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
   const response = await server.fetch(request);
 
   const out: OutgoingHttpHeaders = {};

@@ -70,7 +70,10 @@ export function invalid(ctx: Pick<Ctx, 'headers'>, fields: FieldError[]): Respon
   return fail(ctx, CODE.validation_failed, first ? { fields } : null, message);
 }
 
-/** The code an injected fault answers with: the contract's code for that status, else `status × 100`. */
+/**
+ * The code an injected fault answers with, by status. Only statuses with a code in the contract's table: any
+ * other would answer a code the document does not list (a 200 would even read as code 20000).
+ */
 const FAULT_CODES: Record<number, number> = {
   400: CODE.bad_request,
   401: CODE.unauthenticated,
@@ -78,7 +81,14 @@ const FAULT_CODES: Record<number, number> = {
   404: CODE.route_not_found,
   413: CODE.payload_too_large,
   429: CODE.rate_limited,
+  500: CODE.internal_error,
+  502: CODE.bad_gateway,
+  503: CODE.service_unavailable,
+  504: CODE.gateway_timeout,
 };
+
+/** The statuses an injected fault may take: those of {@link FAULT_CODES}. */
+export const PLATFORM_FAULT_STATUSES: readonly number[] = Object.keys(FAULT_CODES).map(Number);
 
 /** How the platform answers what the core detects. */
 export const platformErrors: DialectErrors<PlatformState> = {
@@ -88,6 +98,7 @@ export const platformErrors: DialectErrors<PlatformState> = {
   // A bug in the mock still answers in the contract's shape; the message never echoes internals.
   internal: (ctx) => fail(ctx, CODE.internal_error),
   fault: (ctx, status) => {
+    // The control API accepts only PLATFORM_FAULT_STATUSES; the fallback keeps the status × 100 rule regardless.
     const code = FAULT_CODES[status] ?? status * 100;
     return fail(ctx, code, code === CODE.rate_limited ? { retry_after: 1 } : null);
   },

@@ -49,6 +49,9 @@ export const CODE = {
   email_code_cooldown: 42902,
   account_locked: 42903,
   internal_error: 50000,
+  bad_gateway: 50200,
+  service_unavailable: 50300,
+  gateway_timeout: 50400,
 } as const;
 
 /** One of the codes above. */

@@ -1,6 +1,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { createReferenceServer } from '../../mocks/index.js';
-import { json, newApiServer, serverErrors } from './support.js';
+import { BODY_LIMIT_BYTES, STATE_IMPORT_LIMIT_BYTES } from '../../mocks/core/body.js';
+import { addUsers, json, newApiServer, serverErrors } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
 
@@ -21,6 +22,33 @@ test('control: the exported state imports back into another server', async () =>
   expect(await (await b.fetch('/__mock/state')).json()).toEqual(state);
   const login = await b.fetch('/api/user/login', json('POST', { username: 'carried', password: 'password123' }));
   expect((await login.json()).success).toBe(true);
+});
+
+// Heavy (about 10 MB through the export and the import): a generous ceiling, not a timing assertion.
+test('control: a 10,000-user state (past the 1 MiB body limit) exports and imports back byte for byte', async () => {
+  const server = await newApiServer();
+  addUsers(server, 10_000);
+  const exported = await (await server.fetch('/__mock/state')).text();
+  expect(exported.length).toBeGreaterThan(BODY_LIMIT_BYTES);
+  await server.fetch('/__mock/reset', { method: 'POST' });
+  expect(server.state.users.length).toBeLessThan(10_000);
+  const response = await server.fetch('/__mock/state', { method: 'PUT', body: exported });
+  expect(await response.json()).toEqual({ ok: true });
+  expect(await (await server.fetch('/__mock/state')).text()).toBe(exported);
+}, 60_000);
+
+test('control: an import past its own limit is a 413 naming the limit, and dialect routes keep 1 MiB', async () => {
+  const server = await newApiServer();
+  const before = await (await server.fetch('/__mock/state')).text();
+  const declared = { method: 'PUT', body: '{}', headers: { 'content-length': String(STATE_IMPORT_LIMIT_BYTES + 1) } };
+  const response = await server.fetch('/__mock/state', declared);
+  expect(response.status).toBe(413);
+  expect(await response.json()).toEqual({ error: `Failed to read the body: it exceeds ${STATE_IMPORT_LIMIT_BYTES} bytes.` });
+  expect(await (await server.fetch('/__mock/state')).text()).toBe(before);
+  const login = await server.fetch('/api/user/login', json('POST', { username: 'x'.repeat(BODY_LIMIT_BYTES), password: 'y' }));
+  expect(login.status).toBe(413);
+  expect(server.bodyLimit('PUT', 'http://localhost/__mock/state')).toBe(STATE_IMPORT_LIMIT_BYTES);
+  expect(server.bodyLimit('POST', 'http://localhost/api/user/login')).toBe(BODY_LIMIT_BYTES);
 });
 
 test('control: importing garbage is a 400 and leaves the state alone', async () => {
@@ -120,4 +148,23 @@ test('control: a bad fault config is a 400', async () => {
   const server = await newApiServer();
   expect((await server.fetch('/__mock/faults', json('PUT', { error_rate: 2 }))).status).toBe(400);
   expect((await server.fetch('/__mock/faults', json('PUT', { flaky: true }))).status).toBe(400);
+});
+
+test('control: fail_route refuses statuses without a body (1xx, 204, 205, 304), naming what it takes', async () => {
+  const server = await newApiServer();
+  for (const status of [100, 101, 199, 204, 205, 304]) {
+    const response = await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'GET', path: '/api/user/groups', status } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe(`Failed to set the faults: fail_route.status ${status} cannot carry an error body here. Please use one of 200, 400–599.`);
+  }
+  expect(await (await server.fetch('/__mock/faults')).json()).toEqual({});
+  expect((await server.fetch('/api/user/groups')).status).toBe(200);
+});
+
+test('control: a fail_route of 200 answers new-api\'s usual failure, success false with HTTP 200', async () => {
+  const server = await newApiServer();
+  expect((await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'GET', path: '/api/user/groups', status: 200 } }))).status).toBe(200);
+  const failed = await server.fetch('/api/user/groups');
+  expect(failed.status).toBe(200);
+  expect(await failed.json()).toEqual({ success: false, message: 'Injected fault' });
 });

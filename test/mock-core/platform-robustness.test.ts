@@ -105,6 +105,23 @@ test('injected faults answer in the envelope with code = status × 100', async (
   expect(await t.json('GET', '/api/v1/users/me')).toMatchObject({ status: 503, code: 50300, message: 'Service unavailable.' });
 });
 
+test('injected faults take only statuses with a code in the contract\'s table', async () => {
+  const route = { method: 'GET', path: '/api/v1/users/me' };
+  for (const status of [100, 200, 204, 304, 409, 418, 501]) {
+    const refused = await t.call('PUT', '/__mock/faults', { body: { fail_route: { ...route, status } } });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe(`Failed to set the faults: fail_route.status ${status} cannot carry an error body here. Please use one of 400–401, 403–404, 413, 429, 500, 502–504.`);
+  }
+  for (const status of [400, 403, 404, 413, 500, 503]) {
+    expect((await t.call('PUT', '/__mock/faults', { body: { fail_route: { ...route, status } } })).status).toBe(200);
+  }
+  // Only statuses the document lists for this route are sent: the contract check runs on every answer.
+  for (const [status, code] of [[401, 40101], [429, 42901], [502, 50200], [504, 50400]]) {
+    expect((await t.call('PUT', '/__mock/faults', { body: { fail_route: { ...route, status } } })).status).toBe(200);
+    expect(await t.json('GET', '/api/v1/users/me')).toMatchObject({ status, code });
+  }
+});
+
 test('enterprise verification: owner only, pending until an admin approves; the credit code is checked', async () => {
   const owner = await t.json('POST', '/api/v1/users/register', {
     body: { ...(await t.loginBody({ email: 'x' }, 'Aa123456!')), user_type: 'enterprise', email: 'boss@new.cn', enterprise_name: '新公司' },

@@ -2,8 +2,9 @@ import { createServer, request as httpRequest, type RequestOptions } from 'node:
 import { connect, type Socket } from 'node:net';
 import { afterAll, expect, test } from 'vitest';
 import { createEngine } from '../../mocks/core/engine.js';
+import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { DEFAULT_CLIENT_LIMITS, isLoopback, serve } from '../../mocks/node/index.js';
-import { json, loginAs, newApiServer, serverErrors } from './support.js';
+import { addUsers, json, loginAs, newApiServer, serverErrors } from './support.js';
 import { tinyDialect } from './tiny-dialect.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
@@ -60,6 +61,23 @@ test('serve: an oversized body is a 413 and the connection serves the next reque
     await running.close();
   }
 });
+
+// Heavy (about 10 MB each way): a generous ceiling, not a timing assertion.
+test('serve: a 10,000-user state exported over HTTP imports back byte for byte', async () => {
+  const server = await newApiServer();
+  addUsers(server, 10_000);
+  const running = await serve(server);
+  try {
+    const exported = await (await fetch(`${running.url}/__mock/state`)).text();
+    expect(exported.length).toBeGreaterThan(BODY_LIMIT_BYTES);
+    await fetch(`${running.url}/__mock/reset`, { method: 'POST' });
+    const response = await fetch(`${running.url}/__mock/state`, { method: 'PUT', body: exported });
+    expect(await response.json()).toEqual({ ok: true });
+    expect(await (await fetch(`${running.url}/__mock/state`)).text()).toBe(exported);
+  } finally {
+    await running.close();
+  }
+}, 60_000);
 
 test('serve: close() stops the server', async () => {
   const running = await serve(await newApiServer());
