@@ -133,3 +133,12 @@ test('register with aff_code: no reward while compliance is unconfirmed (JUL26);
   expect({ quota: three.quota, inviter: three.inviter_id }).toEqual({ quota: 0, inviter: inviter.row.id });
   expect({ quota: four.quota, inviter: four.inviter_id }).toEqual({ quota: 0, inviter: 0 });
 });
+
+test('affiliate.transfer: a quota past 2^53 − 1 is refused with the range message and nothing moves', async () => {
+  const user = seeded();
+  user.row.aff_quota = 1_000_000;
+  user.row.quota = Number.MAX_SAFE_INTEGER - 10;
+  const client = await api.loginAs(user.username);
+  await expect(client.affiliate.transfer({ quota: 1_000_000 })).rejects.toThrow(/the result would pass ±9007199254740991/);
+  expect(user.row).toMatchObject({ aff_quota: 1_000_000, quota: Number.MAX_SAFE_INTEGER - 10 });
+});

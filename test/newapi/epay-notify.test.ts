@@ -119,3 +119,15 @@ test('epay notify: a deleted account\'s order is completed and credits nobody (a
   expect(row.status).toBe('success');
   expect(totalQuota(api)).toBe(before);
 });
+
+test('epay notify: a credit past 2^53 − 1 is not written; the order stays pending for a later notify', async () => {
+  const { user, fields, row } = await pendingOrder(2);
+  user.row.quota = Number.MAX_SAFE_INTEGER - 10;
+  expect(await (await notifyGet(notifyFor(fields))).text()).toBe('success');
+  expect(user.row.quota).toBe(Number.MAX_SAFE_INTEGER - 10);
+  expect(row.status).toBe('pending');
+  user.row.quota = 0;
+  expect(await (await notifyGet(notifyFor(fields))).text()).toBe('success');
+  expect(user.row.quota).toBe(1_000_000);
+  expect(row.status).toBe('success');
+});

@@ -128,3 +128,15 @@ test('topup.redeem: a deleted account whose session still works spends the code 
   expect(codeRow(key!).status).toBe(3);
   expect(api.server.state.users.reduce((sum, u) => sum + u.quota, 0)).toBe(totalBefore);
 });
+
+test('topup.redeem: a credit past 2^53 − 1 fails with the masked message; the code stays unspent and the quota exact', async () => {
+  const [key] = await makeCodes({ quota: 1_000_000 });
+  const user = seeded();
+  user.row.quota = Number.MAX_SAFE_INTEGER - 10;
+  const client = await api.loginAs(user.username);
+  await expect(client.topup.redeem(key!)).rejects.toThrow(FAILED);
+  expect(user.row.quota).toBe(Number.MAX_SAFE_INTEGER - 10);
+  expect(codeRow(key!).status).toBe(1);
+  user.row.quota = 0;
+  expect(await client.topup.redeem(key!)).toBe(1_000_000);
+});

@@ -8,6 +8,7 @@ import type { Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
 import { goDecode, requiredError } from '../gojson.js';
 import { DB, t } from '../messages.js';
+import { exactQuota, QUOTA_RANGE_ERROR } from '../quota-range.js';
 import { findUser, newAffCode, type NewApiState } from '../state.js';
 
 type Ctx = RequestContext<NewApiState>;
@@ -39,7 +40,9 @@ export async function transferAffQuota(ctx: Ctx, caller: Caller): Promise<Respon
   if (quota === 0) return fail(requiredError('TransferAffQuotaRequest', 'Quota'));
   if (quota < QUOTA_PER_UNIT) return fail(t(caller.lang, 'user.transfer_failed', { Error: TRANSFER_MINIMUM }));
   if (user.aff_quota < quota) return fail(t(caller.lang, 'user.transfer_failed', { Error: TRANSFER_INSUFFICIENT }));
+  const credited = exactQuota(user.quota, quota);
+  if (credited === undefined) return fail(QUOTA_RANGE_ERROR);
   user.aff_quota -= quota;
-  user.quota += quota;
+  user.quota = credited;
   return ok(null, t(caller.lang, 'user.transfer_success'));
 }

@@ -7,6 +7,7 @@ import { BodyError } from '../../core/body.js';
 import type { RequestContext } from '../../core/types.js';
 import { verifyEpayNotify, type EpayParams } from '../../../src/newapi/epay.js';
 import { TOP_UP_STATUS } from '../billing-state.js';
+import { exactQuota } from '../quota-range.js';
 import { findUser, type NewApiState } from '../state.js';
 import { epayEnabled } from './topup.js';
 
@@ -36,12 +37,15 @@ export async function epayNotify(ctx: Ctx): Promise<Response> {
 function complete(ctx: Ctx, params: EpayParams): void {
   const order = ctx.state.top_ups.find((o) => o.trade_no === params.out_trade_no);
   if (!order || order.payment_provider !== 'epay' || order.status !== TOP_UP_STATUS.pending) return;
+  // IncreaseUserQuota is a scoped UPDATE: a deleted account's order succeeds and credits nobody.
+  const user = findUser(ctx.state, order.user_id);
+  const credited = user ? exactQuota(user.quota, order.amount * QUOTA_PER_UNIT) : undefined;
+  // A balance JSON could not carry exactly is not written; the order stays pending, as after a failed UPDATE.
+  if (user && credited === undefined) return;
   // The provider's `type` wins: the user may have paid with another method than the one ordered.
   order.payment_method = params.type ?? '';
   order.status = TOP_UP_STATUS.success;
-  // IncreaseUserQuota is a scoped UPDATE: a deleted account's order succeeds and credits nobody.
-  const user = findUser(ctx.state, order.user_id);
-  if (user) user.quota += order.amount * QUOTA_PER_UNIT;
+  if (user) user.quota = credited!;
 }
 
 /**

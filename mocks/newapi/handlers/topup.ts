@@ -9,6 +9,7 @@ import { REDEMPTION_STATUS } from '../billing-state.js';
 import { fail, ok } from '../envelope.js';
 import { goDecode } from '../gojson.js';
 import { t } from '../messages.js';
+import { exactQuota } from '../quota-range.js';
 import { findUser, type NewApiSettings, type NewApiState } from '../state.js';
 
 type Ctx = RequestContext<NewApiState>;
@@ -36,11 +37,14 @@ function redeemCode(ctx: Ctx, key: string, userId: number): number | undefined {
   const code = ctx.state.redemptions.find((r) => r.key === key && r.deleted_at === null);
   if (!code || code.status !== REDEMPTION_STATUS.enabled) return undefined;
   if (code.expired_time !== 0 && code.expired_time < now) return undefined;
-  Object.assign(code, { status: REDEMPTION_STATUS.used, redeemed_time: now, used_user_id: userId });
   // `UPDATE users SET quota = quota + ?` is scoped: a deleted account (whose session still works) gets nothing,
   // yet the code is spent and the answer is a success, as upstream.
   const user = findUser(ctx.state, userId);
-  if (user) user.quota += code.quota;
+  const credited = user ? exactQuota(user.quota, code.quota) : undefined;
+  // A sum JSON could not carry exactly fails like upstream's failed UPDATE: masked, the code left unspent.
+  if (user && credited === undefined) return undefined;
+  Object.assign(code, { status: REDEMPTION_STATUS.used, redeemed_time: now, used_user_id: userId });
+  if (user) user.quota = credited!;
   return code.quota;
 }
 
