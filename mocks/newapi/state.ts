@@ -168,6 +168,7 @@ export interface NewApiState {
   settings: NewApiSettings;
   outbox: OutboxMessage[];
   users: UserRecord[];
+  /** By SHA-256 (hex) of the session cookie's value: an export carries no working cookie. */
   sessions: Record<string, SessionRecord>;
   abilities: AbilityRecord[];
   groups: GroupOptions;
