@@ -173,6 +173,8 @@ export interface NewApiState {
   abilities: AbilityRecord[];
   groups: GroupOptions;
   verification_codes: Record<string, VerificationCodeRecord>;
+  /** When each table was last swept of dead records (server clock, ms, by table): hourly, not per request. */
+  swept_at: Record<string, number>;
   next_user_id: number;
   redemptions: RedemptionRecord[];
   next_redemption_id: number;

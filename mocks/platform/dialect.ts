@@ -31,8 +31,8 @@ const stateSchema = z.looseObject({
   users: z.array(z.looseObject({ user_id: z.string(), email: z.string(), password_hash: z.string(), quota: z.looseObject({}), realname: z.looseObject({}) })),
   enterprises: table,
   sessions: map,
-  // Exports from before the field existed import as "never pruned".
-  sessions_pruned_at: z.number().default(0),
+  // Exports from before the field existed import as "never swept".
+  swept_at: z.record(z.string(), z.number()).default({}),
   access_tokens: map,
   refresh_tokens: map,
   login_failures: z.record(z.string(), z.looseObject({ times: z.array(z.number()) })),

@@ -58,7 +58,7 @@ export async function seedPlatform(ctx: SeedContext, settings: Partial<PlatformS
     users: [],
     enterprises: [],
     sessions: {},
-    sessions_pruned_at: 0,
+    swept_at: {},
     access_tokens: {},
     refresh_tokens: {},
     login_failures: {},

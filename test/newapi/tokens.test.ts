@@ -79,7 +79,7 @@ test('tokens.create / update: model_limits, allow_ips or group past 65,535 bytes
   expect(api.server.state.tokens).toHaveLength(count);
   // Bytes, not characters: 21,845 three-byte characters are exactly 65,535 bytes and fit.
   const token = await client.tokens.create({ name: 'kept', model_limits: '令'.repeat(21_845) });
-  await expect(client.tokens.update(token.id, { name: 'new', group: '令'.repeat(21_846) })).rejects.toThrow(tooLong('group'));
+  await expect(client.tokens.update(token.id, { name: 'new', expired_time: -1, remain_quota: 0, unlimited_quota: true, group: '令'.repeat(21_846) })).rejects.toThrow(tooLong('group'));
   expect(await client.tokens.retrieve(token.id)).toMatchObject({ name: 'kept', group: '' });
 });
 
