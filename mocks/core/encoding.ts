@@ -6,6 +6,7 @@
 
 // Standard base64 lives once, in the SDK core: the client and the server must agree byte for byte.
 export { base64ToBytes as fromBase64, bytesToBase64 as toBase64 } from '../../src/core/crypto/base64.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToBase64 } from '../../src/core/crypto/base64.js';
 
 /**
@@ -39,6 +40,17 @@ export function toHex(bytes: Uint8Array): string {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return toHex(new Uint8Array(digest));
+}
+
+/**
+ * {@link sha256Hex} without the promise, for lookups on paths that stay synchronous (the new-api session cookie is
+ * read by sync helpers all over the handlers); the same digest, from @noble/hashes instead of WebCrypto.
+ *
+ * @example
+ * sha256HexSync('abc'); // 'ba7816bf…'
+ */
+export function sha256HexSync(text: string): string {
+  return toHex(sha256(new TextEncoder().encode(text)));
 }
 
 /**

@@ -59,6 +59,8 @@ const stateSchema = z.looseObject({
     special_usable: z.record(z.string(), z.record(z.string(), z.string())),
   }),
   verification_codes: z.record(z.string(), z.looseObject({ code: z.string(), created_at: z.number() })),
+  // Exports from before the field existed import as "never swept".
+  swept_at: z.record(z.string(), z.number()).default({}),
   next_user_id: z.number().int().positive(),
   redemptions: z.array(
     z.looseObject({

@@ -69,6 +69,7 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
     abilities: ABILITIES.map(([group, model, enabled], i): AbilityRecord => ({ group, model, channel_id: i + 1, enabled })),
     groups: defaultGroups(),
     verification_codes: {},
+    swept_at: {},
     next_user_id: 1,
     redemptions: [],
     next_redemption_id: 1,

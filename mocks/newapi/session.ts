@@ -1,10 +1,11 @@
 /**
  * Sessions. Upstream keeps them in a signed cookie (gin-contrib cookie store); here the cookie carries a random id
- * and the data lives in state, with the same attributes, lifetime and "one bag per cookie" semantics.
+ * and the data lives in state, with the same attributes, lifetime and "one bag per cookie" semantics. State keys
+ * a session by the SHA-256 of its id, never the id itself: a state export must hand out no working cookie.
  * @module
  */
 import { serializeCookie } from '../core/cookies.js';
-import { toBase64Url } from '../core/encoding.js';
+import { sha256HexSync, toBase64Url } from '../core/encoding.js';
 import type { RequestContext } from '../core/types.js';
 import type { NewApiState, SessionData, SessionRecord } from './state.js';
 
@@ -26,9 +27,20 @@ type Ctx = RequestContext<NewApiState>;
 export function loadSession(ctx: Ctx): { id: string; record: SessionRecord } | undefined {
   const id = ctx.cookies[SESSION_COOKIE];
   if (!id) return undefined;
-  const record = ctx.state.sessions[id];
+  const key = sessionKey(id);
+  const record = Object.hasOwn(ctx.state.sessions, key) ? ctx.state.sessions[key] : undefined;
   if (!record || record.expires_at <= ctx.clock.now()) return undefined;
   return { id, record };
+}
+
+/**
+ * The key of the session whose cookie carries `id` in `state.sessions`.
+ *
+ * @example
+ * server.state.sessions[sessionKey(cookieValue)];
+ */
+export function sessionKey(id: string): string {
+  return sha256HexSync(id);
 }
 
 /**
@@ -44,7 +56,7 @@ export function saveSession(ctx: Ctx, data: SessionData, remove: ReadonlyArray<k
   const id = existing?.id ?? newSessionId(ctx);
   const merged: SessionData = { ...existing?.record.data, ...data };
   for (const key of remove) delete merged[key];
-  ctx.state.sessions[id] = { data: merged, expires_at: now + SESSION_MAX_AGE_SECONDS * 1000 };
+  ctx.state.sessions[sessionKey(id)] = { data: merged, expires_at: now + SESSION_MAX_AGE_SECONDS * 1000 };
   return sessionCookie(id, SESSION_MAX_AGE_SECONDS, now);
 }
 
@@ -56,7 +68,7 @@ export function saveSession(ctx: Ctx, data: SessionData, remove: ReadonlyArray<k
  */
 export function clearSession(ctx: Ctx): string {
   const id = ctx.cookies[SESSION_COOKIE];
-  if (id) delete ctx.state.sessions[id];
+  if (id) delete ctx.state.sessions[sessionKey(id)];
   return sessionCookie('', -1, ctx.clock.now());
 }
 
@@ -67,12 +79,11 @@ function sessionCookie(value: string, maxAge: number, now: number): string {
 function newSessionId(ctx: Ctx): string {
   const sessions = ctx.state.sessions;
   const now = ctx.clock.now();
-  const ids = Object.keys(sessions);
-  for (const id of ids) if (sessions[id]!.expires_at <= now) delete sessions[id];
+  for (const key of Object.keys(sessions)) if (sessions[key]!.expires_at <= now) delete sessions[key];
   const live = Object.keys(sessions);
   if (live.length >= MAX_SESSIONS) {
     live.sort((a, b) => sessions[a]!.expires_at - sessions[b]!.expires_at);
-    for (const id of live.slice(0, live.length - MAX_SESSIONS + 1)) delete sessions[id];
+    for (const key of live.slice(0, live.length - MAX_SESSIONS + 1)) delete sessions[key];
   }
   return toBase64Url(ctx.random.bytes(32));
 }

@@ -168,10 +168,13 @@ export interface NewApiState {
   settings: NewApiSettings;
   outbox: OutboxMessage[];
   users: UserRecord[];
+  /** By SHA-256 (hex) of the session cookie's value: an export carries no working cookie. */
   sessions: Record<string, SessionRecord>;
   abilities: AbilityRecord[];
   groups: GroupOptions;
   verification_codes: Record<string, VerificationCodeRecord>;
+  /** When each table was last swept of dead records (server clock, ms, by table): hourly, not per request. */
+  swept_at: Record<string, number>;
   next_user_id: number;
   redemptions: RedemptionRecord[];
   next_redemption_id: number;

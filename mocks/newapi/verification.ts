@@ -5,6 +5,7 @@
  */
 import { toHex } from '../core/encoding.js';
 import type { Random } from '../core/random.js';
+import { sweepWhenDue } from '../core/sweep.js';
 import type { NewApiState } from './state.js';
 
 /** `common.VerificationValidMinutes`. */
@@ -33,16 +34,28 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** `RegisterVerificationCodeWithKey`: a new code replaces the previous one for the same purpose and address. */
+/**
+ * `RegisterVerificationCodeWithKey`: a new code replaces the previous one for the same purpose and address.
+ * Upstream forgets the expired codes on each send once it holds more than 10; here the hourly sweep does
+ * (`mocks/core/sweep.ts`), since walking the table through the journal on every send costs per code held. Either
+ * way an expired code answers as a missing one, so clients cannot tell when it went.
+ */
 export function registerCode(state: NewApiState, purpose: Purpose, email: string, code: string, now: number): void {
+  sweepWhenDue(state.swept_at, 'verification_codes', now, () => {
+    for (const [key, sent] of Object.entries(state.verification_codes)) if (expired(sent.created_at, now)) delete state.verification_codes[key];
+  });
   state.verification_codes[`${purpose}${email}`] = { code, created_at: now };
 }
 
 /** `VerifyCodeWithKey`: the code matches and was sent less than `VerificationValidMinutes` ago (whole seconds). */
 export function verifyCode(state: NewApiState, purpose: Purpose, email: string, code: string, now: number): boolean {
   const sent = state.verification_codes[`${purpose}${email}`];
-  if (!sent || Math.floor((now - sent.created_at) / 1000) >= VERIFICATION_VALID_MINUTES * 60) return false;
+  if (!sent || expired(sent.created_at, now)) return false;
   return sent.code === code;
+}
+
+function expired(createdAt: number, now: number): boolean {
+  return Math.floor((now - createdAt) / 1000) >= VERIFICATION_VALID_MINUTES * 60;
 }
 
 /** `DeleteKey`. */

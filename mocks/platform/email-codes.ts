@@ -5,6 +5,7 @@
  * @module
  */
 import { sendMessage } from '../core/outbox.js';
+import { sweepWhenDue } from '../core/sweep.js';
 import type { RequestContext } from '../core/types.js';
 import type { PlatformState } from './state.js';
 
@@ -47,6 +48,7 @@ export function sendCooldown(ctx: Ctx, email: string): number | undefined {
  */
 export function sendEmailCode(ctx: Ctx, email: string, purpose: EmailPurpose, userId: string | null, deliver: boolean): number {
   const now = ctx.clock.now();
+  sweepWhenDue(ctx.state.swept_at, 'email', now, () => forgetOld(ctx.state, now));
   const sends = (ctx.state.email_sends[email] ?? []).filter((t) => now - t < DAY_MS);
   sends.push(now);
   ctx.state.email_sends[email] = sends;
@@ -57,6 +59,12 @@ export function sendEmailCode(ctx: Ctx, email: string, purpose: EmailPurpose, us
   const body = `Your verification code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this email.`;
   sendMessage(ctx.state, { channel: 'email', to: email, subject: SUBJECTS[purpose], body, code }, now);
   return expiresAt;
+}
+
+// Addresses with no send in the last day no longer limit anything, and an expired code can never be checked.
+function forgetOld(state: PlatformState, now: number): void {
+  for (const [address, sends] of Object.entries(state.email_sends)) if (!sends.some((t) => now - t < DAY_MS)) delete state.email_sends[address];
+  for (const [key, record] of Object.entries(state.email_codes)) if (now >= record.expires_at) delete state.email_codes[key];
 }
 
 /**

@@ -4,6 +4,7 @@
  * password change count towards the same account.
  * @module
  */
+import { sweepWhenDue } from '../core/sweep.js';
 import type { PlatformState } from './state.js';
 
 const WINDOW_MS = 15 * 60_000;
@@ -40,6 +41,10 @@ export function lockedFor(state: PlatformState, key: string, nowMs: number): num
  * const locked = recordFailure(ctx.state, key, ctx.clock.now());
  */
 export function recordFailure(state: PlatformState, key: string, nowMs: number): number | undefined {
+  // Every unknown identifier tried gets a record: forget those that no longer count, or the table only grows.
+  sweepWhenDue(state.swept_at, 'login_failures', nowMs, () => {
+    for (const [stale, failures] of Object.entries(state.login_failures)) if (!counts(failures, nowMs)) delete state.login_failures[stale];
+  });
   const record = (state.login_failures[key] ??= { times: [], locked_until: null });
   record.times = record.times.filter((t) => nowMs - t < WINDOW_MS);
   record.times.push(nowMs);
@@ -47,6 +52,11 @@ export function recordFailure(state: PlatformState, key: string, nowMs: number):
   record.times = [];
   record.locked_until = nowMs + LOCK_MS;
   return LOCK_MS / 1000;
+}
+
+// A record still matters while its lock runs or one of its failures is inside the window.
+function counts(record: { times: number[]; locked_until: number | null }, nowMs: number): boolean {
+  return (record.locked_until !== null && nowMs < record.locked_until) || record.times.some((t) => nowMs - t < WINDOW_MS);
 }
 
 /**

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Faker } from '@faker-js/faker';
+import { sha256Hex } from '../core/encoding.js';
 import type { Random } from '../core/random.js';
 import { newId } from './ids.js';
 import type { EnterpriseRecord, PlatformState, UserRecord } from './state.js';
@@ -59,23 +60,24 @@ export function seedVerifications(
  * Two keys for `user`. Their full values are not kept anywhere (as on a real server), only hashes.
  *
  * @example
- * seedApiKeys(state, personal, ctx.random);
+ * await seedApiKeys(state, personal, ctx.random);
  */
-export function seedApiKeys(state: PlatformState, user: UserRecord, random: Random): void {
+export async function seedApiKeys(state: PlatformState, user: UserRecord, random: Random): Promise<void> {
   const plans = [
     { name: 'Production', key_type: 'production', prefix: 'sk-prod-', status: 'active', used: true },
     { name: 'CI tests', key_type: 'test', prefix: 'sk-test-', status: 'disabled', used: false },
   ] as const;
-  plans.forEach((plan, index) => {
+  for (const [index, plan] of plans.entries()) {
     const created = user.created_at + (index + 1) * HOUR_MS;
     const secret = random.string(32, KEY_ALPHABET);
+    const keyId = newId('key_', created, random);
     state.api_keys.push({
-      key_id: newId('key_', created, random),
+      key_id: keyId,
       user_id: user.user_id,
       name: plan.name,
       key_type: plan.key_type,
-      // A stand-in digest: the seeded secret is never shown, so nobody can present it anyway.
-      key_sha256: secret,
+      // The digest of the key the seed drew and forgot, as a created key stores it: an export holds no secret.
+      key_sha256: await sha256Hex(plan.prefix + secret),
       key_head: plan.prefix + secret.slice(0, 4),
       last4: secret.slice(-4),
       status: plan.status,
@@ -85,5 +87,5 @@ export function seedApiKeys(state: PlatformState, user: UserRecord, random: Rand
       expires_at: null,
       created_at: created,
     });
-  });
+  }
 }

@@ -58,7 +58,7 @@ export async function seedPlatform(ctx: SeedContext, settings: Partial<PlatformS
     users: [],
     enterprises: [],
     sessions: {},
-    sessions_pruned_at: 0,
+    swept_at: {},
     access_tokens: {},
     refresh_tokens: {},
     login_failures: {},
@@ -105,7 +105,7 @@ export async function seedPlatform(ctx: SeedContext, settings: Partial<PlatformS
   Object.assign(byRole('enterprise member').quota, { tokens_per_day: 500_000, requests_per_day: 1_000, tokens_used: 12_000, requests_used: 37, usage_day: today });
   for (const { user } of people) state.users.push(user);
   seedVerifications(state, { personal: byRole('personal'), admin, enterprises: [a, b] }, faker, ctx.random);
-  seedApiKeys(state, byRole('personal'), ctx.random);
+  await seedApiKeys(state, byRole('personal'), ctx.random);
 
   // Hash after every draw above, so the draw order (hence the state) does not depend on hashing.
   const hashes = await Promise.all(people.map((p) => ctx.hashPassword(p.password)));

@@ -5,6 +5,7 @@
  * @module
  */
 import { sha256Hex } from '../core/encoding.js';
+import { sweepWhenDue } from '../core/sweep.js';
 import type { RequestContext } from '../core/types.js';
 import { iso, newId, newSecret } from './ids.js';
 import type { PlatformState, SessionRecord, UserRecord } from './state.js';
@@ -13,6 +14,13 @@ type Ctx = RequestContext<PlatformState>;
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 export const SESSION_TTL_MS = 30 * 86_400_000;
+/** Access tokens a session keeps, newest first: a refresh loop must not grow the table; older ones answer 40101. */
+export const ACCESS_TOKENS_KEPT = 4;
+/**
+ * Refresh tokens a session keeps: the live one and the newest rotated ones, whose reuse still revokes the session.
+ * An older rotated one is unknown, which answers the same 40103 (without revoking: it grants nothing either way).
+ */
+export const REFRESH_TOKENS_KEPT = 8;
 
 /** The token part of a login or refresh answer (`TokenPair`). */
 export interface TokenPair {
@@ -33,7 +41,7 @@ export interface TokenPair {
 export async function startSession(ctx: Ctx, user: UserRecord): Promise<TokenPair> {
   const now = ctx.clock.now();
   pruneSessions(ctx.state, now);
-  const session: SessionRecord = { session_id: newId('ses_', now, ctx.random), user_id: user.user_id, created_at: now, expires_at: now + SESSION_TTL_MS, revoked_at: null };
+  const session: SessionRecord = { session_id: newId('ses_', now, ctx.random), user_id: user.user_id, created_at: now, expires_at: now + SESSION_TTL_MS, revoked_at: null, tokens: { access: [], refresh: [] } };
   ctx.state.sessions[session.session_id] = session;
   return issuePair(ctx, session);
 }
@@ -49,8 +57,13 @@ export async function issuePair(ctx: Ctx, session: SessionRecord): Promise<Token
   const access = newSecret('at_', ctx.random);
   const refresh = newSecret('rt_', ctx.random);
   const accessExpires = Math.min(now + ACCESS_TOKEN_TTL_MS, session.expires_at);
-  ctx.state.access_tokens[await sha256Hex(access)] = { session_id: session.session_id, expires_at: accessExpires };
-  ctx.state.refresh_tokens[await sha256Hex(refresh)] = { session_id: session.session_id, rotated_at: null };
+  const [accessHash, refreshHash] = [await sha256Hex(access), await sha256Hex(refresh)];
+  ctx.state.access_tokens[accessHash] = { session_id: session.session_id, expires_at: accessExpires };
+  ctx.state.refresh_tokens[refreshHash] = { session_id: session.session_id, rotated_at: null };
+  // Sessions from exports that predate the lists keep their older tokens until the session is swept.
+  const held = (session.tokens ??= { access: [], refresh: [] });
+  keepNewest(ctx.state.access_tokens, held.access, accessHash, ACCESS_TOKENS_KEPT);
+  keepNewest(ctx.state.refresh_tokens, held.refresh, refreshHash, REFRESH_TOKENS_KEPT);
   return {
     token_type: 'Bearer',
     access_token: access,
@@ -59,6 +72,11 @@ export async function issuePair(ctx: Ctx, session: SessionRecord): Promise<Token
     refresh_token: refresh,
     refresh_expires_at: iso(session.expires_at),
   };
+}
+
+function keepNewest(table: Record<string, unknown>, held: string[], hash: string, max: number): void {
+  held.push(hash);
+  for (const old of held.splice(0, Math.max(0, held.length - max))) delete table[old];
 }
 
 /**
@@ -73,22 +91,19 @@ export function revokeSessions(state: PlatformState, userId: string, nowMs: numb
   }
 }
 
-/** How often the sweep runs: it walks every session, so not on every login. */
-const PRUNE_EVERY_MS = 3_600_000;
-
 /**
  * Forgets sessions that ended (by time or revocation) more than a day ago, with their tokens: a reused refresh
- * token of a long-dead session is simply unknown then, which answers the same 40103. Runs at most once an hour
- * of server time, so a sandbox holding thousands of sessions does not walk them all on every login; when a
- * dead session is forgotten is invisible to clients.
+ * token of a long-dead session is simply unknown then, which answers the same 40103. Runs by the hourly sweep
+ * (`mocks/core/sweep.ts`), so a sandbox holding thousands of sessions does not walk them all on every login.
  *
  * @example
  * pruneSessions(ctx.state, ctx.clock.now());
  */
 export function pruneSessions(state: PlatformState, nowMs: number): void {
-  // A sweep time ahead of the clock (moved back, or a state imported from a later one) must not stop sweeps.
-  if (nowMs >= state.sessions_pruned_at && nowMs - state.sessions_pruned_at < PRUNE_EVERY_MS) return;
-  state.sessions_pruned_at = nowMs;
+  sweepWhenDue(state.swept_at, 'sessions', nowMs, () => forgetDeadSessions(state, nowMs));
+}
+
+function forgetDeadSessions(state: PlatformState, nowMs: number): void {
   const dead = new Set<string>();
   for (const session of Object.values(state.sessions)) {
     const ended = Math.min(session.expires_at, session.revoked_at ?? Infinity);

@@ -84,7 +84,15 @@ const enterprise = z.looseObject({
   created_at: time,
 });
 
-const session = z.looseObject({ session_id: text, user_id: text, created_at: time, expires_at: time, revoked_at: time.nullable() });
+const session = z.looseObject({
+  session_id: text,
+  user_id: text,
+  created_at: time,
+  expires_at: time,
+  revoked_at: time.nullable(),
+  // Exports from before sessions kept their token hashes import without them (nothing to trim yet).
+  tokens: z.strictObject({ access: z.array(text), refresh: z.array(text) }).optional(),
+});
 
 const apiKey = z.looseObject({
   key_id: text,
@@ -154,8 +162,8 @@ export const platformStateSchema = z.looseObject({
   users: z.array(user),
   enterprises: z.array(enterprise),
   sessions: z.record(text, session),
-  // Exports from before the field existed import as "never pruned".
-  sessions_pruned_at: time.default(0),
+  // Exports from before the field existed import as "never swept".
+  swept_at: z.record(text, time).default({}),
   access_tokens: z.record(text, z.looseObject({ session_id: text, expires_at: time })),
   refresh_tokens: z.record(text, z.looseObject({ session_id: text, rotated_at: time.nullable() })),
   login_failures: z.record(text, z.looseObject({ times: z.array(time), locked_until: time.nullable() })),

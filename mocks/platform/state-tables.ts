@@ -24,6 +24,8 @@ export interface SessionRecord {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** SHA-256 of the tokens the session keeps, oldest first (at most `ACCESS_TOKENS_KEPT` / `REFRESH_TOKENS_KEPT`). */
+  tokens?: { access: string[]; refresh: string[] };
 }
 
 export interface CaptchaRecord {

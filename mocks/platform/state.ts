@@ -101,8 +101,8 @@ export interface PlatformState {
   users: UserRecord[];
   enterprises: EnterpriseRecord[];
   sessions: Record<string, SessionRecord>;
-  /** When ended sessions were last forgotten (server clock, ms): the sweep runs at most hourly, not per login. */
-  sessions_pruned_at: number;
+  /** When each table was last swept of dead records (server clock, ms, by table): hourly, not per request. */
+  swept_at: Record<string, number>;
   /** By SHA-256 of the token. */
   access_tokens: Record<string, { session_id: string; expires_at: number }>;
   /** By SHA-256 of the token; `rotated_at` set once it was exchanged (presenting it again is reuse). */

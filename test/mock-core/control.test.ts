@@ -102,6 +102,17 @@ test('control: the outbox lists and clears messages', async () => {
   expect((await (await server.fetch('/__mock/outbox')).json()).messages).toEqual([]);
 });
 
+test('control: the outbox holds at most 1,000 messages; the oldest 100 go at once, ids keep counting', async () => {
+  const server = await newApiServer();
+  const messages = async () => (await (await server.fetch('/__mock/outbox')).json()).messages as Array<{ id: number; to: string }>;
+  for (let i = 1; i <= 1000; i++) await server.fetch(`/api/verification?email=user${i}@example.com`);
+  expect(await messages()).toHaveLength(1000);
+  for (let i = 1001; i <= 1005; i++) await server.fetch(`/api/verification?email=user${i}@example.com`);
+  expect(await messages()).toHaveLength(904);
+  expect((await messages())[0]).toMatchObject({ id: 102, to: 'user102@example.com' });
+  expect((await messages()).at(-1)).toMatchObject({ id: 1005, to: 'user1005@example.com' });
+}, 30_000);
+
 test('control: fail_route forces a status on one route, by pattern or by path', async () => {
   const server = await newApiServer();
   await server.fetch('/__mock/faults', json('PUT', { fail_route: { method: 'get', path: '/api/user/groups', status: 503 } }));

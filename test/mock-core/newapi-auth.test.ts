@@ -161,3 +161,18 @@ test('session: expires after 30 days on the server clock', async () => {
   server.clock.advance(2_592_000_000 + 1);
   expect((await server.fetch('/api/user/self', { headers })).status).toBe(401);
 });
+
+test('state export: holds no session cookie, access token or API key, and the session still works', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const sessionId = headers.cookie!.slice('session='.length);
+  const accessToken = (await (await server.fetch('/api/user/token', { headers })).json()).data as string;
+  await server.fetch('/api/token/', json('POST', { name: 'export check' }, headers));
+  const [{ id }] = (await (await server.fetch('/api/token/?p=1&size=1', { headers })).json()).data.items;
+  const apiKey = (await (await server.fetch(`/api/token/${id}/key`, { method: 'POST', headers })).json()).data.key as string;
+  expect(apiKey).toMatch(/^[0-9A-Za-z]{48}$/);
+
+  const exported = await (await server.fetch('/__mock/state')).text();
+  for (const secret of [sessionId, accessToken, apiKey]) expect(exported).not.toContain(secret);
+  expect((await (await server.fetch('/api/user/self', { headers })).json()).success).toBe(true);
+});

@@ -82,3 +82,18 @@ test('limit: the 51st key is 40906', async () => {
   }
   expect(await t.json('POST', KEYS, { token: access, body: { name: 'one more', key_type: 'test' } })).toMatchObject({ status: 409, code: 40906 });
 });
+
+test('state export: holds no access token, refresh token or key, and seeded keys keep only a SHA-256', async () => {
+  const session = await t.login('personal');
+  const created = await t.json('POST', KEYS, { token: session.access, body: { name: 'export check', key_type: 'test' } });
+  const exported = await (await t.server.fetch('/__mock/state')).text();
+  for (const secret of [session.access, session.refresh, created.data.api_key]) expect(exported).not.toContain(secret);
+  const seeded = t.server.state.api_keys.filter((k) => k.key_id !== created.data.key_id);
+  expect(seeded).toHaveLength(2);
+  for (const key of seeded) {
+    expect(key.key_sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The drawn secret starts with the head's four characters and ends with last4: nowhere in the export.
+    expect(exported).not.toMatch(new RegExp(`${key.key_head.slice(-4)}[a-z0-9]{24}${key.last4}`));
+  }
+  expect((await t.json('GET', '/api/v1/users/me', { token: session.access })).code).toBe(0);
+});

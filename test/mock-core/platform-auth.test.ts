@@ -157,12 +157,41 @@ test('a sweep time ahead of the clock (a state imported from a later clock) does
   const account = t.account('personal');
   const first = await login({ email: account.email }, account.password);
   await t.json('POST', '/api/v1/auth/logout', { token: first.data.access_token });
-  t.server.state.sessions_pruned_at = t.server.clock.now() + 365 * 24 * 60 * MINUTE;
+  t.server.state.swept_at.sessions = t.server.clock.now() + 365 * 24 * 60 * MINUTE;
   t.server.clock.advance(25 * 60 * MINUTE);
   const before = Object.keys(t.server.state.sessions).length;
   const sweptFrom = t.server.clock.now(); // the server clock runs on in real time
   await login({ email: account.email }, account.password);
   expect(Object.keys(t.server.state.sessions).length, 'the dead session went, the new one came').toBe(before);
-  expect(t.server.state.sessions_pruned_at).toBeGreaterThanOrEqual(sweptFrom);
-  expect(t.server.state.sessions_pruned_at).toBeLessThanOrEqual(t.server.clock.now());
+  expect(t.server.state.swept_at.sessions).toBeGreaterThanOrEqual(sweptFrom);
+  expect(t.server.state.swept_at.sessions).toBeLessThanOrEqual(t.server.clock.now());
+});
+
+test('lockout: records of unknown emails are forgotten by the hourly sweep once they no longer count', async () => {
+  const account = t.account('personal');
+  const keys = () => Object.keys(t.server.state.login_failures).sort();
+  await login({ email: 'ghost1@example.com' }, 'Wrong-pass-1'); // this failure sweeps (nothing to forget)
+  await login({ email: 'ghost2@example.com' }, 'Wrong-pass-1');
+  t.server.clock.advance(55 * MINUTE);
+  await login({ email: account.email }, 'Wrong-pass-1');
+  expect(keys()).toEqual(['id:ghost1@example.com', 'id:ghost2@example.com', `u:${account.user_id}`]);
+  // An hour after the first sweep: the ghosts' failures are past their 15 minutes, the account's is 6 minutes old.
+  t.server.clock.advance(6 * MINUTE);
+  await login({ email: 'ghost3@example.com' }, 'Wrong-pass-1');
+  expect(keys()).toEqual(['id:ghost3@example.com', `u:${account.user_id}`]);
+});
+
+test('refresh: a session keeps its 4 newest access tokens and 8 newest refresh tokens, however often it refreshes', async () => {
+  const account = t.account('personal');
+  const first = await login({ email: account.email }, account.password);
+  const [access, refreshes] = [Object.keys(t.server.state.access_tokens).length, Object.keys(t.server.state.refresh_tokens).length];
+  const pairs = [first.data];
+  for (let i = 0; i < 20; i++) pairs.push((await refresh(pairs.at(-1)!.refresh_token)).data);
+  expect(Object.keys(t.server.state.access_tokens)).toHaveLength(access + 3);
+  expect(Object.keys(t.server.state.refresh_tokens)).toHaveLength(refreshes + 7);
+  expect(await me(pairs[0]!.access_token)).toMatchObject({ status: 401, code: 40101 });
+  expect(await me(pairs.at(-4)!.access_token)).toMatchObject({ status: 200, code: 0 });
+  // The newest rotated refresh token is still known: presenting it again is reuse and ends the session.
+  expect(await refresh(pairs.at(-2)!.refresh_token)).toMatchObject({ status: 401, code: 40103 });
+  expect(await me(pairs.at(-1)!.access_token)).toMatchObject({ status: 401, code: 40101 });
 });

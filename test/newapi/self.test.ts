@@ -46,6 +46,16 @@ test('self.update: sidebar_modules is stored in the settings and read back', asy
   expect(JSON.parse(me.setting)).toMatchObject({ sidebar_modules: sidebar });
 });
 
+test('self.update: a sidebar_modules that takes the setting past 65,535 bytes is "Update failed"; the setting stays', async () => {
+  const user = seeded(1);
+  const headers = await sessionHeaders(api, user.username);
+  const before = user.row.setting;
+  const put = async (sidebar: string) => (await api.raw('/api/user/self', { method: 'PUT', headers, body: JSON.stringify({ sidebar_modules: sidebar }) })).json();
+  expect(await put('x'.repeat(65_536))).toEqual({ success: false, message: 'Update failed' });
+  expect(user.row.setting).toBe(before);
+  expect(await put('x'.repeat(60_000))).toMatchObject({ success: true });
+});
+
 test('self.update: the settings answer is "Update successful" with data null', async () => {
   const headers = await sessionHeaders(api, seeded(1).username);
   const response = await api.raw('/api/user/self', { method: 'PUT', headers, body: JSON.stringify({ language: 'en' }) });

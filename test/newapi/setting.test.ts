@@ -25,6 +25,16 @@ test('self.updateSettings: the stored setting is rewritten with the chosen chann
   );
 });
 
+test('self.updateSettings: a setting past 65,535 bytes is "Update failed", and the stored one stays', async () => {
+  const user = seeded(1);
+  const headers = await sessionHeaders(api, user.username);
+  const before = user.row().setting;
+  const body = { notify_type: 'webhook', quota_warning_threshold: 1, webhook_url: 'https://hooks.example.com/q', webhook_secret: 's'.repeat(65_536) };
+  const response = await api.raw('/api/user/setting', jsonInit('PUT', body, headers));
+  expect(await response.json()).toEqual({ success: false, message: 'Update failed' });
+  expect(user.row().setting).toBe(before);
+});
+
 test('self.updateSettings: the whole blob is replaced, wiping sidebar_modules, language and billing_preference', async () => {
   const user = seeded(1);
   const client = await api.loginAs(user.username);

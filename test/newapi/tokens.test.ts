@@ -71,6 +71,19 @@ test('tokens.create: a name over 50 bytes is too long (bytes: 17 Chinese charact
   await expect(client.tokens.create({ name: '令'.repeat(16) })).resolves.toMatchObject({ name: '令'.repeat(16) });
 });
 
+test('tokens.create / update: model_limits, allow_ips or group past 65,535 bytes is MySQL\'s "Data too long"; nothing is written', async () => {
+  const client = await api.loginAs('root');
+  const tooLong = (column: string) => `Error 1406 (22001): Data too long for column '${column}' at row 1`;
+  const count = api.server.state.tokens.length;
+  await expect(client.tokens.create({ model_limits: 'm'.repeat(65_536) })).rejects.toThrow(tooLong('model_limits'));
+  await expect(client.tokens.create({ allow_ips: '1'.repeat(65_536) })).rejects.toThrow(tooLong('allow_ips'));
+  expect(api.server.state.tokens).toHaveLength(count);
+  // Bytes, not characters: 21,845 three-byte characters are exactly 65,535 bytes and fit.
+  const token = await client.tokens.create({ name: 'kept', model_limits: '令'.repeat(21_845) });
+  await expect(client.tokens.update(token.id, { name: 'new', expired_time: -1, remain_quota: 0, unlimited_quota: true, group: '令'.repeat(21_846) })).rejects.toThrow(tooLong('group'));
+  expect(await client.tokens.retrieve(token.id)).toMatchObject({ name: 'kept', group: '' });
+});
+
 test('tokens.create: the quota must be 0 … 500000000000000 unless unlimited', async () => {
   const client = await api.loginAs('root');
   const negative = await client.tokens.create({ remain_quota: -1 }).catch((e) => e);

@@ -126,3 +126,17 @@ test('verification: the domain whitelist and the alias restriction, when the adm
 test('verification: the SDK refuses an empty address before sending anything', async () => {
   await expect(api.client().verification.send({ email: '' })).rejects.toThrow('`email` must be a non-empty string');
 });
+
+test('verification: expired codes are forgotten by the hourly sweep on the server clock', async () => {
+  const codes = async () => Object.keys(((await control('/__mock/state')) as { verification_codes: object }).verification_codes);
+  const client = api.client();
+  await client.verification.send({ email: 'early1@example.com' }); // this send sweeps (nothing to forget)
+  await client.verification.send({ email: 'early2@example.com' });
+  await control('/__mock/clock', 'POST', { advance_ms: 55 * 60_000 });
+  await client.verification.send({ email: 'recent@example.com' });
+  expect(await codes()).toEqual(['vearly1@example.com', 'vearly2@example.com', 'vrecent@example.com']);
+  // An hour after the first sweep: the early codes are long expired, the recent one 6 minutes old.
+  await control('/__mock/clock', 'POST', { advance_ms: 6 * 60_000 });
+  await client.verification.send({ email: 'late@example.com' });
+  expect(await codes()).toEqual(['vrecent@example.com', 'vlate@example.com']);
+});

@@ -6,6 +6,7 @@
 import { sha256Hex, toBase64 } from '../../core/encoding.js';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
+import { tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
 import { validateUser } from '../go.js';
 import { groupsView, usableGroups } from '../groups.js';
@@ -38,7 +39,10 @@ export async function updateSelf(ctx: Ctx, caller: Caller): Promise<Response> {
     const value = raw[key];
     // A non-string value is ignored, yet the answer is still a success.
     if (typeof value === 'string') setting[key] = value;
-    user.setting = stringifySetting(setting);
+    const text = stringifySetting(setting);
+    // `UpdateUserSetting` failing (on MySQL) answers this, whatever the database said.
+    if (tooLongColumn({ setting: text })) return fail(t(caller.lang, 'common.update_failed'));
+    user.setting = text;
     return ok(null, t(caller.lang, 'common.update_success'));
   }
   const parsed = userSchema.safeParse(raw);

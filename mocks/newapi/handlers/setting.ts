@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
+import { tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
 import { parsesAsRequestUri } from '../go-url.js';
 import { DB, t, type MessageKey } from '../messages.js';
@@ -54,7 +55,10 @@ export async function updateUserSetting(ctx: Ctx, caller: Caller): Promise<Respo
     const priority = body.gotify_priority;
     setting.gotify_priority = priority < 0 || priority > 10 ? DEFAULT_GOTIFY_PRIORITY : priority;
   }
-  user.setting = stringifySetting(setting);
+  const text = stringifySetting(setting);
+  // `UpdateUserSetting` failing (on MySQL) answers this, whatever the database said.
+  if (tooLongColumn({ setting: text })) return fail(t(caller.lang, 'common.update_failed'));
+  user.setting = text;
   return ok(null, t(caller.lang, 'setting.saved'));
 }
 

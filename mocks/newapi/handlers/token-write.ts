@@ -6,6 +6,7 @@
  */
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
+import { dataTooLong, tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
 import { goDecode, type Decoded } from '../gojson.js';
 import { t } from '../messages.js';
@@ -33,6 +34,9 @@ export async function createToken(ctx: Ctx, caller: Caller): Promise<Response> {
   const { value } = body;
   const max = ctx.settings.MaxUserTokens;
   if (ctx.state.tokens.filter((row) => row.user_id === caller.id).length >= max) return fail(`已达到最大令牌数量限制 (${max})`);
+  // Where upstream's insert would fail on MySQL.
+  const tooLong = tooLongText(value);
+  if (tooLong) return fail(dataTooLong(tooLong));
   const now = seconds(ctx);
   await insertToken(ctx.state, ctx.random, {
     user_id: caller.id,
@@ -71,8 +75,12 @@ export async function updateToken(ctx: Ctx, caller: Caller): Promise<Response> {
       return fail(t(caller.lang, 'token.exhausted_cannot_enable'));
     }
   }
+  const statusOnly = (ctx.query.get('status_only') ?? '') !== '';
+  // Where upstream's update would fail on MySQL, before anything is written.
+  const tooLong = statusOnly ? undefined : tooLongText(value);
+  if (tooLong) return fail(dataTooLong(tooLong));
   row.status = stored;
-  if ((ctx.query.get('status_only') ?? '') !== '') {
+  if (statusOnly) {
     row.status = value.status;
   } else {
     // Every field is written as sent (GORM `Select(...).Updates`), zero values included.
@@ -89,6 +97,11 @@ export async function updateToken(ctx: Ctx, caller: Caller): Promise<Response> {
     });
   }
   return ok(tokenView(row, now));
+}
+
+// The text columns a token body writes, in the struct's order.
+function tooLongText(value: TokenBody): string | undefined {
+  return tooLongColumn({ model_limits: value.model_limits, allow_ips: value.allow_ips, group: value.group });
 }
 
 /** Binds the body and applies the checks create and update share (name length, quota range). */
