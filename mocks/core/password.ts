@@ -15,6 +15,8 @@ export const DEFAULT_PASSWORD_HASH_ITERATIONS = 1000;
 
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
+// What a check without a stored hash derives against; its result is thrown away.
+const NO_SALT = new Uint8Array(SALT_BYTES);
 
 /**
  * Hashes `password` with a fresh salt drawn from `random` (seeded servers therefore produce identical hashes).
@@ -22,31 +24,59 @@ const HASH_BITS = 256;
  * @example
  * const stored = await hashPassword('123456', { iterations: 1000, random: createRandom() });
  */
-export async function hashPassword(password: string, options: { iterations: number; random: Random }): Promise<string> {
-  const salt = options.random.bytes(SALT_BYTES);
-  const hash = await derive(password, salt, options.iterations);
-  return `pbkdf2$${options.iterations}$${toBase64(salt)}$${toBase64(hash)}`;
+export function hashPassword(password: string, options: { iterations: number; random: Random }): Promise<string> {
+  return hashWithSalt(password, drawSalt(options.random), options.iterations);
 }
 
 /**
- * Checks `password` against a stored hash in constant time. A malformed or empty stored value never matches.
+ * The salt {@link hashPassword} draws: split out so the engine draws it under the write lock, where the random
+ * sequence is in request order, and derives the hash after releasing it (see docs/decisions/014).
  *
  * @example
- * if (await verifyPassword(input, user.password_hash)) { ... }
+ * const stored = await hashWithSalt('123456', drawSalt(random), 1000);
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 4 || parts[0] !== 'pbkdf2') return false;
-  const iterations = Number(parts[1]);
-  if (!Number.isSafeInteger(iterations) || iterations < 1) return false;
-  let salt: Uint8Array, expected: Uint8Array;
-  try {
-    salt = fromBase64(parts[2]!);
-    expected = fromBase64(parts[3]!);
-  } catch {
+export function drawSalt(random: Random): Uint8Array {
+  return random.bytes(SALT_BYTES);
+}
+
+/**
+ * {@link hashPassword} with a given salt.
+ *
+ * @example
+ * const stored = await hashWithSalt('123456', drawSalt(random), 1000);
+ */
+export async function hashWithSalt(password: string, salt: Uint8Array, iterations: number): Promise<string> {
+  const hash = await derive(password, salt, iterations);
+  return `pbkdf2$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
+}
+
+/**
+ * Checks `password` against a stored hash in constant time. A malformed or empty stored value (no account, an
+ * account without a password) never matches, and still costs a derivation at `options.iterations`: the answer
+ * time must not tell an unknown account from a wrong password.
+ *
+ * @example
+ * if (await verifyPassword(input, user?.password_hash ?? '', { iterations: 310000 })) { ... }
+ */
+export async function verifyPassword(password: string, stored: string, options: { iterations: number } = { iterations: DEFAULT_PASSWORD_HASH_ITERATIONS }): Promise<boolean> {
+  const parsed = parseStored(stored);
+  if (!parsed) {
+    await derive(password, NO_SALT, options.iterations);
     return false;
   }
-  return constantTimeEqual(await derive(password, salt, iterations), expected);
+  return constantTimeEqual(await derive(password, parsed.salt, parsed.iterations), parsed.expected);
+}
+
+function parseStored(stored: string): { iterations: number; salt: Uint8Array; expected: Uint8Array } | undefined {
+  const parts = stored.split('$');
+  if (parts.length !== 4 || parts[0] !== 'pbkdf2') return undefined;
+  const iterations = Number(parts[1]);
+  if (!Number.isSafeInteger(iterations) || iterations < 1) return undefined;
+  try {
+    return { iterations, salt: fromBase64(parts[2]!), expected: fromBase64(parts[3]!) };
+  } catch {
+    return undefined;
+  }
 }
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
