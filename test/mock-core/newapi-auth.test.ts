@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from 'vitest';
-import { json, loginAs, newApiServer, serverErrors } from './support.js';
+import { json, loginAs, newApiServer, serverErrors, watchPasswordWork } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
 
@@ -160,4 +160,39 @@ test('session: expires after 30 days on the server clock', async () => {
   const headers = await loginAs(server, 'root', '123456');
   server.clock.advance(2_592_000_000 + 1);
   expect((await server.fetch('/api/user/self', { headers })).status).toBe(401);
+});
+
+test('login: a token create does not wait for a wrong-password login whose password check is still running', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const work = watchPasswordWork({ hold: true });
+  try {
+    let answered = false;
+    const login = server.fetch('/api/user/login', json('POST', { username: 'root', password: 'wrong-password' })).then((r) => ((answered = true), r.json()));
+    await work.started;
+    const created = await server.fetch('/api/token/', json('POST', { name: 'while a login hashes' }, headers));
+    expect(await created.json()).toMatchObject({ success: true });
+    expect(answered).toBe(false);
+    work.release();
+    expect(await login).toEqual({ success: false, message: 'Username or password is incorrect, or user has been banned' });
+  } finally {
+    work.restore();
+  }
+});
+
+test('login: an unknown name costs the same password work as a wrong password', async () => {
+  const server = await newApiServer();
+  const spent = async (username: string) => {
+    const work = watchPasswordWork();
+    try {
+      const answer = await (await server.fetch('/api/user/login', json('POST', { username, password: 'wrong-password' }))).json();
+      return { answer, iterations: work.iterations };
+    } finally {
+      work.restore();
+    }
+  };
+  const known = await spent('root');
+  const unknown = await spent('nobody-here');
+  expect(known.iterations).toEqual([1000]);
+  expect(unknown).toEqual(known);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { usePlatform } from './platform-support.js';
+import { watchPasswordWork } from './support.js';
 
 const t = usePlatform();
 const MINUTE = 60_000;
@@ -165,4 +166,51 @@ test('a sweep time ahead of the clock (a state imported from a later clock) does
   expect(Object.keys(t.server.state.sessions).length, 'the dead session went, the new one came').toBe(before);
   expect(t.server.state.sessions_pruned_at).toBeGreaterThanOrEqual(sweptFrom);
   expect(t.server.state.sessions_pruned_at).toBeLessThanOrEqual(t.server.clock.now());
+});
+
+test('login: an unknown email costs the same password work as a wrong password', async () => {
+  const account = t.account('personal');
+  const spent = async (email: string) => {
+    const body = await t.loginBody({ email }, 'Wrong-pass-1');
+    const work = watchPasswordWork();
+    try {
+      const { code, message } = await t.json('POST', '/api/v1/auth/login', { body });
+      return { code, message, iterations: work.iterations };
+    } finally {
+      work.restore();
+    }
+  };
+  const known = await spent(account.email);
+  const unknown = await spent('nobody@example.com');
+  expect(known).toMatchObject({ code: 40104, iterations: [1000] });
+  expect(unknown).toEqual(known);
+});
+
+test('login: a write does not wait for a login whose password check is still running, and the login sees it', async () => {
+  const account = t.account('personal');
+  const { auth } = await t.login('personal');
+  const body = await t.loginBody({ email: account.email }, account.password);
+  const work = watchPasswordWork({ hold: true });
+  try {
+    let answered = false;
+    const login = t.json('POST', '/api/v1/auth/login', { body }).then((r) => ((answered = true), r));
+    await work.started;
+    // A write that hashes nothing: the user, logged in elsewhere, ends every session of the account.
+    expect(await t.json('POST', '/api/v1/auth/logout', { token: auth.authorization.slice(7), body: { all: true } })).toMatchObject({ code: 0 });
+    expect(answered).toBe(false);
+    work.release();
+    const answer = await login;
+    expect(answer).toMatchObject({ status: 200, code: 0 });
+    expect((await me(answer.data.access_token)).code).toBe(0);
+  } finally {
+    work.restore();
+  }
+});
+
+test('lockout: five wrong passwords sent at once are all counted, and lock the account', async () => {
+  const account = t.account('personal');
+  const bodies = await Promise.all(Array.from({ length: 5 }, (_, i) => t.loginBody({ email: account.email }, `Wrong-pass-${i}`)));
+  const answers = await Promise.all(bodies.map((body) => t.json('POST', '/api/v1/auth/login', { body })));
+  expect(answers.map((a) => a.code).sort()).toEqual([40104, 40104, 40104, 40104, 42903]);
+  expect(await login({ email: account.email }, account.password)).toMatchObject({ status: 429, code: 42903 });
 });

@@ -3,6 +3,7 @@
  * shortcuts.
  * @module
  */
+import { vi } from 'vitest';
 import { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../mocks/index.js';
 
 /** Responses with status 500 seen by servers made with {@link newApiServer}; the suite asserts it stays empty. */
@@ -50,4 +51,43 @@ export async function loginAs(server: ReferenceServer<'newapi'>, username: strin
  */
 export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+}
+
+/** What {@link watchPasswordWork} saw. */
+export interface PasswordWork {
+  /** The iteration count of every PBKDF2 derivation since the watch began. */
+  readonly iterations: number[];
+  /** Resolves when the first derivation starts. */
+  readonly started: Promise<void>;
+  /** Lets held derivations finish. */
+  release(): void;
+  restore(): void;
+}
+
+/**
+ * Watches the servers' PBKDF2 derivations (WebCrypto `deriveBits`); with `hold`, each one waits for `release()`,
+ * so a test can act while a request's password work is pending without depending on how long it takes.
+ *
+ * @example
+ * const work = watchPasswordWork({ hold: true });
+ * try { ...; await work.started; ...; work.release(); } finally { work.restore(); }
+ */
+export function watchPasswordWork(options: { hold?: boolean } = {}): PasswordWork {
+  const subtle = globalThis.crypto.subtle;
+  const real = subtle.deriveBits.bind(subtle);
+  const iterations: number[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let start!: () => void;
+  const started = new Promise<void>((resolve) => (start = resolve));
+  const spy = vi.spyOn(subtle, 'deriveBits').mockImplementation(async (algorithm, key, length) => {
+    const params = algorithm as Pbkdf2Params;
+    if (params.name === 'PBKDF2') {
+      iterations.push(params.iterations);
+      start();
+      if (options.hold) await released;
+    }
+    return real(algorithm, key, length);
+  });
+  return { iterations, started, release, restore: () => spy.mockRestore() };
 }
