@@ -115,21 +115,17 @@ test('engine: a write arriving while another request hashes a password does not 
   await engine.ready;
   const seeded = [...engine.state.items];
   const work = watchPasswordWork({ hold: true });
-  try {
-    const hashing = engine.handle(new Request(url('/hash'), { method: 'POST' }));
-    await work.started;
-    // The lock is free, and what the hashing request wrote before the hash is not in the state meanwhile.
-    expect(engine.state.items).toEqual(seeded);
-    const echo = await engine.handle(new Request(url('/echo'), { method: 'POST', body: '{}' }));
-    expect(echo.status).toBe(200);
-    expect(engine.state.counter).toBe(1);
-    work.release();
-    expect(await (await hashing).json()).toEqual({ seen: 1 });
-    expect(engine.state.items).toEqual([...seeded, 'before hashing', expect.stringMatching(/^pbkdf2\$1000\$/), expect.any(String)]);
-    expect(work.iterations).toEqual([1000]);
-  } finally {
-    work.restore();
-  }
+  const hashing = engine.handle(new Request(url('/hash'), { method: 'POST' }));
+  await work.started;
+  // The lock is free, and what the hashing request wrote before the hash is not in the state meanwhile.
+  expect(engine.state.items).toEqual(seeded);
+  const echo = await engine.handle(new Request(url('/echo'), { method: 'POST', body: '{}' }));
+  expect(echo.status).toBe(200);
+  expect(engine.state.counter).toBe(1);
+  work.release();
+  expect(await (await hashing).json()).toEqual({ seen: 1 });
+  expect(engine.state.items).toEqual([...seeded, 'before hashing', expect.stringMatching(/^pbkdf2\$1000\$/), expect.any(String)]);
+  expect(work.iterations).toEqual([1000]);
 });
 
 test('engine: a seeded server that hashes outside the lock draws the same salt and ids as one run straight through', async () => {

@@ -3,7 +3,7 @@
  * shortcuts.
  * @module
  */
-import { vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../mocks/index.js';
 
 /** Responses with status 500 seen by servers made with {@link newApiServer}; the suite asserts it stays empty. */
@@ -61,19 +61,23 @@ export interface PasswordWork {
   readonly started: Promise<void>;
   /** Lets held derivations finish. */
   release(): void;
-  restore(): void;
 }
 
 /**
- * Watches the servers' PBKDF2 derivations (WebCrypto `deriveBits`); with `hold`, each one waits for `release()`,
- * so a test can act while a request's password work is pending without depending on how long it takes.
+ * Watches the servers' PBKDF2 derivations (WebCrypto `deriveBits`) until the test ends; with `hold`, each one
+ * waits for `release()`, so a test can act while a request's password work is pending without depending on how
+ * long it takes. Once per test.
  *
  * @example
  * const work = watchPasswordWork({ hold: true });
- * try { ...; await work.started; ...; work.release(); } finally { work.restore(); }
+ * const login = server.fetch(...);
+ * await work.started;
+ * work.release();
  */
 export function watchPasswordWork(options: { hold?: boolean } = {}): PasswordWork {
   const subtle = globalThis.crypto.subtle;
+  // A second spy would wrap the first and call itself.
+  if (vi.isMockFunction(subtle.deriveBits)) throw new Error('Failed to watch password work: a watch is already running. Please use one per test.');
   const real = subtle.deriveBits.bind(subtle);
   const iterations: number[] = [];
   let release!: () => void;
@@ -89,5 +93,10 @@ export function watchPasswordWork(options: { hold?: boolean } = {}): PasswordWor
     }
     return real(algorithm, key, length);
   });
-  return { iterations, started, release, restore: () => spy.mockRestore() };
+  // Also when the test fails or times out: a held spy left behind would stall every later test of the file.
+  onTestFinished(() => {
+    release();
+    spy.mockRestore();
+  });
+  return { iterations, started, release };
 }
