@@ -183,20 +183,21 @@ test('login: an unknown email costs the same password work as a wrong password',
   expect(unknown).toEqual(known);
 });
 
-test('login: a write does not wait for a login whose password check is still running, and the login sees it', async () => {
+test('login: a write does not wait for a login whose password check is still running; the login commits after it', async () => {
   const account = t.account('personal');
-  const { auth } = await t.login('personal');
+  const { access } = await t.login('personal');
   const body = await t.loginBody({ email: account.email }, account.password);
   const work = watchPasswordWork({ hold: true });
   let answered = false;
   const login = t.json('POST', '/api/v1/auth/login', { body }).then((r) => ((answered = true), r));
   await work.started;
   // A write that hashes nothing: the user, logged in elsewhere, ends every session of the account.
-  expect(await t.json('POST', '/api/v1/auth/logout', { token: auth.authorization.slice(7), body: { all: true } })).toMatchObject({ code: 0 });
+  expect(await t.json('POST', '/api/v1/auth/logout', { token: access, body: { all: true } })).toMatchObject({ code: 0 });
   expect(answered).toBe(false);
   work.release();
   const answer = await login;
   expect(answer).toMatchObject({ status: 200, code: 0 });
+  expect((await me(access)).code).toBe(40101);
   expect((await me(answer.data.access_token)).code).toBe(0);
 });
 
