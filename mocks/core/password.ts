@@ -82,7 +82,29 @@ function parseStored(stored: string): { iterations: number; salt: Uint8Array; ex
   }
 }
 
+// WebCrypto runs derivations on the same few threads (libuv's pool: 4 in Node) as the small operations most writes
+// make (SHA-256, HMAC, AES-GCM), and PBKDF2 keeps a core busy. Eight logins at the sandbox's 310,000 iterations
+// filled the pool: a token create waited ~300 ms for three small operations, and at two derivations at a time on 2
+// cores it still took 1.8-2.8x its idle time. One derivation per core but one, at most two, leaves a core and most
+// of the pool to everything else (docs/decisions/014). Process-wide, as the pool is.
+const MAX_CONCURRENT_DERIVATIONS = Math.min(2, Math.max(1, ((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2) - 1));
+let running = 0;
+const waiting: Array<() => void> = [];
+
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  if (running >= MAX_CONCURRENT_DERIVATIONS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await deriveNow(password, salt, iterations);
+  } finally {
+    // The slot passes straight to the next in line, so `running` never drops while anyone waits.
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
+async function deriveNow(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, HASH_BITS);
   return new Uint8Array(bits);
