@@ -9,8 +9,9 @@ import { httpServers } from './sections/http.js';
 import { inProcess } from './sections/in-process.js';
 import { platformEncryption, platformLogin, platformLoginOnAFullServer } from './sections/platform.js';
 import { SEARCH_KEYWORDS, searchWithWildcards } from './sections/search.js';
+import { tokenCreateWhileLoggingIn } from './sections/write-lock.js';
 
-const SECTIONS = ['client', 'http', 'in-process', 'platform', 'search', 'bundle'];
+const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'search', 'bundle'];
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -45,6 +46,13 @@ if (runs('http')) {
 if (runs('in-process')) {
   const inproc = await inProcess(quick);
   row('in-process server.fetch vs msw setupServer', `${x(inproc.ratio['server.fetch']!)} (${(inproc.medianNs['server.fetch']! / 1000).toFixed(0)} µs vs ${(inproc.medianNs['msw setupServer']! / 1000).toFixed(0)} µs)`, '≤ 0.5×', inproc.ratio['server.fetch']! <= 0.5);
+}
+
+if (runs('write-lock')) {
+  const lock = await tokenCreateWhileLoggingIn(quick);
+  const loaded = lock.ratio['while 8 clients log in']!;
+  const ms = (name: string) => `${(lock.medianNs[name]! / 1e6).toFixed(2)} ms`;
+  row('token create while 8 clients log in with wrong passwords (310000 iterations) vs an idle token create', `${x(loaded)} (${ms('while 8 clients log in')} vs ${ms('idle')})`, '≤ 2×', loaded <= 2);
 }
 
 if (runs('platform')) {
@@ -109,7 +117,10 @@ journal) is on both sides. The "server holding N sessions" figure times the same
 that already stored N logins (never reset) and against a freshly reset one, to catch per-write costs that grow
 with the state. The search figure times \`GET /api/user/search\` in-process over 10,000 users (the seeded ones and
 faker names) with each wildcard keyword of \`bench/sections/search.ts\` against a literal keyword no user holds, and
-quotes the slowest. The bundles are esbuild's minified browser ESM builds, gzipped.
+quotes the slowest. The write-lock figure times a new-api token create in-process while 8 clients log in with wrong passwords at the
+sandbox's 310,000 PBKDF2 iterations, back to back, against the same create with no logins running (one server;
+the logins run only during the loaded blocks): password work runs outside the write lock (docs/decisions/014).
+The bundles are esbuild's minified browser ESM builds, gzipped.
 `;
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), report);
 console.log('\nwrote docs/benchmarks.md');

@@ -4,6 +4,7 @@
  * ends here.
  * @module
  */
+import { createAttempts, PARKED, type Attempts } from './attempts.js';
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody } from './body.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
@@ -82,6 +83,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const clock = createClock(options.clock);
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const hash = (password: string) => hashPassword(password, { iterations, random });
+  const verify = (password: string, stored: string) => verifyPassword(password, stored, { iterations });
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
   const limiter = createRateLimiter();
   const formTokens = createFormTokens(clock);
@@ -148,7 +150,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     faults = {};
   }
 
-  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number): RequestContext<S> {
+  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number, attempts: Attempts | undefined): RequestContext<S> {
     let body: Promise<unknown> | undefined;
     let text: Promise<string> | undefined;
     let cookies: Record<string, string> | undefined;
@@ -180,22 +182,34 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       rateLimit(key, max, windowSeconds) {
         // The switch is the dialect's `RateLimitEnabled` setting, so the control API turns it on and off.
         if ((view.settings as { RateLimitEnabled?: unknown }).RateLimitEnabled !== true) return true;
-        return limiter.hit(key, max, windowSeconds, Math.floor(clock.now() / 1000));
+        const hit = () => limiter.hit(key, max, windowSeconds, Math.floor(clock.now() / 1000));
+        return attempts ? attempts.once(key, hit) : hit();
       },
-      hashPassword: hash,
-      verifyPassword,
+      hashPassword: attempts?.hashPassword ?? hash,
+      verifyPassword: attempts?.verifyPassword ?? verify,
     };
   }
 
-  async function run(ctx: RequestContext<S>, route: Route<S>, mutates: boolean): Promise<Response> {
+  async function run(ctx: RequestContext<S>, route: Route<S>, attempts: Attempts | undefined): Promise<Response> {
     // Dialects may add their own control routes (a sandbox provider's pages): no faults there either.
     if (!controlSet.has(route) && !route.path.startsWith('/__mock/')) {
       if (faults.latency_ms) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
       const status = pickFault(faults, ctx.method, route.path, ctx.url.pathname, faultRandom);
       if (status !== undefined) return dialect.errors.fault(ctx, status);
     }
-    if (!mutates) return guarded(ctx, route, undefined);
-    return exclusive(() => journal.run((undo) => guarded(ctx, route, undo)));
+    if (!attempts) return guarded(ctx, route, undefined);
+    // Password work parks an attempt and runs between attempts, with the lock free for everyone else.
+    for (;;) {
+      const outcome = await exclusive(() =>
+        journal.run(async (undo) => {
+          const answer = await attempts.run(() => guarded(ctx, route, undo));
+          if (answer === PARKED) undo();
+          return answer;
+        }),
+      );
+      if (outcome !== PARKED) return outcome;
+      await attempts.work();
+    }
   }
 
   async function guarded(ctx: RequestContext<S>, route: Route<S>, undo: (() => void) | undefined): Promise<Response> {
@@ -226,8 +240,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const match = matchRoute(request.method, url);
     if (!match && !notFound) return undefined;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
-    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, match?.route.bodyLimit ?? BODY_LIMIT_BYTES);
-    const response = match ? await run(ctx, match.route, mutates) : answerNotFound(ctx);
+    const attempts = mutates ? createAttempts({ iterations, random }) : undefined;
+    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, match?.route.bodyLimit ?? BODY_LIMIT_BYTES, attempts);
+    const response = match ? await run(ctx, match.route, attempts) : answerNotFound(ctx);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }

@@ -75,8 +75,16 @@ export interface RequestContext<S extends BaseState = BaseState> {
    * the server clock). Always `true` while the dialect's `RateLimitEnabled` setting is off.
    */
   rateLimit(key: string, max: number, windowSeconds: number): boolean;
-  /** PBKDF2 with the server's iteration count and random source. */
+  /**
+   * PBKDF2 with the server's iteration count and random source. In a mutating route the derivation runs
+   * outside the write lock and the handler is replayed from the start with the answer (docs/decisions/014):
+   * the handler must not run other work in parallel with the call.
+   */
   hashPassword(password: string): Promise<string>;
+  /**
+   * Checks `password` against a stored hash, outside the write lock like {@link RequestContext.hashPassword}. An
+   * empty or malformed `stored` (pass `''` for an unknown account) never matches and costs as much as a check.
+   */
   verifyPassword(password: string, stored: string): Promise<boolean>;
 }
 

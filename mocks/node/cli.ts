@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SANDBOX_PASSWORD_HASH_ITERATIONS } from '../core/password.js';
 import { createReferenceServer, DIALECT_NAMES, type DialectName, type SeededAccount } from '../index.js';
 import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './limits.js';
 import { serve, type RunningServer } from './serve.js';
@@ -29,8 +30,6 @@ const SANDBOX: { [D in DialectName]: { port: number; example: (url: string) => s
   },
 };
 
-/** OWASP's 2023 figure for PBKDF2-SHA256: logins cost what they cost on a real server. */
-const SANDBOX_HASH_ITERATIONS = 310_000;
 
 const HELP = `Usage: npm start -- [options]
 
@@ -92,7 +91,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
   for (const [index, name] of (dialects as DialectName[]).entries()) {
     const server = createReferenceServer({
       dialect: name,
-      passwordHashIterations: SANDBOX_HASH_ITERATIONS,
+      passwordHashIterations: SANDBOX_PASSWORD_HASH_ITERATIONS,
       // A sandbox behaves like the real server, throttling included; tests opt in instead.
       rateLimits: !values['no-rate-limits'],
       allowNotifyHosts: values['allow-notify-host'],

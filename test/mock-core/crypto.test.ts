@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { hashPassword, verifyPassword } from '../../mocks/core/password.js';
 import { createRandom } from '../../mocks/core/random.js';
 import { totpCode, verifyTotp } from '../../mocks/core/totp.js';
@@ -17,6 +17,19 @@ test('password: salts differ, so equal passwords hash differently', async () => 
 
 test('password: a malformed or empty stored value never matches', async () => {
   for (const stored of ['', 'bcrypt$x', 'pbkdf2$0$AA==$AA==', 'pbkdf2$10$!!$AA==']) expect(await verifyPassword('x', stored)).toBe(false);
+});
+
+test('password: at most two derivations run at once, so they leave WebCrypto threads to every other write', async () => {
+  const stored = await hashPassword('123456', { iterations: 1000, random: createRandom() });
+  const importKey = vi.spyOn(crypto.subtle, 'importKey');
+  onTestFinished(() => importKey.mockRestore());
+  // A derivation starts (imports its key) in the same turn as the call, unless it has to wait for a slot.
+  const checks = Array.from({ length: 6 }, (_, i) => verifyPassword(i === 0 ? '123456' : 'wrong', stored));
+  const started = importKey.mock.calls.length;
+  expect(started).toBeGreaterThanOrEqual(1);
+  expect(started).toBeLessThanOrEqual(2);
+  expect(await Promise.all(checks)).toEqual([true, false, false, false, false, false]);
+  expect(importKey).toHaveBeenCalledTimes(6);
 });
 
 test('random: the same seed gives the same sequence; save and restore rewind it', () => {

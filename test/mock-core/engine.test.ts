@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { createEngine } from '../../mocks/core/engine.js';
+import { drawSalt, hashWithSalt } from '../../mocks/core/password.js';
+import { createRandom } from '../../mocks/core/random.js';
+import { watchPasswordWork } from './support.js';
 import { tinyDialect } from './tiny-dialect.js';
 
 const url = (path: string) => `http://localhost${path}`;
@@ -105,4 +108,33 @@ test('engine: a base path is stripped before routing', async () => {
   const engine = createEngine(tinyDialect, { basePath: '/gw' });
   const response = await engine.handle(new Request(url('/gw/counter')));
   expect(response.status).toBe(200);
+});
+
+test('engine: a write arriving while another request hashes a password does not wait for it; the hashing request sees that write', async () => {
+  const engine = createEngine(tinyDialect, { seed: 1 });
+  await engine.ready;
+  const seeded = [...engine.state.items];
+  const work = watchPasswordWork({ hold: true });
+  const hashing = engine.handle(new Request(url('/hash'), { method: 'POST' }));
+  await work.started;
+  // The lock is free, and what the hashing request wrote before the hash is not in the state meanwhile.
+  expect(engine.state.items).toEqual(seeded);
+  const echo = await engine.handle(new Request(url('/echo'), { method: 'POST', body: '{}' }));
+  expect(echo.status).toBe(200);
+  expect(engine.state.counter).toBe(1);
+  work.release();
+  expect(await (await hashing).json()).toEqual({ seen: 1 });
+  expect(engine.state.items).toEqual([...seeded, 'before hashing', expect.stringMatching(/^pbkdf2\$1000\$/), expect.any(String)]);
+  expect(work.iterations).toEqual([1000]);
+});
+
+test('engine: a seeded server that hashes outside the lock draws the same salt and ids as one run straight through', async () => {
+  const engine = createEngine(tinyDialect, { seed: 3 });
+  await engine.ready;
+  await engine.handle(new Request(url('/hash'), { method: 'POST' }));
+  // The seed draws one 6-letter item; the handler then draws a salt, and a 4-letter id after the hash.
+  const straight = createRandom(3);
+  straight.string(6, 'abcdef');
+  const expectedHash = await hashWithSalt('secret', drawSalt(straight), 1000);
+  expect(engine.state.items.slice(2)).toEqual([expectedHash, straight.string(4, 'abcdef')]);
 });

@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from 'vitest';
-import { json, loginAs, newApiServer, serverErrors } from './support.js';
+import { json, loginAs, newApiServer, serverErrors, watchPasswordWork } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
 
@@ -175,4 +175,32 @@ test('state export: holds no session cookie, access token or API key, and the se
   const exported = await (await server.fetch('/__mock/state')).text();
   for (const secret of [sessionId, accessToken, apiKey]) expect(exported).not.toContain(secret);
   expect((await (await server.fetch('/api/user/self', { headers })).json()).success).toBe(true);
+});
+
+test('login: a token create does not wait for a wrong-password login whose password check is still running', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const work = watchPasswordWork({ hold: true });
+  let answered = false;
+  const login = server.fetch('/api/user/login', json('POST', { username: 'root', password: 'wrong-password' })).then((r) => ((answered = true), r.json()));
+  await work.started;
+  const created = await server.fetch('/api/token/', json('POST', { name: 'while a login hashes' }, headers));
+  expect(await created.json()).toMatchObject({ success: true });
+  expect(answered).toBe(false);
+  work.release();
+  expect(await login).toEqual({ success: false, message: 'Username or password is incorrect, or user has been banned' });
+});
+
+test('login: an unknown name costs the same password work as a wrong password', async () => {
+  const server = await newApiServer();
+  const work = watchPasswordWork();
+  const spent = async (username: string) => {
+    const before = work.iterations.length;
+    const answer = await (await server.fetch('/api/user/login', json('POST', { username, password: 'wrong-password' }))).json();
+    return { answer, iterations: work.iterations.slice(before) };
+  };
+  const known = await spent('root');
+  const unknown = await spent('nobody-here');
+  expect(known.iterations).toEqual([1000]);
+  expect(unknown).toEqual(known);
 });

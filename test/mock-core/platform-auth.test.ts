@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { usePlatform } from './platform-support.js';
+import { watchPasswordWork } from './support.js';
 
 const t = usePlatform();
 const MINUTE = 60_000;
@@ -194,4 +195,45 @@ test('refresh: a session keeps its 4 newest access tokens and 8 newest refresh t
   // The newest rotated refresh token is still known: presenting it again is reuse and ends the session.
   expect(await refresh(pairs.at(-2)!.refresh_token)).toMatchObject({ status: 401, code: 40103 });
   expect(await me(pairs.at(-1)!.access_token)).toMatchObject({ status: 401, code: 40101 });
+});
+
+test('login: an unknown email costs the same password work as a wrong password', async () => {
+  const account = t.account('personal');
+  const work = watchPasswordWork();
+  const spent = async (email: string) => {
+    const body = await t.loginBody({ email }, 'Wrong-pass-1');
+    const before = work.iterations.length;
+    const { code, message } = await t.json('POST', '/api/v1/auth/login', { body });
+    return { code, message, iterations: work.iterations.slice(before) };
+  };
+  const known = await spent(account.email);
+  const unknown = await spent('nobody@example.com');
+  expect(known).toMatchObject({ code: 40104, iterations: [1000] });
+  expect(unknown).toEqual(known);
+});
+
+test('login: a write does not wait for a login whose password check is still running; the login commits after it', async () => {
+  const account = t.account('personal');
+  const { access } = await t.login('personal');
+  const body = await t.loginBody({ email: account.email }, account.password);
+  const work = watchPasswordWork({ hold: true });
+  let answered = false;
+  const login = t.json('POST', '/api/v1/auth/login', { body }).then((r) => ((answered = true), r));
+  await work.started;
+  // A write that hashes nothing: the user, logged in elsewhere, ends every session of the account.
+  expect(await t.json('POST', '/api/v1/auth/logout', { token: access, body: { all: true } })).toMatchObject({ code: 0 });
+  expect(answered).toBe(false);
+  work.release();
+  const answer = await login;
+  expect(answer).toMatchObject({ status: 200, code: 0 });
+  expect((await me(access)).code).toBe(40101);
+  expect((await me(answer.data.access_token)).code).toBe(0);
+});
+
+test('lockout: five wrong passwords sent at once are all counted, and lock the account', async () => {
+  const account = t.account('personal');
+  const bodies = await Promise.all(Array.from({ length: 5 }, (_, i) => t.loginBody({ email: account.email }, `Wrong-pass-${i}`)));
+  const answers = await Promise.all(bodies.map((body) => t.json('POST', '/api/v1/auth/login', { body })));
+  expect(answers.map((a) => a.code).sort()).toEqual([40104, 40104, 40104, 40104, 42903]);
+  expect(await login({ email: account.email }, account.password)).toMatchObject({ status: 429, code: 42903 });
 });

@@ -3,6 +3,7 @@
  * shortcuts.
  * @module
  */
+import { onTestFinished, vi } from 'vitest';
 import { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../mocks/index.js';
 
 /** Responses with status 500 seen by servers made with {@link newApiServer}; the suite asserts it stays empty. */
@@ -66,4 +67,52 @@ export function addUsers(server: ReferenceServer<'newapi'>, count: number): void
     const id = server.state.next_user_id++;
     server.state.users.push({ ...structuredClone(template), id, username: `bulk${id}`, email: `bulk${id}@example.com`, aff_code: `b${id.toString(36)}` });
   }
+}
+
+/** What {@link watchPasswordWork} saw. */
+export interface PasswordWork {
+  /** The iteration count of every PBKDF2 derivation since the watch began. */
+  readonly iterations: number[];
+  /** Resolves when the first derivation starts. */
+  readonly started: Promise<void>;
+  /** Lets held derivations finish. */
+  release(): void;
+}
+
+/**
+ * Watches the servers' PBKDF2 derivations (WebCrypto `deriveBits`) until the test ends; with `hold`, each one
+ * waits for `release()`, so a test can act while a request's password work is pending without depending on how
+ * long it takes. Once per test.
+ *
+ * @example
+ * const work = watchPasswordWork({ hold: true });
+ * const login = server.fetch(...);
+ * await work.started;
+ * work.release();
+ */
+export function watchPasswordWork(options: { hold?: boolean } = {}): PasswordWork {
+  const subtle = globalThis.crypto.subtle;
+  // A second spy would wrap the first and call itself.
+  if (vi.isMockFunction(subtle.deriveBits)) throw new Error('Failed to watch password work: a watch is already running. Please use one per test.');
+  const real = subtle.deriveBits.bind(subtle);
+  const iterations: number[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let start!: () => void;
+  const started = new Promise<void>((resolve) => (start = resolve));
+  const spy = vi.spyOn(subtle, 'deriveBits').mockImplementation(async (algorithm, key, length) => {
+    const params = algorithm as Pbkdf2Params;
+    if (params.name === 'PBKDF2') {
+      iterations.push(params.iterations);
+      start();
+      if (options.hold) await released;
+    }
+    return real(algorithm, key, length);
+  });
+  // Also when the test fails or times out: a held spy left behind would stall every later test of the file.
+  onTestFinished(() => {
+    release();
+    spy.mockRestore();
+  });
+  return { iterations, started, release };
 }

@@ -1,6 +1,6 @@
 /**
  * A minimal dialect for testing the core on its own: a counter, a route that writes then throws, a route that
- * reads JSON, one that sets two cookies.
+ * reads JSON, one that hashes a password between two writes, one that sets two cookies.
  * @module
  */
 import { jsonResponse } from '../../mocks/core/response.js';
@@ -35,6 +35,17 @@ export const tinyDialect: Dialect<TinyState> = {
         const body = await ctx.readJson();
         ctx.state.counter += 1;
         return jsonResponse({ body });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/hash',
+      handler: async (ctx) => {
+        ctx.state.items.push('before hashing');
+        const seen = ctx.state.counter;
+        const hash = await ctx.hashPassword('secret');
+        ctx.state.items.push(hash, ctx.random.string(4, 'abcdef'));
+        return jsonResponse({ seen });
       },
     },
     {

@@ -83,7 +83,8 @@ export async function login(ctx: Ctx): Promise<Response> {
   const user = ctx.state.users
     .filter((u) => u.deleted_at === null && (u.username === name || u.email === name))
     .sort((a, b) => a.id - b.id)[0];
-  const passwordOk = user !== undefined && user.password_hash !== '' && (await ctx.verifyPassword(body.password, user.password_hash));
+  // An unknown name or an empty hash still costs a derivation (upstream answers those at once; docs/fidelity.md).
+  const passwordOk = await ctx.verifyPassword(body.password, user?.password_hash ?? '');
   if (!user || !passwordOk || user.status !== STATUS.enabled) return fail(t(lang, 'user.username_or_password_error'));
   if (user.twofa?.enabled) {
     const cookie = saveSession(ctx, { pending_username: user.username, pending_user_id: user.id });

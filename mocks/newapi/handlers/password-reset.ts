@@ -4,7 +4,6 @@
  * sets a new random 12-character password and answers it.
  * @module
  */
-import { readTextBody } from '../../core/body.js';
 import { sendMessage } from '../../core/outbox.js';
 import type { RequestContext } from '../../core/types.js';
 import { fail, ok } from '../envelope.js';
@@ -54,7 +53,7 @@ export function requestPasswordReset(ctx: Ctx): Response {
 /** `POST /api/user/reset`: a bad body answers Go's decoder error verbatim (`common.ApiError(c, err)`). */
 export async function resetPassword(ctx: Ctx): Promise<Response> {
   const lang = headerLang(ctx.headers);
-  const decoded = goDecode(await readTextBody(ctx.request), RESET_REQUEST);
+  const decoded = goDecode(await ctx.readText(), RESET_REQUEST);
   if (!decoded.ok) return fail(decoded.error);
   const email = normalizeEmail(decoded.value.email);
   const { token } = decoded.value;

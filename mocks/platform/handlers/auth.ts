@@ -59,7 +59,9 @@ export async function login(ctx: Ctx): Promise<Response> {
   const key = lockKey(user, identifier);
   const wait = lockedFor(ctx.state, key, now);
   if (wait) return fail(ctx, CODE.account_locked, { retry_after: wait });
-  if (!user || !(await ctx.verifyPassword(opened.plain[0]!, user.password_hash))) {
+  // Checked against no hash too: an unknown account costs what a wrong password costs, as its code says.
+  const passwordOk = await ctx.verifyPassword(opened.plain[0]!, user?.password_hash ?? '');
+  if (!user || !passwordOk) {
     const locked = recordFailure(ctx.state, key, now);
     return locked ? fail(ctx, CODE.account_locked, { retry_after: locked }) : fail(ctx, CODE.invalid_credentials);
   }
