@@ -11,11 +11,19 @@
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * The largest body `PUT /__mock/state` reads: 64 MiB, so that any state `GET /__mock/state` hands out imports
- * back (a 10,000-user new-api state is about 8 MB). Only that control route has it; dialect routes keep 1 MiB.
- * @default 67108864
+ * The longest string V8 holds on 64-bit (`buffer.constants.MAX_STRING_LENGTH` in Node 20), in UTF-16 units: the
+ * largest text `GET /__mock/state` can ever produce, since the export is one `JSON.stringify`.
  */
-export const STATE_IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
+export const MAX_EXPORT_CHARS = 2 ** 29 - 24;
+
+/**
+ * The largest body `PUT /__mock/state` reads: whatever an export can be once encoded (at most three UTF-8 bytes per
+ * UTF-16 unit), so every state `GET /__mock/state` hands out imports back, however much a client made the server
+ * store. A fixed smaller bound failed that: one user's thousand tokens with full 65,535-byte text columns export
+ * past 64 MiB. Only that control route has it; dialect routes keep 1 MiB.
+ * @default 1610612664
+ */
+export const STATE_IMPORT_LIMIT_BYTES = 3 * MAX_EXPORT_CHARS;
 
 /** Why a body could not be read: too large, or not JSON. */
 export class BodyError extends Error {

@@ -1,7 +1,8 @@
+import { constants } from 'node:buffer';
 import { afterAll, expect, test } from 'vitest';
 import { createReferenceServer } from '../../mocks/index.js';
-import { BODY_LIMIT_BYTES, STATE_IMPORT_LIMIT_BYTES } from '../../mocks/core/body.js';
-import { addUsers, json, newApiServer, serverErrors } from './support.js';
+import { BODY_LIMIT_BYTES, MAX_EXPORT_CHARS, STATE_IMPORT_LIMIT_BYTES } from '../../mocks/core/body.js';
+import { addUsers, json, loginAs, newApiServer, serverErrors } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
 
@@ -178,4 +179,29 @@ test('control: a fail_route of 200 answers new-api\'s usual failure, success fal
   const failed = await server.fetch('/api/user/groups');
   expect(failed.status).toBe(200);
   expect(await failed.json()).toEqual({ success: false, message: 'Injected fault' });
+});
+
+// One user may hold MaxUserTokens (1000) tokens whose model_limits and allow_ips each take 65,535 bytes, about
+// 131 KB a token: 520 of them export past 64 MiB, the bound the import had first (found in review).
+test('control: a state one user can build through the token API (past 64 MiB) exports and imports back byte for byte', async () => {
+  const server = await newApiServer();
+  const headers = await loginAs(server, 'root', '123456');
+  const created = await server.fetch('/api/token/', json('POST', { name: 'wide', model_limits: 'm'.repeat(65_535), allow_ips: '1'.repeat(65_535) }, headers));
+  expect((await created.json()).success).toBe(true);
+  const template = server.state.tokens.at(-1)!;
+  // The other 519 as the API would make them (it would take 519 more requests of 131 KB each).
+  for (let i = 1; i < 520; i++) server.state.tokens.push({ ...structuredClone(template), id: template.id + i, key_sha256: `${i}`.padStart(64, '0') });
+  expect(server.state.tokens.filter((row) => row.user_id === template.user_id).length).toBeLessThanOrEqual(server.state.settings.MaxUserTokens);
+  const exported = await (await server.fetch('/__mock/state')).text();
+  expect(exported.length).toBeGreaterThan(64 * 1024 * 1024);
+  await server.reset();
+  const response = await server.fetch('/__mock/state', { method: 'PUT', body: exported });
+  expect(response.status).toBe(200);
+  expect(await (await server.fetch('/__mock/state')).text()).toBe(exported);
+}, 120_000);
+
+test('control: the import bound rests on this runtime\'s longest string, the most an export can hold', () => {
+  expect(MAX_EXPORT_CHARS).toBe(constants.MAX_STRING_LENGTH);
+  expect(() => 'x'.repeat(MAX_EXPORT_CHARS + 1)).toThrow(RangeError);
+  expect(STATE_IMPORT_LIMIT_BYTES).toBeGreaterThanOrEqual(new TextEncoder().encode('\uffff').length * MAX_EXPORT_CHARS);
 });
