@@ -110,6 +110,19 @@ test('register with aff_code: the invitee gets QuotaForInvitee; the inviter aff_
   });
 });
 
+test('register with aff_code: a reward that would pass 2^53 − 1 is not paid; the registration still succeeds', async () => {
+  Object.assign(api.server.state.settings, { QuotaForNewUser: 100, QuotaForInvitee: Number.MAX_SAFE_INTEGER, QuotaForInviter: 900_000 });
+  const inviter = seeded();
+  inviter.row.aff_quota = Number.MAX_SAFE_INTEGER - 10;
+  const before = { ...inviter.row };
+  const code = await (await api.loginAs(inviter.username)).affiliate.retrieve();
+  await api.client().auth.register({ username: 'invitee_big', password: 'password123', aff_code: code });
+  const invitee = api.client();
+  await invitee.auth.login({ username: 'invitee_big', password: 'password123' });
+  expect(await invitee.self.retrieve()).toMatchObject({ quota: 100, inviter_id: inviter.row.id });
+  expect(inviter.row).toMatchObject({ aff_count: before.aff_count, aff_quota: before.aff_quota, aff_history_quota: before.aff_history_quota });
+});
+
 test('register with aff_code, then transfer: the inviter spends the reward', async () => {
   Object.assign(api.server.state.settings, { QuotaForInviter: 500_000 });
   const inviter = seeded();

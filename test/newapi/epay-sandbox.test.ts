@@ -22,6 +22,9 @@ test('sandbox: a form whose signature does not check out is refused with an erro
     expect(page.status).toBe(400);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toMatch(/Signature check failed|Unknown merchant|Missing parameter: sign/);
+    // No page of the provider may be framed by another site (a framed Pay button would be same-origin).
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     const paid = await api.raw('/__mock/epay/pay', formInit(tampered, { redirect: 'manual' }));
     expect(paid.status).toBe(400);
   }
@@ -39,7 +42,9 @@ test('sandbox: the checkout page escapes what it shows, even in a correctly sign
   const { url, fields } = await newOrder();
   const { sign: _sign, sign_type: _type, ...unsigned } = fields;
   const hostile = signEpayParams({ ...unsigned, name: '<script>alert(1)</script>', return_url: 'javascript:alert(2)' }, api.server.state.settings.EpayKey);
-  const html = await (await api.raw(pathOf(url), formInit(hostile))).text();
+  const checkout = await api.raw(pathOf(url), formInit(hostile));
+  expect(checkout.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+  const html = await checkout.text();
   expect(html).not.toMatch(/<script|href="javascript/i);
   expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   expect(html).not.toContain('Cancel</a>');

@@ -8,6 +8,7 @@ import { fail, ok } from '../envelope.js';
 import { validateUser } from '../go.js';
 import { groupsView } from '../groups.js';
 import { headerLang, t, ZH } from '../messages.js';
+import { exactQuota } from '../quota-range.js';
 import { decodeBody, loginSchema, twoFaLoginSchema, userSchema } from '../schemas.js';
 import { clearSession, loadSession, saveSession } from '../session.js';
 import { newUserSetting } from '../setting.js';
@@ -61,11 +62,16 @@ export async function register(ctx: Ctx): Promise<Response> {
   state.users.push(user);
   // JUL26 pays invitation rewards only once payment compliance is confirmed, and bumps aff_count only with a reward.
   if (inviter && settings.PaymentComplianceConfirmed) {
-    if (settings.QuotaForInvitee > 0) user.quota += settings.QuotaForInvitee;
-    if (settings.QuotaForInviter > 0) {
+    // A reward that would leave a balance JSON cannot carry exactly is not paid (docs/fidelity.md); the
+    // registration itself still succeeds, as upstream's does.
+    const invitee = settings.QuotaForInvitee > 0 ? exactQuota(user.quota, settings.QuotaForInvitee) : undefined;
+    if (invitee !== undefined) user.quota = invitee;
+    const aff = settings.QuotaForInviter > 0 ? exactQuota(inviter.aff_quota, settings.QuotaForInviter) : undefined;
+    const history = settings.QuotaForInviter > 0 ? exactQuota(inviter.aff_history_quota, settings.QuotaForInviter) : undefined;
+    if (aff !== undefined && history !== undefined) {
       inviter.aff_count += 1;
-      inviter.aff_quota += settings.QuotaForInviter;
-      inviter.aff_history_quota += settings.QuotaForInviter;
+      inviter.aff_quota = aff;
+      inviter.aff_history_quota = history;
     }
   }
   return ok();
