@@ -3,7 +3,7 @@ import { CookieJar } from './cookie-jar.js';
 import type { EnvelopeReader, EnvelopeResult } from './envelope.js';
 import { createApiError } from './errors/create-api-error.js';
 import { NotFoundError } from './errors/not-found-error.js';
-import type { HttpMethod, Operation, OperationData, OperationInit } from './operation.js';
+import type { HttpMethod, Operation, OperationData, OperationInit, ResponseShape } from './operation.js';
 import { resolveOptions, type ClientOptions, type RequestOptions, type ResolvedOptions } from './options.js';
 import { Page, PagePromise, type PageData, type PageParams } from './page.js';
 import { redactUrl } from './redact.js';
@@ -33,7 +33,7 @@ export interface DialectSpec {
  * @example
  * class MyClient extends BaseClient<paths> { ... }
  */
-export abstract class BaseClient<Paths extends {}> {
+export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape = 'enveloped'> {
   /** The resolved, frozen options. */
   readonly options: ResolvedOptions;
   readonly #dialect: DialectSpec;
@@ -66,10 +66,10 @@ export abstract class BaseClient<Paths extends {}> {
     path: P,
     init: OperationInit<Operation<Paths, P, M>>,
     options?: RequestOptions,
-  ): Promise<OperationData<Operation<Paths, P, M>>> {
+  ): Promise<OperationData<Operation<Paths, P, M>, Shape>> {
     const spec = this.#spec(method, path, init);
     const { response, text } = await this.send(spec, options);
-    return this.#unwrap(response, text, spec) as Promise<OperationData<Operation<Paths, P, M>>>;
+    return this.#unwrap(response, text, spec) as Promise<OperationData<Operation<Paths, P, M>, Shape>>;
   }
 
   /**
