@@ -56,5 +56,5 @@ export {
 } from './resources/tokens.js';
 export { TopUp } from './resources/topup.js';
 export { TwoFactor, type TwoFactorCodeParams, type TwoFactorSetup, type TwoFactorStatus } from './resources/two-factor.js';
-export { TwoFactorRequiredError } from './two-factor-required-error.js';
+export { TwoFactorRequiredError, isTwoFactorRequiredError } from './two-factor-required-error.js';
 export { Verification, type VerificationParams } from './resources/verification.js';
