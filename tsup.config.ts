@@ -7,7 +7,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    'core/index': 'src/core/index.ts',
     'newapi/index': 'src/newapi/index.ts',
+    'newapi/epay': 'src/newapi/epay.ts',
     'platform/index': 'src/platform/index.ts',
     'mock/index': 'mocks/index.ts',
     'mock/node/index': 'mocks/node/index.ts',

@@ -79,9 +79,13 @@ if (runs('search')) {
 if (runs('bundle')) {
   const bundle = await bundleSizes();
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
-  const parts = `NewApiClient alone ${kB(bundle.newapiClient)}, of which the shared core ${kB(bundle.core)}; openapi-fetch alone ${kB(bundle.openapiFetch)}`;
-  row('bundle gatewaykit/newapi, min+gz', `${kB(bundle.newapi)} (${parts}; see docs/decisions/012)`, '≤ 6 kB', bundle.newapi <= 6 * 1024);
-  row('bundle gatewaykit/platform, min+gz', `${(bundle.platform / 1024).toFixed(2)} kB`, 'for comparison', true);
+  const parts = `of which the shared core ${kB(bundle.core)}; openapi-fetch alone ${kB(bundle.openapiFetch)}; see docs/decisions/012`;
+  row('bundle NewApiClient (every resource), min+gz', `${kB(bundle.newapiClient)} (${parts})`, '≤ 7 kB', bundle.newapiClient <= 7 * 1024);
+  row('bundle NewApiCore + auth, self, tokens (a user dashboard), min+gz', kB(bundle.dashboard), '≤ 5 kB', bundle.dashboard <= 5 * 1024);
+  row('bundle: the largest step of one further resource on that dashboard, min+gz', `${kB(bundle.furthest.bytes)} (${bundle.furthest.name})`, '≤ 0.3 kB', bundle.furthest.bytes <= 0.3 * 1024);
+  // The foundation issue's budget for the whole entry stands (decision 012); the Epay helpers are no longer in it.
+  row('bundle gatewaykit/newapi, min+gz', `${kB(bundle.newapi)} (the Epay merchant helpers are gatewaykit/newapi/epay: ${kB(bundle.epay)}; see docs/decisions/012)`, '≤ 6 kB', bundle.newapi <= 6 * 1024);
+  row('bundle gatewaykit/platform, min+gz', kB(bundle.platform), 'for comparison', true);
 }
 
 if (only) {

@@ -19,8 +19,10 @@ try {
 
   const names = subpaths.map((p) => (p === '.' ? pkg.name : `${pkg.name}/${p.slice(2)}`));
   const expectations = {
-    gatewaykit: ['ApiError', 'GatewayError', 'isGatewayError', 'Page'],
-    'gatewaykit/newapi': ['NewApiClient', 'TwoFactorRequiredError', 'quotaToUsd'],
+    gatewaykit: ['ApiError', 'GatewayError', 'isGatewayError', 'isNotFoundError', 'Page'],
+    'gatewaykit/core': ['BaseClient', 'Resource', 'cookieSession', 'staticBearer', 'tokenSession', 'offsetPager', 'uuidId'],
+    'gatewaykit/newapi': ['NewApiClient', 'NewApiCore', 'TwoFactorRequiredError', 'isTwoFactorRequiredError', 'quotaToUsd'],
+    'gatewaykit/newapi/epay': ['signEpayParams', 'verifyEpayNotify'],
     'gatewaykit/platform': ['PlatformClient', 'platformEnvelope'],
     'gatewaykit/mock': ['createReferenceServer'],
     'gatewaykit/mock/node': ['serve'],
@@ -43,6 +45,11 @@ try {
     const platform = new modules['gatewaykit/platform'].PlatformClient({ baseURL: 'http://localhost', fetch: notFound, tokens: { access_token: 'at_x' } });
     const platformErr = await platform.admin.users.retrieve('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W').catch((e) => e);
     if (!(platformErr instanceof modules.gatewaykit.NotFoundError) || platformErr.code !== 40401) throw new Error('ESM: errors of gatewaykit/platform are not instances of gatewaykit NotFoundError');
+    if ('BaseClient' in modules.gatewaykit || 'signEpayParams' in modules['gatewaykit/newapi']) throw new Error('ESM: machinery or merchant helpers leak into an app entry');
+    // Two copies loaded together (ESM and CJS): instanceof fails across them, the guards do not.
+    const cjs = (await import('node:module')).createRequire(import.meta.url)('gatewaykit');
+    const foreign = new cjs.NotFoundError({ status: 404, message: 'x', dialect: 'newapi', request: { method: 'GET', url: 'http://x/' } });
+    if (!modules.gatewaykit.isNotFoundError(foreign) || modules.gatewaykit.isConflictError(foreign)) throw new Error('ESM: the guards do not hold for an error of the CJS copy');
     console.log('esm ok');`;
   const cjs = `
     const expected = ${JSON.stringify(expectations)};

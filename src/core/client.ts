@@ -1,75 +1,73 @@
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from 'openapi-fetch';
+import type { AuthStrategy } from './auth/strategy.js';
 import { CookieJar } from './cookie-jar.js';
 import type { EnvelopeReader, EnvelopeResult } from './envelope.js';
 import { createApiError } from './errors/create-api-error.js';
 import { NotFoundError } from './errors/not-found-error.js';
-import type { HttpMethod, Operation, OperationData, OperationInit } from './operation.js';
+import { checkPathIds, type IdKind } from './ids.js';
+import type { HttpMethod, Operation, OperationData, OperationInit, PageItem, PathsWith, ResponseShape } from './operation.js';
 import { resolveOptions, type ClientOptions, type RequestOptions, type ResolvedOptions } from './options.js';
 import { Page, PagePromise, type PageData, type PageParams } from './page.js';
+import type { Pager } from './pagers.js';
 import { redactUrl } from './redact.js';
 import { parseRetryAfter } from './retry.js';
-import { send, type Received, type RequestSpec } from './transport.js';
-
-/** How a dialect pages: the query names it uses and how it reports a page. */
-export interface PageStyle {
-  pageParam: string;
-  sizeParam: string;
-  read(data: unknown): PageData<unknown>;
-}
+import { send, type RequestSpec } from './transport.js';
 
 /** What a dialect plugs into {@link BaseClient}. */
 export interface DialectSpec {
   /** The dialect id, carried by every error. */
   name: string;
+  /** Reads success and failure from an answer (envelope or bare). */
   envelope: EnvelopeReader;
-  page: PageStyle;
+  /** How this client authenticates; one strategy object per client. */
+  auth: AuthStrategy;
+  /** How list routes page, unless `pagers` names the route. */
+  pager: Pager;
+  /** Pagers of routes that page otherwise (an unpaged array among paged lists). */
+  pagers?: Readonly<Record<string, Pager>>;
+  /** The kind of each path param, by name (`id`, `user_id`), checked before anything is sent. */
+  ids?: Readonly<Record<string, IdKind>>;
 }
 
+type Init = { query?: unknown; path?: unknown; body?: unknown };
+/** Enveloped dialects (new-api, platform) page by number and always say the total; bare ones may page by offset. */
+type PageTotal<Shape extends ResponseShape> = Shape extends 'bare' ? number | undefined : number;
+
 /**
- * The machinery every dialect's client shares: options, transport, envelope unwrapping, errors and
- * paging. A dialect's client adds its resources and its credentials; resources call
- * `request()` and `page()`.
+ * The machinery every dialect's client shares: options, transport, auth, envelope unwrapping, errors, ids and
+ * paging. A dialect's client adds its resources; resources call `request()`, `remove()` and `page()`.
  *
  * @example
- * class MyClient extends BaseClient<paths> { ... }
+ * class MyClient extends BaseClient<paths, 'bare'> { ... }
  */
-export abstract class BaseClient<Paths extends {}> {
+export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape = 'enveloped'> {
   /** The resolved, frozen options. */
   readonly options: ResolvedOptions;
   readonly #dialect: DialectSpec;
-  /** The session cookies, when this client keeps them (outside browsers). */
-  protected readonly jar: CookieJar | undefined;
+  readonly #jar: CookieJar | undefined;
 
   constructor(options: ClientOptions, dialect: DialectSpec) {
-    this.options = resolveOptions(options);
+    this.options = resolveOptions(options, dialect.auth);
     this.#dialect = dialect;
-    this.jar = this.options.cookies ? new CookieJar() : undefined;
-  }
-
-  /** Adds the dialect's credentials to one attempt's headers. */
-  protected authorize(_headers: Headers): void {}
-
-  /**
-   * Sends one call through the transport. The seam where a dialect with refresh tokens renews its
-   * credentials once on a 401 and sends again (see `createRenewal`); others leave it alone.
-   */
-  protected send(spec: RequestSpec, options: RequestOptions | undefined): Promise<Received> {
-    return send(this.options, { authorize: (headers) => this.authorize(headers), jar: this.jar }, spec, options);
+    this.#jar = this.options.cookies ? new CookieJar() : undefined;
+    dialect.auth.attach?.({ request: (method, path, init, call) => this.#call(method, path, init, call), jar: this.#jar });
   }
 
   /**
-   * Sends one operation and returns its unwrapped data, or throws the matching {@link ApiError}.
-   * @internal used by resources
+   * Calls any route of the dialect's document, typed from it, with the client's auth, retries and errors: the way to
+   * a documented route that has no resource method. Resolves to the route's data (unwrapped from its envelope) or
+   * throws the matching {@link ApiError}.
+   *
+   * @example
+   * const user = await client.request('get', '/api/user/{id}', { path: { id: 42 } });
    */
-  async request<P extends keyof Paths & string, M extends HttpMethod>(
+  request<P extends PathsWith<Paths, M>, M extends HttpMethod>(
     method: M,
     path: P,
     init: OperationInit<Operation<Paths, P, M>>,
     options?: RequestOptions,
-  ): Promise<OperationData<Operation<Paths, P, M>>> {
-    const spec = this.#spec(method, path, init);
-    const { response, text } = await this.send(spec, options);
-    return this.#unwrap(response, text, spec) as Promise<OperationData<Operation<Paths, P, M>>>;
+  ): Promise<OperationData<Operation<Paths, P, M>, Shape>> {
+    return this.#call(method, path, init, options) as Promise<OperationData<Operation<Paths, P, M>, Shape>>;
   }
 
   /**
@@ -79,17 +77,50 @@ export abstract class BaseClient<Paths extends {}> {
    * See docs/decisions/015-retried-delete.md.
    * @internal used by resources' `delete` methods
    */
-  async remove<P extends keyof Paths & string>(path: P, init: OperationInit<Operation<Paths, P, 'delete'>>, options?: RequestOptions): Promise<void> {
-    const spec = this.#spec('delete', path, init);
-    const { response, text, earlierMayHaveActed } = await this.send(spec, options);
-    try {
-      await this.#unwrap(response, text, spec);
-    } catch (error) {
-      if (!(earlierMayHaveActed && error instanceof NotFoundError)) throw error;
-    }
+  async remove<P extends PathsWith<Paths, 'delete'>>(path: P, init: OperationInit<Operation<Paths, P, 'delete'>>, options?: RequestOptions): Promise<void> {
+    await this.#call('delete', path, init, options, true);
   }
 
-  #spec(method: HttpMethod, path: string, init: { query?: unknown; path?: unknown; body?: unknown }): RequestSpec {
+  /**
+   * Sends a list operation and wraps the answer in a {@link Page} that can fetch the next ones. The item type comes
+   * from the route's schema; `page` and `pageSize` become the route pager's wire names.
+   * @internal used by resources
+   */
+  page<P extends PathsWith<Paths, 'get'>>(path: P, query: PageParams & object, options?: RequestOptions): PagePromise<PageItem<Paths, P, Shape>, PageTotal<Shape>> {
+    type T = PageItem<Paths, P, Shape>;
+    type Total = PageTotal<Shape>;
+    const pager = this.#dialect.pagers?.[path] ?? this.#dialect.pager;
+    const { page = 1, pageSize, ...rest } = query;
+    const fetchPage = async (n: number): Promise<Page<T, Total>> => {
+      const data = await this.#call('get', path, { query: { ...rest, ...pager.query(n, pageSize) } }, options);
+      return new Page(pager.read(data, n, pageSize) as PageData<T, Total>, fetchPage);
+    };
+    return new PagePromise(fetchPage(page));
+  }
+
+  async #call(method: string, path: string, init: Init, options: RequestOptions | undefined, goneIsDone = false): Promise<unknown> {
+    const spec = this.#spec(method, path, init);
+    const auth = this.#dialect.auth;
+    const route = `${spec.method} ${path}`;
+    let data: unknown;
+    try {
+      const sendOnce = () => send(this.options, { authorize: (headers) => auth.authorize(headers), jar: this.#jar }, spec, options);
+      const { response, text, earlierMayHaveActed } = await (auth.send ? auth.send(sendOnce, spec.url) : sendOnce());
+      try {
+        data = this.#unwrap(response, text, spec);
+      } catch (error) {
+        if (!(goneIsDone && earlierMayHaveActed && error instanceof NotFoundError)) throw error;
+      }
+    } catch (error) {
+      await auth.settle?.(route, { ok: false, error });
+      throw error;
+    }
+    await auth.settle?.(route, { ok: true, data });
+    return data;
+  }
+
+  #spec(method: string, path: string, init: Init): RequestSpec {
+    checkPathIds(method, path, init.path, this.#dialect.ids ?? {});
     // openapi-fetch's own serializers build the URL and body, so paths, queries and bodies are encoded
     // exactly as openapi-fetch users expect; the request loop is ours (retries, timeouts, envelopes).
     const url = createFinalURL(path, {
@@ -107,27 +138,7 @@ export abstract class BaseClient<Paths extends {}> {
     };
   }
 
-  /**
-   * Sends a list operation and wraps the answer in a {@link Page} that can fetch the next ones.
-   * `page` and `pageSize` in the query are renamed to the dialect's own names (new-api: `p`, `page_size`).
-   * @internal used by resources
-   */
-  page<T, P extends keyof Paths & string>(
-    path: P,
-    query: PageParams & object,
-    options?: RequestOptions,
-  ): PagePromise<T> {
-    const style = this.#dialect.page;
-    const { page = 1, pageSize, ...rest } = query;
-    const fetchPage = async (n: number): Promise<Page<T>> => {
-      const dialectQuery = { ...rest, [style.pageParam]: n, ...(pageSize === undefined ? {} : { [style.sizeParam]: pageSize }) };
-      const data = await this.request('get', path, { query: dialectQuery } as OperationInit<Operation<Paths, P, 'get'>>, options);
-      return new Page(style.read(data) as PageData<T>, fetchPage);
-    };
-    return new PagePromise(fetchPage(page));
-  }
-
-  async #unwrap(response: Response, text: string, sent: { method: string; url: string }): Promise<unknown> {
+  #unwrap(response: Response, text: string, sent: { method: string; url: string }): unknown {
     const body = parseBody(text);
     const result = this.#dialect.envelope(body, response);
     if (response.ok && result.ok) return result.data;
@@ -145,6 +156,7 @@ export abstract class BaseClient<Paths extends {}> {
         retryAfter: parseRetryAfter(response.headers.get('retry-after')),
       },
       failure.kind,
+      failure.decides,
     );
   }
 }

@@ -3,7 +3,18 @@ import type { ErrorKind } from './errors/create-api-error.js';
 /** The outcome a dialect reads from one response body. */
 export type EnvelopeResult =
   | { ok: true; data: unknown }
-  | { ok: false; message: string; code?: string | number | undefined; kind?: ErrorKind | undefined };
+  | {
+      ok: false;
+      message: string;
+      code?: string | number | undefined;
+      /** What the error means. A hint when the status says nothing (an error inside an HTTP 200). */
+      kind?: ErrorKind | undefined;
+      /**
+       * The reader's `kind` wins over the HTTP status: for a dialect whose statuses mislead where upstream means
+       * otherwise (opencat answers a missing record with `403 {"error":"record not found"}`).
+       */
+      decides?: boolean | undefined;
+    };
 
 /**
  * Reads a dialect's envelope. This is the one place per dialect that knows whether an answer

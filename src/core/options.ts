@@ -41,9 +41,15 @@ export interface ClientOptions {
   onRequest?: (request: Request) => Request | void | Promise<Request | void>;
   /** Called with each response before it is read; may return a replacement response. */
   onResponse?: (response: Response, request: Request) => Response | void | Promise<Response | void>;
-  /** Sent as `credentials` on every request. @default 'include' in browsers, unset elsewhere */
+  /**
+   * Sent as `credentials` on every request. @default 'include' in browsers for a cookie-session dialect (new-api),
+   * unset for bearer dialects (platform) and outside browsers
+   */
   credentials?: RequestCredentials;
-  /** Keep cookies between calls (login sessions). @default true outside browsers, false in browsers (the browser keeps them) */
+  /**
+   * Keep cookies between calls (login sessions). @default true outside browsers for a cookie-session dialect,
+   * false in browsers (the browser keeps them) and for bearer dialects
+   */
   cookies?: boolean;
 }
 
@@ -78,13 +84,14 @@ export interface ResolvedOptions {
 }
 
 /**
- * Applies defaults once and freezes the result, so a client's behaviour cannot drift after creation.
+ * Applies defaults once and freezes the result, so a client's behaviour cannot drift after creation. `auth` says
+ * whether the dialect's credentials ride on cookies, which decides the `credentials` and `cookies` defaults.
  *
  * @example
  * const resolved = resolveOptions({ baseURL: 'http://127.0.0.1:4010' });
  * resolved.maxRetries; // 2
  */
-export function resolveOptions(options: ClientOptions): ResolvedOptions {
+export function resolveOptions(options: ClientOptions, auth: { cookies: boolean } = { cookies: true }): ResolvedOptions {
   if (!/^https?:\/\//.test(options?.baseURL)) {
     throw new TypeError('Failed to create client: `baseURL` must be an absolute http(s) URL.');
   }
@@ -105,8 +112,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     logger: options.logger,
     onRequest: options.onRequest,
     onResponse: options.onResponse,
-    credentials: options.credentials ?? (browser ? 'include' : undefined),
-    cookies: options.cookies ?? !browser,
+    credentials: options.credentials ?? (browser && auth.cookies ? 'include' : undefined),
+    cookies: options.cookies ?? (!browser && auth.cookies),
   });
 }
 

@@ -7,12 +7,13 @@ export interface PageParams {
 }
 
 /** One page as a dialect reports it, before it is wrapped in a {@link Page}. */
-export interface PageData<T> {
+export interface PageData<T, Total extends number | undefined = number | undefined> {
   items: T[];
   /** 1-based page number. */
   page: number;
   pageSize: number;
-  total: number;
+  /** Items in the whole list; `undefined` when the dialect does not say (offset paging). */
+  total: Total;
 }
 
 /**
@@ -23,33 +24,38 @@ export interface PageData<T> {
  * let page = await client.users.list({ pageSize: 50 });
  * while (page.hasNextPage()) page = await page.getNextPage();
  */
-export class Page<T> implements AsyncIterable<T> {
+export class Page<T, Total extends number | undefined = number> implements AsyncIterable<T> {
   declare readonly items: T[];
   declare readonly page: number;
   declare readonly pageSize: number;
-  declare readonly total: number;
-  readonly #fetchPage: (page: number) => Promise<Page<T>>;
+  /** Items in the whole list, when the dialect says (page-number paging); `undefined` for offset paging. */
+  declare readonly total: Total;
+  readonly #fetchPage: (page: number) => Promise<Page<T, Total>>;
 
-  constructor(data: PageData<T>, fetchPage: (page: number) => Promise<Page<T>>) {
+  constructor(data: PageData<T, Total>, fetchPage: (page: number) => Promise<Page<T, Total>>) {
     const { items, page, pageSize, total } = data;
     Object.assign(this, { items, page, pageSize, total });
     this.#fetchPage = fetchPage;
   }
 
-  /** True when items remain past this page. An empty page ends the walk even if `total` says otherwise. */
+  /**
+   * True when items remain past this page. An empty page ends the walk even if `total` says otherwise; without a
+   * `total`, a next page exists while a page comes back full.
+   */
   hasNextPage(): boolean {
-    return this.items.length > 0 && this.page * this.pageSize < this.total;
+    if (this.items.length === 0) return false;
+    return this.total === undefined ? this.items.length >= this.pageSize : this.page * this.pageSize < this.total;
   }
 
   /** Fetches the following page with the same params and options. */
-  getNextPage(): Promise<Page<T>> {
+  getNextPage(): Promise<Page<T, Total>> {
     if (!this.hasNextPage()) return Promise.reject(new RangeError('Failed to get the next page: this is the last one. Please check hasNextPage().'));
     return this.#fetchPage(this.page + 1);
   }
 
   /** Every page from this one on. */
-  async *iterPages(): AsyncGenerator<Page<T>> {
-    for (let page: Page<T> | undefined = this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) yield page;
+  async *iterPages(): AsyncGenerator<Page<T, Total>> {
+    for (let page: Page<T, Total> | undefined = this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) yield page;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
@@ -64,25 +70,25 @@ export class Page<T> implements AsyncIterable<T> {
  * const first = await client.users.list();
  * for await (const user of client.users.list()) console.log(user.username);
  */
-export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
-  readonly #page: Promise<Page<T>>;
+export class PagePromise<T, Total extends number | undefined = number> implements PromiseLike<Page<T, Total>>, AsyncIterable<T> {
+  readonly #page: Promise<Page<T, Total>>;
 
-  constructor(page: Promise<Page<T>>) {
+  constructor(page: Promise<Page<T, Total>>) {
     this.#page = page;
   }
 
-  then<A = Page<T>, B = never>(
-    onfulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
+  then<A = Page<T, Total>, B = never>(
+    onfulfilled?: ((value: Page<T, Total>) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#page.then(onfulfilled, onrejected);
   }
 
-  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T, Total> | B> {
     return this.#page.catch(onrejected);
   }
 
-  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+  finally(onfinally?: (() => void) | null): Promise<Page<T, Total>> {
     return this.#page.finally(onfinally);
   }
 

@@ -1,8 +1,4 @@
-import { BaseClient } from '../core/client.js';
-import type { ClientOptions } from '../core/options.js';
-import { newApiEnvelope } from './envelope.js';
-import type { paths } from './generated/schema.js';
-import { QUOTA_PER_UNIT, quotaToUsd, usdToQuota } from './quota.js';
+import { NewApiCore } from './core.js';
 import { Affiliate } from './resources/affiliate.js';
 import { Auth } from './resources/auth.js';
 import { Groups } from './resources/groups.js';
@@ -16,18 +12,7 @@ import { TwoFactor } from './resources/two-factor.js';
 import { Users } from './resources/users.js';
 import { Verification } from './resources/verification.js';
 
-/** Options of {@link NewApiClient}. */
-export interface NewApiClientOptions extends ClientOptions {
-  /**
-   * A system access token (from `GET /api/user/token`, i.e. `client.self.generateAccessToken()`),
-   * sent as `Authorization: Bearer <token>`. Not an `sk-` relay key. @default undefined (session login)
-   */
-  accessToken?: string;
-  /** The user id sent as `New-Api-User`; set by `auth.login()` when omitted. @default undefined */
-  userId?: number;
-  /** Quota per display unit, for the conversion helpers. @default 500000 */
-  quotaPerUnit?: number;
-}
+export type { NewApiClientOptions } from './core.js';
 
 /**
  * The client for new-api and its derivatives (BurnCloud). Authenticate with `auth.login()` (the
@@ -39,7 +24,7 @@ export interface NewApiClientOptions extends ClientOptions {
  * await client.auth.login({ username: 'root', password: '123456' });
  * const me = await client.self.retrieve();
  */
-export class NewApiClient extends BaseClient<paths> {
+export class NewApiClient extends NewApiCore {
   /** Register, log in (with 2FA), log out. Routes under `/api/user/`. */
   readonly auth: Auth = new Auth(this);
   /** The public group table. `GET /api/user/groups` */
@@ -64,57 +49,4 @@ export class NewApiClient extends BaseClient<paths> {
   readonly payments: Payments = new Payments(this);
   /** Redemption codes, as an administrator manages them. Routes under `/api/redemption/`. */
   readonly redemptions: Redemptions = new Redemptions(this);
-
-  #accessToken: string | undefined;
-  #userId: number | undefined;
-  readonly #quotaPerUnit: number;
-
-  constructor(options: NewApiClientOptions) {
-    super(options, {
-      name: 'newapi',
-      envelope: newApiEnvelope,
-      page: { pageParam: 'p', sizeParam: 'page_size', read: readPage },
-    });
-    this.#accessToken = options.accessToken;
-    this.#userId = options.userId;
-    this.#quotaPerUnit = options.quotaPerUnit ?? QUOTA_PER_UNIT;
-  }
-
-  /** The id sent as `New-Api-User`, once known. */
-  get userId(): number | undefined {
-    return this.#userId;
-  }
-
-  /** Quota to display units with this client's `quotaPerUnit`. @example client.quotaToUsd(1_000_000); // 2 */
-  quotaToUsd(quota: number): number {
-    return quotaToUsd(quota, this.#quotaPerUnit);
-  }
-
-  /** Display units to quota with this client's `quotaPerUnit`. @example client.usdToQuota(2); // 1_000_000 */
-  usdToQuota(usd: number): number {
-    return usdToQuota(usd, this.#quotaPerUnit);
-  }
-
-  /**
-   * Remembers who is logged in, or forgets it (`undefined`) along with the session cookie.
-   * @internal used by the auth and self resources
-   */
-  setCredentials(credentials: { userId?: number | undefined; accessToken?: string | undefined; clearSession?: boolean }): void {
-    if ('userId' in credentials) this.#userId = credentials.userId;
-    if ('accessToken' in credentials) this.#accessToken = credentials.accessToken;
-    if (credentials.clearSession) this.jar?.clear();
-  }
-
-  protected override authorize(headers: Headers): void {
-    // Always the bare integer: BurnCloud's docs show `Bearer <id>`, which the server rejects with 401.
-    if (this.#userId !== undefined && !headers.has('new-api-user')) headers.set('New-Api-User', String(this.#userId));
-    if (this.#accessToken !== undefined && !headers.has('authorization')) headers.set('Authorization', `Bearer ${this.#accessToken}`);
-  }
-}
-
-function readPage(data: unknown) {
-  // NOV25 (BurnCloud) answers some searches with a bare array; treat it as one complete page.
-  if (Array.isArray(data)) return { items: data, page: 1, pageSize: data.length, total: data.length };
-  const page = data as { items?: unknown[] | null; page: number; page_size: number; total: number };
-  return { items: page.items ?? [], page: page.page, pageSize: page.page_size, total: page.total };
 }

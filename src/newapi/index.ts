@@ -5,14 +5,15 @@
  * import { NewApiClient } from 'gatewaykit/newapi';
  * const client = new NewApiClient({ baseURL: 'http://127.0.0.1:4010' });
  * await client.auth.login({ username: 'root', password: '123456' });
+ * The Epay merchant helpers (sign a form, verify a notify) are server-side: `gatewaykit/newapi/epay`.
  * @module
  */
 export { burnCloudClient, type BurnCloudClientOptions } from './burncloud.js';
 export { NewApiClient, type NewApiClientOptions } from './client.js';
+export { NewApiCore, type NewApiIdentity } from './core.js';
 export { newApiEnvelope } from './envelope.js';
 export type { components, operations, paths } from './generated/schema.js';
 export { QUOTA_PER_UNIT, quotaToUsd, usdToQuota } from './quota.js';
-export { epaySign, epaySignContent, signEpayParams, verifyEpayNotify, type EpayParams } from './epay.js';
 export { Affiliate, type AffTransferParams } from './resources/affiliate.js';
 export { Auth, type LoginParams, type LoginUser, type RegisterParams } from './resources/auth.js';
 export { Groups, type GroupTable } from './resources/groups.js';
@@ -56,5 +57,5 @@ export {
 } from './resources/tokens.js';
 export { TopUp } from './resources/topup.js';
 export { TwoFactor, type TwoFactorCodeParams, type TwoFactorSetup, type TwoFactorStatus } from './resources/two-factor.js';
-export { TwoFactorRequiredError } from './two-factor-required-error.js';
+export { TwoFactorRequiredError, isTwoFactorRequiredError } from './two-factor-required-error.js';
 export { Verification, type VerificationParams } from './resources/verification.js';

@@ -1,4 +1,4 @@
-import { GatewayError } from '../core/errors/gateway-error.js';
+import { ERROR_CLASS, errorGuard, GatewayError } from '../core/errors/gateway-error.js';
 
 /**
  * The password was right and the account has 2FA on, but no code was given. The client keeps the
@@ -9,9 +9,18 @@ import { GatewayError } from '../core/errors/gateway-error.js';
  * catch (err) { if (err instanceof TwoFactorRequiredError) await client.auth.verifyTwoFactor({ code: await ask() }); }
  */
 export class TwoFactorRequiredError extends GatewayError {
+  static override readonly [ERROR_CLASS]: string = 'TwoFactorRequiredError';
   override name = 'TwoFactorRequiredError';
 
   constructor() {
     super('Failed to log in: 2FA code required. Please pass `twoFactorCode` or call auth.verifyTwoFactor().');
   }
 }
+
+/**
+ * True when a login needs its 2FA code, even for an error thrown by another copy of gatewaykit.
+ *
+ * @example
+ * if (isTwoFactorRequiredError(err)) await client.auth.verifyTwoFactor({ code: await ask() });
+ */
+export const isTwoFactorRequiredError = /* @__PURE__ */ errorGuard<TwoFactorRequiredError>('TwoFactorRequiredError');

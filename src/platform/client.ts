@@ -1,9 +1,9 @@
+import { tokenSession, type TokenSession } from '../core/auth/token-session.js';
 import { BaseClient } from '../core/client.js';
 import { ApiError } from '../core/errors/api-error.js';
-import { GatewayError } from '../core/errors/gateway-error.js';
+import { prefixedId } from '../core/ids.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
-import { createRenewal } from '../core/renewal.js';
-import type { Received, RequestSpec } from '../core/transport.js';
+import { pageNumber } from '../core/pagers.js';
 import { platformEnvelope } from './envelope.js';
 import type { paths } from './generated/schema.js';
 import { PasswordCipher } from './internal/password-cipher.js';
@@ -16,6 +16,8 @@ import { Members } from './resources/members.js';
 import { Users } from './resources/users.js';
 import { Verification } from './resources/verification.js';
 import { needsRenewal, type SessionTokens, type TokenPair, type TokensListener } from './tokens.js';
+
+const userId = prefixedId('u_');
 
 /** Options of {@link PlatformClient}. */
 export interface PlatformClientOptions extends ClientOptions {
@@ -60,27 +62,45 @@ export class PlatformClient extends BaseClient<paths> {
   /** Platform administration: users and verification review. Routes under `/admin/v1/`. */
   readonly admin: Admin = new Admin(this);
 
-  #tokens: SessionTokens | undefined;
-  #refreshing: Promise<TokenPair> | undefined;
-  readonly #onTokens: TokensListener | undefined;
+  /**
+   * The access and refresh tokens: kept from login and refresh, renewed once when the server says the access token
+   * expired, forgotten at logout. `onTokens` hears every change.
+   */
+  readonly session: TokenSession<SessionTokens, TokenPair>;
   readonly #cipher: PasswordCipher;
-  // Runs without the triggering call's options: the refresh is shared, so one caller's abort must not cancel it.
-  readonly #renew = createRenewal(() => this.refreshTokens().then(() => true));
 
   constructor(options: PlatformClientOptions) {
+    const session = tokenSession<SessionTokens, TokenPair>({
+      tokens: options.tokens,
+      onTokens: options.onTokens,
+      issuedBy: {
+        'POST /api/v1/auth/login': (data) => {
+          const { user: _user, ...pair } = data as TokenPair & { user: unknown };
+          return pair;
+        },
+        'POST /api/v1/auth/refresh': (data) => data as TokenPair,
+      },
+      endedBy: ['POST /api/v1/auth/logout'],
+      // Never retried: the server revokes the session when a refresh token is used twice.
+      refresh: (context, refresh_token, call) => context.request('post', '/api/v1/auth/refresh', { body: { refresh_token } }, { ...call, maxRetries: 0 }) as Promise<TokenPair>,
+      // 40103: the refresh token itself was refused, so the tokens are dropped.
+      refused: (error) => error instanceof ApiError && error.code === 40103,
+      needsRenewal,
+    });
     super(options, {
       name: 'platform',
       envelope: platformEnvelope,
-      page: { pageParam: 'page', sizeParam: 'page_size', read: readPage },
+      auth: session,
+      pager: pageNumber({ page: 'page', size: 'page_size' }),
+      ids: { user_id: userId, member_id: userId, key_id: prefixedId('key_'), verification_id: prefixedId('ver_') },
     });
-    this.#tokens = options.tokens ? { ...options.tokens } : undefined;
-    this.#onTokens = options.onTokens;
+    this.session = session;
     this.#cipher = new PasswordCipher((call) => this.request('get', '/api/v1/auth/public-key', {}, call), options.encryptPassword);
   }
 
   /** The tokens this client sends, or `undefined` when logged out. A copy: changing it changes nothing. */
   get tokens(): SessionTokens | undefined {
-    return this.#tokens && { ...this.#tokens };
+    return this.session.tokens;
   }
 
   /**
@@ -90,28 +110,7 @@ export class PlatformClient extends BaseClient<paths> {
    * client.setTokens(JSON.parse(event.newValue));
    */
   setTokens(tokens: SessionTokens | undefined): void {
-    this.#tokens = tokens && { ...tokens };
-  }
-
-  /**
-   * Exchanges the refresh token for a new pair, once at a time: concurrent callers (and the automatic
-   * renewal) share one request, because the server revokes the session when a refresh token is used
-   * twice. Never retried. A 40103 answer drops the tokens. `POST /api/v1/auth/refresh`
-   * @internal use `client.auth.refresh()`
-   */
-  refreshTokens(options?: RequestOptions): Promise<TokenPair> {
-    return (this.#refreshing ??= this.#refresh(options).finally(() => {
-      this.#refreshing = undefined;
-    }));
-  }
-
-  /**
-   * Stores new tokens (or none) and tells `onTokens`.
-   * @internal used by the auth resource
-   */
-  async rememberTokens(tokens: TokenPair | undefined): Promise<void> {
-    this.#tokens = tokens && { ...tokens };
-    await this.#onTokens?.(tokens);
+    this.session.set(tokens);
   }
 
   /**
@@ -122,40 +121,4 @@ export class PlatformClient extends BaseClient<paths> {
   withPasswords<K extends string, T>(passwords: Record<K, string>, send: (fields: Record<K, string> & { key_id: string }) => Promise<T>, options?: RequestOptions): Promise<T> {
     return this.#cipher.send(passwords, send, options);
   }
-
-  protected override authorize(headers: Headers): void {
-    if (this.#tokens && !headers.has('authorization')) headers.set('Authorization', `Bearer ${this.#tokens.access_token}`);
-  }
-
-  protected override async send(spec: RequestSpec, options: RequestOptions | undefined): Promise<Received> {
-    const sentWith = this.#tokens?.access_token;
-    const first = await super.send(spec, options);
-    if (sentWith === undefined || !needsRenewal(first, spec.url)) return first;
-    // A call that failed with a token another call has already replaced just goes again with the new one.
-    const current = this.#tokens;
-    const renewed = current !== undefined && (current.access_token !== sentWith || (current.refresh_token !== undefined && (await this.#renew())));
-    if (!renewed) return first;
-    const again = await super.send(spec, options);
-    // The 401 itself did nothing, but an attempt before it may have (its answer lost): a delete must still know.
-    again.earlierMayHaveActed ||= first.earlierMayHaveActed;
-    return again;
-  }
-
-  async #refresh(options: RequestOptions | undefined): Promise<TokenPair> {
-    const refresh_token = this.#tokens?.refresh_token;
-    if (!refresh_token) throw new GatewayError('Failed to refresh the tokens: this client has no refresh token. Please log in.');
-    try {
-      const pair = await this.request('post', '/api/v1/auth/refresh', { body: { refresh_token } }, { ...options, maxRetries: 0 });
-      await this.rememberTokens(pair);
-      return pair;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 40103 && this.#tokens?.refresh_token === refresh_token) await this.rememberTokens(undefined);
-      throw error;
-    }
-  }
-}
-
-function readPage(data: unknown) {
-  const page = data as { items: unknown[]; page: number; page_size: number; total: number };
-  return { items: page.items, page: page.page, pageSize: page.page_size, total: page.total };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CookieJar } from '../../src/index.js';
+import { CookieJar } from '../../src/core/index.js';
 
 const setCookies = (...lines: string[]) => {
   const headers = new Headers();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { resolveOptions } from '../../src/index.js';
+import { resolveOptions } from '../../src/core/index.js';
 
 test('defaults: 60 s timeout, 2 retries, no deadline, cookies kept outside browsers', () => {
   const options = resolveOptions({ baseURL: 'http://127.0.0.1:4010/' });

@@ -1,5 +1,10 @@
-import { expect, test } from 'vitest';
+import { expect, expectTypeOf, test } from 'vitest';
+import { Resource, staticBearer } from '../../src/core/index.js';
 import { Page, PagePromise } from '../../src/index.js';
+import type { NewApiClient } from '../../src/newapi/index.js';
+import { fakeFetch, json } from './fake-fetch.js';
+import { BareClient } from './fixtures/bare-client.js';
+import type { BareUser } from './fixtures/bare-paths.js';
 
 const users = Array.from({ length: 7 }, (_, i) => ({ id: i + 1 }));
 function pageOf(n: number, size = 3): Promise<Page<{ id: number }>> {
@@ -38,4 +43,46 @@ test('iterPages yields pages from the current one on', async () => {
   const numbers: number[] = [];
   for await (const page of second.iterPages()) numbers.push(page.page);
   expect(numbers).toEqual([2, 3]);
+});
+
+test('offset paging (skip/limit, no total): a next page exists while a page comes back full', async () => {
+  const rows = Array.from({ length: 5 }, (_, i) => ({ id: `u${i}`, email: `${i}@x` }));
+  const { fetch, requests } = fakeFetch((request) => {
+    const url = new URL(request.url);
+    const skip = Number(url.searchParams.get('skip'));
+    return json(rows.slice(skip, skip + Number(url.searchParams.get('limit'))));
+  });
+  const client = new BareClient({ baseURL: 'http://gw.test', fetch }, staticBearer('t'));
+  const seen = [];
+  for await (const user of client.page('/api/users', { pageSize: 2 })) seen.push(user.id);
+  expect(seen).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
+  expect(requests.map((r) => new URL(r.url).search)).toEqual(['?skip=0&limit=2', '?skip=2&limit=2', '?skip=4&limit=2']);
+  const first = await client.page('/api/users', { pageSize: 5 });
+  expect([first.total, first.hasNextPage()]).toEqual([undefined, true]);
+});
+
+test('an unpaged route answers one page with every item and nothing after it', async () => {
+  const { fetch, requests } = fakeFetch(json([{ key: 'a' }, { key: 'b' }]));
+  const page = await new BareClient({ baseURL: 'http://gw.test', fetch }, staticBearer('t')).page('/api/me/keys', {});
+  expect([page.items, page.total, page.hasNextPage()]).toEqual([[{ key: 'a' }, { key: 'b' }], 2, false]);
+  expect(new URL(requests[0]!.url).search).toBe('');
+});
+
+test('page() takes its item type from the route; a resource naming the wrong item type does not compile', () => {
+  class Users extends Resource<BareClient> {
+    list(): PagePromise<BareUser, number | undefined> {
+      return this.client.page('/api/users', {});
+    }
+    keys(): PagePromise<{ key: string }, number | undefined> {
+      return this.client.page('/api/me/keys', {});
+    }
+    wrong(): PagePromise<{ key: string }, number | undefined> {
+      // @ts-expect-error `/api/users` pages BareUser items, not keys
+      return this.client.page('/api/users', {});
+    }
+  }
+  expectTypeOf<ReturnType<Users['list']>>().toEqualTypeOf<PagePromise<BareUser, number | undefined>>();
+  // An enveloped dialect: the item of new-api's `{items, page, page_size, total}` page object, with a total.
+  expectTypeOf<Awaited<ReturnType<NewApiClient['users']['list']>>['items'][number]>().toHaveProperty('username');
+  expectTypeOf<Awaited<ReturnType<NewApiClient['users']['list']>>['total']>().toEqualTypeOf<number>();
 });

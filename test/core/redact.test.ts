@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { redactBody, redactHeaders, redactUrl, resolveOptions, type Logger } from '../../src/index.js';
+import type { Logger } from '../../src/index.js';
+import { redactBody, redactHeaders, redactUrl, resolveOptions } from '../../src/core/index.js';
 import { send } from '../../src/core/transport.js';
 import { fakeFetch } from './fake-fetch.js';
 

@@ -1,33 +1,27 @@
 import { expect, test } from 'vitest';
-import { AuthenticationError, BaseClient, createRenewal, plainEnvelope, type Received, type RequestOptions, type RequestSpec } from '../../src/index.js';
+import { BaseClient, createRenewal, pageNumber, plainEnvelope, tokenSession } from '../../src/core/index.js';
+import { AuthenticationError } from '../../src/index.js';
 
 interface Paths {
-  '/me': { get: { parameters: {}; responses: { 200: { content: { 'application/json': { data?: { name: string } } } } } } };
+  '/me': { get: { parameters: {}; responses: { 200: { content: { 'application/json': { name: string } } } } } };
+  '/refresh': { post: { parameters: {}; requestBody: { content: { 'application/json': { refresh_token: string } } }; responses: { 200: { content: { 'application/json': Pair } } } } };
+}
+interface Pair {
+  access_token: string;
+  refresh_token: string;
 }
 
-/** A dialect with rotating access tokens, as platform will have: renews once on 401, then sends again. */
-class RefreshingClient extends BaseClient<Paths> {
-  token = 'expired';
-  refreshes = 0;
-  readonly #renew = createRenewal(async () => {
-    this.refreshes++;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    this.token = 'fresh';
-    return true;
-  });
-
+/** A dialect with rotating access tokens, as platform has: its token session renews once on 401, then sends again. */
+class RefreshingClient extends BaseClient<Paths, 'bare'> {
   constructor(fetch: (r: Request) => Promise<Response>) {
-    super({ baseURL: 'http://gw.test', fetch, maxRetries: 0 }, { name: 'test', envelope: plainEnvelope, page: { pageParam: 'page', sizeParam: 'size', read: (d) => d as never } });
-  }
-
-  protected override authorize(headers: Headers): void {
-    headers.set('authorization', `Bearer ${this.token}`);
-  }
-
-  protected override async send(spec: RequestSpec, options: RequestOptions | undefined): Promise<Received> {
-    const first = await super.send(spec, options);
-    if (first.response.status !== 401 || !(await this.#renew())) return first;
-    return super.send(spec, options);
+    const auth = tokenSession<Pair>({
+      tokens: { access_token: 'expired', refresh_token: 'r0' },
+      issuedBy: { 'POST /refresh': (data) => data as Pair },
+      refresh: (context, refresh_token) => context.request('post', '/refresh', { body: { refresh_token } }) as Promise<Pair>,
+      refused: () => false,
+      needsRenewal: (received) => received.response.status === 401,
+    });
+    super({ baseURL: 'http://gw.test', fetch, maxRetries: 0 }, { name: 'test', envelope: plainEnvelope, auth, pager: pageNumber({ page: 'page', size: 'size' }) });
   }
 
   me() {
@@ -35,22 +29,35 @@ class RefreshingClient extends BaseClient<Paths> {
   }
 }
 
-const server = (valid: string) => async (request: Request) =>
-  request.headers.get('authorization') === `Bearer ${valid}`
-    ? new Response(JSON.stringify({ name: 'ok' }))
-    : new Response(JSON.stringify({ message: 'token expired' }), { status: 401 });
+const server = (valid: string) => {
+  const counts = { refreshes: 0 };
+  const fetch = async (request: Request) => {
+    if (new URL(request.url).pathname === '/refresh') {
+      counts.refreshes++;
+      // A tick, so concurrent 401s all arrive while this refresh is in flight.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return new Response(JSON.stringify({ access_token: 'fresh', refresh_token: 'r1' }));
+    }
+    return request.headers.get('authorization') === `Bearer ${valid}`
+      ? new Response(JSON.stringify({ name: 'ok' }))
+      : new Response(JSON.stringify({ message: 'token expired' }), { status: 401 });
+  };
+  return { fetch, counts };
+};
 
 test('concurrent calls that hit 401 share one refresh, then all succeed', async () => {
-  const client = new RefreshingClient(server('fresh'));
+  const { fetch, counts } = server('fresh');
+  const client = new RefreshingClient(fetch);
   const results = await Promise.all(Array.from({ length: 10 }, () => client.me()));
   expect(results).toEqual(Array(10).fill({ name: 'ok' }));
-  expect(client.refreshes).toBe(1);
+  expect(counts.refreshes).toBe(1);
 });
 
 test('when the refresh does not help, the original 401 is thrown, and only once retried', async () => {
-  const client = new RefreshingClient(server('never'));
+  const { fetch, counts } = server('never');
+  const client = new RefreshingClient(fetch);
   await expect(client.me()).rejects.toBeInstanceOf(AuthenticationError);
-  expect(client.refreshes).toBe(1);
+  expect(counts.refreshes).toBe(1);
 });
 
 test('a renewal that throws counts as not renewed and the next 401 tries again', async () => {

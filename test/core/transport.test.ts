@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { AbortError, ConnectionError, TimeoutError, resolveOptions } from '../../src/index.js';
+import { AbortError, ConnectionError, TimeoutError } from '../../src/index.js';
+import { resolveOptions } from '../../src/core/index.js';
 import { send } from '../../src/core/transport.js';
 import { fakeFetch, json } from './fake-fetch.js';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test, vi } from 'vitest';
 import { main } from '../../mocks/node/cli.js';
 import type { RunningServer } from '../../mocks/node/index.js';
-import { signEpayParams } from '../../src/newapi/index.js';
+import { signEpayParams } from '../../src/newapi/epay.js';
 
 const running: RunningServer[] = [];
 afterEach(async () => {

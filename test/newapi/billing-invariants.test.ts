@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { signEpayParams, type EpayForm, type EpayParams, type NewApiClient } from '../../src/newapi/index.js';
+import { signEpayParams, type EpayParams } from '../../src/newapi/epay.js';
+import type { EpayForm, NewApiClient } from '../../src/newapi/index.js';
 import { commonUser } from '../support/billing.js';
 import { useNewApi } from '../support/harness.js';
 

@@ -7,7 +7,8 @@ import {
   PermissionDeniedError,
   ValidationError,
 } from '../../src/index.js';
-import { burnCloudClient, signEpayParams, TwoFactorRequiredError, verifyEpayNotify } from '../../src/newapi/index.js';
+import { signEpayParams, verifyEpayNotify } from '../../src/newapi/epay.js';
+import { burnCloudClient, TwoFactorRequiredError } from '../../src/newapi/index.js';
 
 /**
  * BurnCloud runs new-api's November 2025 line (upstream b47cf4ef in burncloud/new-api@cad8fa26). These answers are

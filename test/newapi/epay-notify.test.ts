@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { signEpayParams, type EpayForm, type EpayParams } from '../../src/newapi/index.js';
+import { signEpayParams, type EpayParams } from '../../src/newapi/epay.js';
+import type { EpayForm } from '../../src/newapi/index.js';
 import { commonUser, formInit, totalQuota } from '../support/billing.js';
 import { useNewApi } from '../support/harness.js';
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
 import { createReferenceServer } from '../../mocks/index.js';
-import { signEpayParams } from '../../src/newapi/index.js';
+import { signEpayParams } from '../../src/newapi/epay.js';
 import { commonUser, formInit, pathOf, readForm, totalQuota } from '../support/billing.js';
 import { useNewApi } from '../support/harness.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { epaySign, epaySignContent, signEpayParams, verifyEpayNotify } from '../../src/newapi/index.js';
+import { epaySign, epaySignContent, signEpayParams, verifyEpayNotify } from '../../src/newapi/epay.js';
 
 // The SDK's signing is what the reference server uses too, so these tests pin it to go-epay's rule
 // independently: node:crypto's MD5 over the string built by hand.

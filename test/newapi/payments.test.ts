@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { ApiError, AuthenticationError } from '../../src/index.js';
-import { verifyEpayNotify } from '../../src/newapi/index.js';
+import { verifyEpayNotify } from '../../src/newapi/epay.js';
 import { commonUser, formInit, pathOf, readForm, totalQuota } from '../support/billing.js';
 import { useNewApi } from '../support/harness.js';
 

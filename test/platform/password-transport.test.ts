@@ -1,6 +1,6 @@
 import { constants, publicEncrypt } from 'node:crypto';
 import { expect, test, vi } from 'vitest';
-import { GatewayError, ValidationError } from '../../src/index.js';
+import { AbortError, GatewayError, ValidationError } from '../../src/index.js';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/index.js';
 import { createPlatformFake } from '../support/platform-fake.js';
 
@@ -53,6 +53,25 @@ test('the public key is fetched once and reused for later password calls while i
 test('concurrent password calls share one key fetch', async () => {
   const { fake, client } = setup();
   await Promise.all(Array.from({ length: 5 }, () => login(client, fake.password)));
+  expect(fake.keyFetches).toBe(1);
+});
+
+test('aborting one login does not cancel the key fetch another login shares: only the aborted one fails', async () => {
+  const fake = createPlatformFake();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const fetch = async (request: Request) => {
+    if (new URL(request.url).pathname.endsWith('/public-key')) await held;
+    return fake.fetch(request);
+  };
+  const client = new PlatformClient({ baseURL: 'http://platform.test', fetch, maxRetries: 0 });
+  const aborted = new AbortController();
+  const first = client.auth.login({ email: 'user@example.com', password: fake.password, captcha_token: 'captcha_x' }, { signal: aborted.signal });
+  const second = login(client, fake.password);
+  aborted.abort();
+  await expect(first).rejects.toBeInstanceOf(AbortError);
+  release();
+  await expect(second).resolves.toHaveProperty('access_token');
   expect(fake.keyFetches).toBe(1);
 });
 

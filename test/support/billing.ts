@@ -1,4 +1,4 @@
-import type { EpayParams } from '../../src/newapi/index.js';
+import type { EpayParams } from '../../src/newapi/epay.js';
 import type { NewApiHarness } from './harness.js';
 
 /**

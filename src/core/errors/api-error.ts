@@ -1,4 +1,4 @@
-import { GatewayError } from './gateway-error.js';
+import { ERROR_CLASS, errorGuard, GatewayError } from './gateway-error.js';
 
 /** What the server said, as an {@link ApiError} carries it. */
 export interface ApiErrorInit {
@@ -25,6 +25,7 @@ export interface ApiErrorInit {
  * try { await client.users.retrieve(42); } catch (err) { if (err instanceof ApiError) console.log(err.status, err.message); }
  */
 export class ApiError extends GatewayError {
+  static override readonly [ERROR_CLASS]: string = 'ApiError';
   override name = 'ApiError';
   declare readonly status: number;
   declare readonly code: string | number | undefined;
@@ -38,4 +39,19 @@ export class ApiError extends GatewayError {
     const { status, code, dialect, request, body, headers } = init;
     Object.assign(this, { status, code, dialect, request, body, headers });
   }
+
+  /** The name, message, status, code, dialect and the redacted request; never the body or the headers (cookies, tokens). */
+  override toJSON(): Record<string, unknown> {
+    const { status, code, dialect, request } = this;
+    return { ...super.toJSON(), status, code, dialect, request };
+  }
 }
+
+/**
+ * True when the server answered with an error, even for an error thrown by another copy of gatewaykit (ESM and CJS loaded together), where
+ * `instanceof` fails.
+ *
+ * @example
+ * if (isApiError(err)) console.log(err.message);
+ */
+export const isApiError = /* @__PURE__ */ errorGuard<ApiError>('ApiError');

@@ -1,3 +1,4 @@
+import { ERROR_CLASS, errorGuard } from './gateway-error.js';
 import { ApiError } from './api-error.js';
 
 /**
@@ -7,5 +8,15 @@ import { ApiError } from './api-error.js';
  * try { await client.users.list(); } catch (err) { if (err instanceof AuthenticationError) console.log(err.status, err.message); }
  */
 export class AuthenticationError extends ApiError {
+  static override readonly [ERROR_CLASS]: string = 'AuthenticationError';
   override name = 'AuthenticationError';
 }
+
+/**
+ * True when the caller is not authenticated, even for an error thrown by another copy of gatewaykit (ESM and CJS loaded together), where
+ * `instanceof` fails.
+ *
+ * @example
+ * if (isAuthenticationError(err)) console.log(err.message);
+ */
+export const isAuthenticationError = /* @__PURE__ */ errorGuard<AuthenticationError>('AuthenticationError');

@@ -46,13 +46,15 @@ export function kindOfStatus(status: number): ErrorKind | undefined {
 }
 
 /**
- * Builds the most specific {@link ApiError} subclass: the status decides first, the dialect's hint second.
+ * Builds the most specific {@link ApiError} subclass: the status decides first, the dialect's hint second, unless
+ * the dialect's reader `decides` (its statuses mislead where upstream means otherwise).
  *
  * @example
  * throw createApiError({ status: 404, message: 'record not found', dialect: 'newapi', request });
+ * throw createApiError({ status: 403, message: 'record not found', dialect: 'opencat', request }, 'not_found', true); // NotFoundError
  */
-export function createApiError(init: ApiErrorInit & { retryAfter?: number | undefined }, kind?: ErrorKind): ApiError {
-  const resolved = kindOfStatus(init.status) ?? kind;
+export function createApiError(init: ApiErrorInit & { retryAfter?: number | undefined }, kind?: ErrorKind, decides = false): ApiError {
+  const resolved = (decides ? kind : undefined) ?? kindOfStatus(init.status) ?? kind;
   const Ctor = resolved ? byKind[resolved] : ApiError;
   return new Ctor(init);
 }

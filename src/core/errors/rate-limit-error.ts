@@ -1,3 +1,4 @@
+import { ERROR_CLASS, errorGuard } from './gateway-error.js';
 import { ApiError, type ApiErrorInit } from './api-error.js';
 
 /**
@@ -7,6 +8,7 @@ import { ApiError, type ApiErrorInit } from './api-error.js';
  * try { await client.auth.login(creds); } catch (err) { if (err instanceof RateLimitError) await sleep(err.retryAfter ?? 60_000); }
  */
 export class RateLimitError extends ApiError {
+  static override readonly [ERROR_CLASS]: string = 'RateLimitError';
   override name = 'RateLimitError';
   readonly retryAfter: number | undefined;
 
@@ -14,4 +16,17 @@ export class RateLimitError extends ApiError {
     super(init);
     this.retryAfter = init.retryAfter;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfter: this.retryAfter };
+  }
 }
+
+/**
+ * True when too many requests, even for an error thrown by another copy of gatewaykit (ESM and CJS loaded together), where
+ * `instanceof` fails.
+ *
+ * @example
+ * if (isRateLimitError(err)) console.log(err.message);
+ */
+export const isRateLimitError = /* @__PURE__ */ errorGuard<RateLimitError>('RateLimitError');

@@ -1,6 +1,6 @@
 import { GatewayError } from '../../core/errors/gateway-error.js';
 import type { RequestOptions } from '../../core/options.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Data } from './types.js';
 
 type Token = Data<'/api/token/{id}', 'get'>;
@@ -8,7 +8,7 @@ type CreateParams = Body<'/api/token/', 'post'>;
 
 // Ids handed out by this client's earlier or concurrent creates, so two of them never return the same token.
 // Token ids are never reused (auto-increment), so the set only grows, by one number per create.
-const claimed = new WeakMap<NewApiClient, Set<number>>();
+const claimed = new WeakMap<NewApiCore, Set<number>>();
 
 /**
  * Creates a token and finds it again, since `POST /api/token/` answers without id or key. The race it guards
@@ -26,14 +26,14 @@ const claimed = new WeakMap<NewApiClient, Set<number>>();
  * fields it asked for, possibly the other's. Two lists and a reveal make four requests; the reveal counts
  * against upstream's critical rate limit (20 per 20 minutes per IP).
  */
-export async function createAndFind(client: NewApiClient, params: CreateParams, options?: RequestOptions): Promise<Token & { key: string }> {
-  const newest = await client.page<Token, '/api/token/'>('/api/token/', { pageSize: 1 }, options);
+export async function createAndFind(client: NewApiCore, params: CreateParams, options?: RequestOptions): Promise<Token & { key: string }> {
+  const newest = await client.page('/api/token/', { pageSize: 1 }, options);
   const floor = newest.items[0]?.id ?? 0;
   await client.request('post', '/api/token/', { body: params }, options);
   const taken = claimed.get(client) ?? new Set<number>();
   claimed.set(client, taken);
   let found: Token | undefined;
-  for await (const token of client.page<Token, '/api/token/'>('/api/token/', { pageSize: 100 }, options)) {
+  for await (const token of client.page('/api/token/', { pageSize: 100 }, options)) {
     if (token.id <= floor) break;
     if (!taken.has(token.id) && sameFields(token, params)) found = token;
   }

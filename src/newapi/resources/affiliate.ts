@@ -5,14 +5,14 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertId } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body } from '../internal/types.js';
 
 /** Body of `POST /api/user/aff_transfer`: the quota to move, at least 500000 (one unit). */
 export type AffTransferParams = Body<'/api/user/aff_transfer', 'post'>;
 
 /** Invite others and spend the rewards. Invitees register with `aff_code`; the reward lands in `aff_quota`. */
-export class Affiliate extends Resource<NewApiClient> {
+export class Affiliate extends Resource<NewApiCore> {
   /**
    * The caller's 4-character invitation code; an account without one gets one first. `GET /api/user/aff`
    * @example

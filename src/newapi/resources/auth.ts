@@ -5,7 +5,7 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Data } from '../internal/types.js';
 import { TwoFactorRequiredError } from '../two-factor-required-error.js';
 
@@ -20,7 +20,7 @@ export type LoginParams = Body<'/api/user/login', 'post'> & {
 export type LoginUser = Exclude<Data<'/api/user/login', 'post'>, { require_2fa: unknown }>;
 
 /** Register, log in (with 2FA), log out. */
-export class Auth extends Resource<NewApiClient> {
+export class Auth extends Resource<NewApiCore> {
   /**
    * Creates an account. Answers nothing on success, as upstream does. `POST /api/user/register`
    * @example
@@ -67,12 +67,12 @@ export class Auth extends Resource<NewApiClient> {
    * await client.auth.logout();
    */
   async logout(options?: RequestOptions): Promise<void> {
+    // The client's session strategy forgets the user id and the cookie once this succeeds.
     await this.client.request('get', '/api/user/logout', {}, options);
-    this.client.setCredentials({ userId: undefined, clearSession: true });
   }
 
   #remember(user: LoginUser): LoginUser {
-    this.client.setCredentials({ userId: user.id });
+    // The client's session strategy has kept `user.id` for `New-Api-User` (it watches the login routes).
     // The November 2025 line (BurnCloud) answers a whole zero-filled user (`password: ""`, `quota: 0`, ...):
     // keep the six fields later versions send, so nobody reads a quota of 0 that is not the user's.
     const { id, username, display_name, role, status, group } = user;

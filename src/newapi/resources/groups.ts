@@ -4,14 +4,14 @@
  */
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Data } from '../internal/types.js';
 
 /** Group name → `{ ratio, desc }`; `ratio` is the string `"自动"` for the `auto` group. */
 export type GroupTable = Data<'/api/user/groups', 'get'>;
 
 /** Usable groups and their price ratios, readable without logging in. */
-export class Groups extends Resource<NewApiClient> {
+export class Groups extends Resource<NewApiCore> {
   /**
    * Every usable group with its ratio and description. `GET /api/user/groups`
    * @example

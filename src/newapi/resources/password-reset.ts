@@ -5,7 +5,7 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Query } from '../internal/types.js';
 
 /** Query of `GET /api/reset_password`. */
@@ -14,7 +14,7 @@ export type PasswordResetRequestParams = Query<'/api/reset_password', 'get'>;
 export type PasswordResetConfirmParams = Body<'/api/user/reset', 'post'>;
 
 /** The forgotten-password flow: a mailed link, then a new password chosen by the server. */
-export class PasswordReset extends Resource<NewApiClient> {
+export class PasswordReset extends Resource<NewApiCore> {
   /**
    * Mails a reset link (`…/user/reset?email=…&token=…`, valid 10 minutes) when exactly one account has this
    * address. Succeeds the same either way, so it does not reveal who is registered. Not retried by default:

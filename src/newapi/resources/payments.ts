@@ -6,7 +6,7 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertId, assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { components } from '../generated/schema.js';
 import type { Body, Data } from '../internal/types.js';
 
@@ -27,7 +27,7 @@ export interface PaymentForm {
 }
 
 /** Pay for quota. The server credits it when the provider's signed notify arrives, once per order. */
-export class Payments extends Resource<NewApiClient> {
+export class Payments extends Resource<NewApiCore> {
   /**
    * The price of `amount` units, with 2 decimals (`"7.30"`), as the provider will charge it. `POST /api/user/amount`
    * @example

@@ -6,7 +6,7 @@ import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
 import { assertId, assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Data, Query } from '../internal/types.js';
 
 /** A redemption code: `key`, `quota`, `status` (1 enabled, 2 disabled, 3 used), `expired_time` (0 = never). */
@@ -19,7 +19,7 @@ export type RedemptionCreateParams = Body<'/api/redemption/', 'post'>;
 export type RedemptionUpdateParams = Omit<Body<'/api/redemption/', 'put'>, 'id' | 'status'>;
 
 /** Manage redemption codes (admin role 10 or root 100). Users redeem them with `client.topup.redeem`. */
-export class Redemptions extends Resource<NewApiClient> {
+export class Redemptions extends Resource<NewApiCore> {
   /**
    * One page of codes, newest first; deleted codes are left out. `GET /api/redemption/`
    * @example
@@ -40,7 +40,6 @@ export class Redemptions extends Resource<NewApiClient> {
 
   /** One code. `GET /api/redemption/:id` @example const code = await client.redemptions.retrieve(7); */
   async retrieve(id: number, options?: RequestOptions): Promise<Redemption> {
-    assertId('id', id, 'redemptions.retrieve');
     return this.client.request('get', '/api/redemption/{id}', { path: { id } }, options);
   }
 
@@ -82,7 +81,6 @@ export class Redemptions extends Resource<NewApiClient> {
    * await client.redemptions.delete(7);
    */
   async delete(id: number, options?: RequestOptions): Promise<void> {
-    assertId('id', id, 'redemptions.delete');
     await this.client.remove('/api/redemption/{id}', { path: { id } }, options);
   }
 

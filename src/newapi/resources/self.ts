@@ -6,7 +6,7 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Data, Query } from '../internal/types.js';
 
 /** The account as `GET /api/user/self` answers it. */
@@ -21,7 +21,7 @@ export type ModelListParams = Query<'/api/user/models', 'get'>;
 export type UserSettingParams = Body<'/api/user/setting', 'put'>;
 
 /** Read and change the logged-in account. */
-export class Self extends Resource<NewApiClient> {
+export class Self extends Resource<NewApiCore> {
   /**
    * The logged-in account. `GET /api/user/self`
    * @example
@@ -91,7 +91,7 @@ export class Self extends Resource<NewApiClient> {
    */
   async generateAccessToken(params: { use?: boolean } = {}, options?: RequestOptions): Promise<string> {
     const token = await this.client.request('get', '/api/user/token', {}, options);
-    if (params.use) this.client.setCredentials({ accessToken: token });
+    if (params.use) this.client.session.set({ accessToken: token });
     return token;
   }
 }

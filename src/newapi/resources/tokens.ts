@@ -6,7 +6,7 @@ import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
 import { assertId } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { components } from '../generated/schema.js';
 import { createAndFind } from '../internal/find-created-token.js';
 import type { Body, Data, Query } from '../internal/types.js';
@@ -27,7 +27,7 @@ export type TokenUpdateParams = Omit<components['schemas']['TokenUpdateRequest']
 export type TokenKeys = Data<'/api/token/batch/keys', 'post'>['keys'];
 
 /** Manage the logged-in user's API tokens. Every route is scoped to the caller, root included. */
-export class Tokens extends Resource<NewApiClient> {
+export class Tokens extends Resource<NewApiCore> {
   /**
    * One page of the caller's tokens, newest first, keys masked. `GET /api/token/`
    * @example
@@ -53,7 +53,6 @@ export class Tokens extends Resource<NewApiClient> {
    * const token = await client.tokens.retrieve(12);
    */
   async retrieve(id: number, options?: RequestOptions): Promise<Token> {
-    assertId('id', id, 'tokens.retrieve');
     return this.client.request('get', '/api/token/{id}', { path: { id } }, options);
   }
 
@@ -109,7 +108,6 @@ export class Tokens extends Resource<NewApiClient> {
    * await client.tokens.delete(12);
    */
   async delete(id: number, options?: RequestOptions): Promise<void> {
-    assertId('id', id, 'tokens.delete');
     await this.client.remove('/api/token/{id}', { path: { id } }, options);
   }
 
@@ -130,7 +128,6 @@ export class Tokens extends Resource<NewApiClient> {
    * const key = await client.tokens.revealKey(12);
    */
   async revealKey(id: number, options?: RequestOptions): Promise<string> {
-    assertId('id', id, 'tokens.revealKey');
     return (await this.client.request('post', '/api/token/{id}/key', { path: { id } }, options)).key;
   }
 

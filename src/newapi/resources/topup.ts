@@ -5,10 +5,10 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 
 /** Top up the caller's quota with a redemption code. Online payment is `client.payments`. */
-export class TopUp extends Resource<NewApiClient> {
+export class TopUp extends Resource<NewApiCore> {
   /**
    * Redeems a code (32 hex characters) and resolves to the quota credited. A code is spent once; every
    * failure (unknown, used, disabled, expired) is the same "Redemption failed, please try again later",

@@ -5,7 +5,7 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Data } from '../internal/types.js';
 
 /** `{enabled, locked}`, plus `backup_codes_remaining` while 2FA is on. */
@@ -16,7 +16,7 @@ export type TwoFactorSetup = Data<'/api/user/2fa/setup', 'post'>;
 export type TwoFactorCodeParams = Body<'/api/user/2fa/enable', 'post'>;
 
 /** Set up, turn on and off the caller's 2FA, and renew its backup codes. Server messages are Chinese. */
-export class TwoFactor extends Resource<NewApiClient> {
+export class TwoFactor extends Resource<NewApiCore> {
   /**
    * Whether 2FA is on, whether it is locked after failed codes, and the backup codes left. `GET /api/user/2fa/status`
    * @example

@@ -6,7 +6,7 @@ import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
 import { assertId, assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Body, Data, Query } from '../internal/types.js';
 
 type Paging = 'p' | 'page_size';
@@ -29,7 +29,7 @@ type Action = Body<'/api/user/manage', 'post'>['action'];
 export type TwoFactorStats = Data<'/api/user/2fa/stats', 'get'>;
 
 /** Manage users (admin role 10 or root 100; an admin acts only on lower roles). */
-export class Users extends Resource<NewApiClient> {
+export class Users extends Resource<NewApiCore> {
   /**
    * One page of users, newest first; soft-deleted users included. `GET /api/user/`
    * @example
@@ -54,7 +54,6 @@ export class Users extends Resource<NewApiClient> {
    * const user = await client.users.retrieve(42);
    */
   async retrieve(id: number, options?: RequestOptions): Promise<User> {
-    assertId('id', id, 'users.retrieve');
     return this.client.request('get', '/api/user/{id}', { path: { id } }, options);
   }
 
@@ -88,7 +87,6 @@ export class Users extends Resource<NewApiClient> {
    * await client.users.delete(42);
    */
   async delete(id: number, options?: RequestOptions): Promise<void> {
-    assertId('id', id, 'users.delete');
     await this.client.remove('/api/user/{id}', { path: { id } }, options);
   }
 
@@ -149,7 +147,6 @@ export class Users extends Resource<NewApiClient> {
    * await client.users.disableTwoFactor(42);
    */
   async disableTwoFactor(id: number, options?: RequestOptions): Promise<void> {
-    assertId('id', id, 'users.disableTwoFactor');
     await this.client.request('delete', '/api/user/{id}/2fa', { path: { id } }, options);
   }
 

@@ -5,14 +5,14 @@
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
-import type { NewApiClient } from '../client.js';
+import type { NewApiCore } from '../core.js';
 import type { Query } from '../internal/types.js';
 
 /** Query of `GET /api/verification`. */
 export type VerificationParams = Query<'/api/verification', 'get'>;
 
 /** The code `auth.register` needs when the server requires email verification. */
-export class Verification extends Resource<NewApiClient> {
+export class Verification extends Resource<NewApiCore> {
   /**
    * Emails a 6-character code to an address no account uses yet; valid 10 minutes, and a new code replaces
    * the last. Not retried by default: the GET sends a mail, and upstream allows 2 per 30 s per IP.

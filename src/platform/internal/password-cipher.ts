@@ -1,6 +1,7 @@
 import { encryptRsaOaep, importRsaOaepPublicKey } from '../../core/crypto/rsa-oaep.js';
 import { ApiError } from '../../core/errors/api-error.js';
 import { GatewayError } from '../../core/errors/gateway-error.js';
+import { abortable } from '../../core/internal/abortable.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { EncryptPassword, PasswordKey } from '../password.js';
 
@@ -53,15 +54,18 @@ export class PasswordCipher {
   #current(options: RequestOptions | undefined): Promise<CachedKey> {
     const cached = this.#cached;
     if (cached && Date.now() < cached.expiresAt) return Promise.resolve(cached);
-    // Concurrent password calls share one key fetch.
-    return (this.#fetching ??= this.#fetchKey(options)
+    // Concurrent password calls share one key fetch. It runs without the first caller's signal, so aborting one
+    // login does not cancel another's key; each caller still stops waiting when its own signal aborts.
+    const { signal, ...shared } = options ?? {};
+    this.#fetching ??= this.#fetchKey(shared)
       .then((key) => {
         const { key_id, public_key, algorithm } = key;
         return (this.#cached = { key: { key_id, public_key, algorithm }, expiresAt: Date.parse(key.expires_at) - EARLY_MS });
       })
       .finally(() => {
         this.#fetching = undefined;
-      }));
+      });
+    return abortable(this.#fetching, signal);
   }
 
   async #encrypt(entry: CachedKey, password: string): Promise<string> {

@@ -1,20 +1,6 @@
 import { assertString } from '../../core/validate.js';
 
 /**
- * Throws before anything is sent when a path id is not a string of its kind (`u_…`, `key_…`, `ver_…`),
- * so a typo never becomes a request for `/admin/v1/users/undefined`. The value is not echoed: ids
- * are harmless, but the same helper guards fields that may not be.
- *
- * @example
- * assertPrefixedId('userId', userId, 'u_', 'admin.users.retrieve');
- */
-export function assertPrefixedId(name: string, value: unknown, prefix: string, method: string): asserts value is string {
-  if (typeof value !== 'string' || !value.startsWith(prefix) || !/^[A-Za-z0-9_]+$/.test(value) || value.length === prefix.length) {
-    throw new TypeError(`Failed to call ${method}: \`${name}\` must be an id starting with \`${prefix}\`.`);
-  }
-}
-
-/**
  * Throws before anything is sent when a params object is missing or a required string in it is empty.
  *
  * @example

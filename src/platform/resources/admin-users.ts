@@ -7,7 +7,7 @@ import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import type { PlatformClient } from '../client.js';
 import type { Body, Data, ListParams } from '../internal/types.js';
-import { assertPrefixedId, assertStrings } from '../internal/validate.js';
+import { assertStrings } from '../internal/validate.js';
 
 /** A user with status, freeze and last-login details; the phone masked. */
 export type AdminUser = Data<'/admin/v1/users/{user_id}', 'get'>;
@@ -33,7 +33,6 @@ export class AdminUsers extends Resource<PlatformClient> {
    * const user = await client.admin.users.retrieve('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W');
    */
   async retrieve(userId: string, options?: RequestOptions): Promise<AdminUser> {
-    assertPrefixedId('userId', userId, 'u_', 'admin.users.retrieve');
     return this.client.request('get', '/admin/v1/users/{user_id}', { path: { user_id: userId } }, options);
   }
 
@@ -43,7 +42,6 @@ export class AdminUsers extends Resource<PlatformClient> {
    * await client.admin.users.freeze(userId, { reason: 'abuse report #123' });
    */
   async freeze(userId: string, params: FreezeParams, options?: RequestOptions): Promise<AdminUser> {
-    assertPrefixedId('userId', userId, 'u_', 'admin.users.freeze');
     assertStrings(params, ['reason'], 'admin.users.freeze');
     return this.client.request('post', '/admin/v1/users/{user_id}/freeze', { path: { user_id: userId }, body: params }, options);
   }
@@ -54,7 +52,6 @@ export class AdminUsers extends Resource<PlatformClient> {
    * await client.admin.users.unfreeze(userId);
    */
   async unfreeze(userId: string, options?: RequestOptions): Promise<AdminUser> {
-    assertPrefixedId('userId', userId, 'u_', 'admin.users.unfreeze');
     return this.client.request('post', '/admin/v1/users/{user_id}/unfreeze', { path: { user_id: userId } }, options);
   }
 }

@@ -7,7 +7,7 @@ import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import type { PlatformClient } from '../client.js';
 import type { Body, Data, ListParams } from '../internal/types.js';
-import { assertPrefixedId, assertStrings } from '../internal/validate.js';
+import { assertStrings } from '../internal/validate.js';
 
 /** A real-name or enterprise submission (discriminated by `type`), masked as everywhere. */
 export type VerificationSubmission = Data<'/admin/v1/verifications/{verification_id}', 'get'>;
@@ -33,7 +33,6 @@ export class AdminVerifications extends Resource<PlatformClient> {
    * const submission = await client.admin.verifications.retrieve('ver_01HX43D4E5F6G7H8J9KMNPQRST');
    */
   async retrieve(verificationId: string, options?: RequestOptions): Promise<VerificationSubmission> {
-    assertPrefixedId('verificationId', verificationId, 'ver_', 'admin.verifications.retrieve');
     return this.client.request('get', '/admin/v1/verifications/{verification_id}', { path: { verification_id: verificationId } }, options);
   }
 
@@ -44,7 +43,6 @@ export class AdminVerifications extends Resource<PlatformClient> {
    * await client.admin.verifications.approve(verificationId);
    */
   async approve(verificationId: string, options?: RequestOptions): Promise<VerificationSubmission> {
-    assertPrefixedId('verificationId', verificationId, 'ver_', 'admin.verifications.approve');
     return this.client.request('post', '/admin/v1/verifications/{verification_id}/approve', { path: { verification_id: verificationId } }, options);
   }
 
@@ -54,7 +52,6 @@ export class AdminVerifications extends Resource<PlatformClient> {
    * await client.admin.verifications.reject(verificationId, { reason: 'The licence image is unreadable.' });
    */
   async reject(verificationId: string, params: RejectParams, options?: RequestOptions): Promise<VerificationSubmission> {
-    assertPrefixedId('verificationId', verificationId, 'ver_', 'admin.verifications.reject');
     assertStrings(params, ['reason'], 'admin.verifications.reject');
     return this.client.request('post', '/admin/v1/verifications/{verification_id}/reject', { path: { verification_id: verificationId }, body: params }, options);
   }

@@ -7,7 +7,7 @@ import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import type { PlatformClient } from '../client.js';
 import type { Body, Data, Item, ListParams } from '../internal/types.js';
-import { assertAnyOf, assertPrefixedId, assertStrings } from '../internal/validate.js';
+import { assertAnyOf, assertStrings } from '../internal/validate.js';
 
 /** A key as lists show it: `key_prefix` (`sk-prod-abc1****`), never the full key. */
 export type ApiKey = Item<'/api/v1/users/me/apikeys'>;
@@ -47,7 +47,6 @@ export class ApiKeys extends Resource<PlatformClient> {
    * const key = await client.apiKeys.retrieve('key_01HX41B2C3D4E5F6G7H8J9KMNP');
    */
   async retrieve(keyId: string, options?: RequestOptions): Promise<ApiKey> {
-    assertPrefixedId('keyId', keyId, 'key_', 'apiKeys.retrieve');
     return this.client.request('get', '/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
   }
 
@@ -58,7 +57,6 @@ export class ApiKeys extends Resource<PlatformClient> {
    * await client.apiKeys.update(keyId, { status: 'disabled' });
    */
   async update(keyId: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKey> {
-    assertPrefixedId('keyId', keyId, 'key_', 'apiKeys.update');
     assertAnyOf(params, ['name', 'status', 'expires_at', 'allowed_models', 'allowed_ips'], 'apiKeys.update');
     return this.client.request('put', '/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId }, body: params }, options);
   }
@@ -71,7 +69,6 @@ export class ApiKeys extends Resource<PlatformClient> {
    * await client.apiKeys.delete(keyId);
    */
   async delete(keyId: string, options?: RequestOptions): Promise<void> {
-    assertPrefixedId('keyId', keyId, 'key_', 'apiKeys.delete');
     await this.client.remove('/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
   }
 }

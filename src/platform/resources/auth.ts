@@ -71,10 +71,8 @@ export class Auth extends Resource<PlatformClient> {
     const { password, ...rest } = params as LoginParams & { email?: unknown; phone?: unknown };
     if ((rest.email === undefined) === (rest.phone === undefined)) throw new TypeError('Failed to call auth.login: pass exactly one of `email` and `phone`.');
     const body = (fields: { key_id: string; password: string }) => ({ ...rest, ...fields }) as Body<'/api/v1/auth/login', 'post'>;
-    const result = await this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/auth/login', { body: body(fields) }, options), options);
-    const { user: _user, ...pair } = result;
-    await this.client.rememberTokens(pair);
-    return result;
+    // The client's token session keeps the pair and tells `onTokens` (it watches the login route).
+    return this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/auth/login', { body: body(fields) }, options), options);
   }
 
   /**
@@ -85,7 +83,7 @@ export class Auth extends Resource<PlatformClient> {
    * const { expires_at } = await client.auth.refresh();
    */
   refresh(options?: RequestOptions): Promise<TokenPair> {
-    return this.client.refreshTokens(options);
+    return this.client.session.refresh(options);
   }
 
   /**
@@ -95,10 +93,7 @@ export class Auth extends Resource<PlatformClient> {
    * await client.auth.logout({ all: true });
    */
   async logout(params: LogoutParams = {}, options?: RequestOptions): Promise<void> {
-    try {
-      await this.client.request('post', '/api/v1/auth/logout', { body: params }, options);
-    } finally {
-      await this.client.rememberTokens(undefined);
-    }
+    // The client's token session forgets the tokens after this call, whatever its outcome.
+    await this.client.request('post', '/api/v1/auth/logout', { body: params }, options);
   }
 }

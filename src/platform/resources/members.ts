@@ -8,7 +8,7 @@ import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import type { PlatformClient } from '../client.js';
 import type { Body, Data, Item, ListParams } from '../internal/types.js';
-import { assertPrefixedId, assertStrings } from '../internal/validate.js';
+import { assertStrings } from '../internal/validate.js';
 
 /** A member of the caller's enterprise, the owner included (role `owner`). */
 export type Member = Item<'/api/v1/enterprise/members'>;
@@ -74,7 +74,6 @@ export class Members extends Resource<PlatformClient> {
    * await client.members.delete('u_01HX40A1B2C3D4E5F6G7H8J9KM');
    */
   async delete(memberId: string, options?: RequestOptions): Promise<void> {
-    assertPrefixedId('memberId', memberId, 'u_', 'members.delete');
     await this.client.remove('/api/v1/enterprise/members/{member_id}', { path: { member_id: memberId } }, options);
   }
 
@@ -84,7 +83,6 @@ export class Members extends Resource<PlatformClient> {
    * const { tokens_per_day, tokens_used_today } = await client.members.retrieveQuota(memberId);
    */
   async retrieveQuota(memberId: string, options?: RequestOptions): Promise<Quota> {
-    assertPrefixedId('memberId', memberId, 'u_', 'members.retrieveQuota');
     return this.client.request('get', '/api/v1/enterprise/members/{member_id}/quota', { path: { member_id: memberId } }, options);
   }
 
@@ -94,7 +92,6 @@ export class Members extends Resource<PlatformClient> {
    * await client.members.setQuota(memberId, { tokens_per_day: 1_000_000, requests_per_day: null });
    */
   async setQuota(memberId: string, params: QuotaSetParams, options?: RequestOptions): Promise<Quota> {
-    assertPrefixedId('memberId', memberId, 'u_', 'members.setQuota');
     if (params?.tokens_per_day === undefined || params.requests_per_day === undefined) throw new TypeError('Failed to call members.setQuota: pass both `tokens_per_day` and `requests_per_day` (`null` for no cap).');
     return this.client.request('put', '/api/v1/enterprise/members/{member_id}/quota', { path: { member_id: memberId }, body: params }, options);
   }
@@ -105,7 +102,6 @@ export class Members extends Resource<PlatformClient> {
    * await client.members.changeRole(memberId, { role: 'admin' });
    */
   async changeRole(memberId: string, params: RoleChangeParams, options?: RequestOptions): Promise<Member> {
-    assertPrefixedId('memberId', memberId, 'u_', 'members.changeRole');
     assertStrings(params, ['role'], 'members.changeRole');
     return this.client.request('put', '/api/v1/enterprise/members/{member_id}/role', { path: { member_id: memberId }, body: params }, options);
   }
