@@ -5,13 +5,13 @@
  * @module
  */
 import { toHex } from '../../core/encoding.js';
-import { sqlLike } from '../../core/sql-like.js';
+import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { REDEMPTION_STATUS, type RedemptionRecord } from '../billing-state.js';
 import { fail, ok } from '../envelope.js';
-import { atoi } from '../go.js';
-import { goDecode } from '../gojson.js';
+import { atoi } from '../../go/strconv.js';
+import { goDecode } from '../../go/json-bind.js';
 import { DB, t, ZH } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import type { NewApiState } from '../state.js';

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
-import { validateUser } from '../go.js';
+import { validateUser } from '../user-rules.js';
 import { groupsView, usableGroups } from '../groups.js';
 import { DB, t } from '../messages.js';
 import { decodeBody, selfUpdateSchema, userSchema } from '../schemas.js';

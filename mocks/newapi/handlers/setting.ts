@@ -9,7 +9,7 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
-import { parsesAsRequestUri } from '../go-url.js';
+import { parsesAsRequestUri } from '../../go/url.js';
 import { DB, t, type MessageKey } from '../messages.js';
 import { decodeBody, userSettingSchema } from '../schemas.js';
 import { parseSetting, stringifySetting, type UserSetting } from '../setting.js';

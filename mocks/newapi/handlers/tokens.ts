@@ -8,8 +8,8 @@
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { atoi } from '../go.js';
-import { goDecode } from '../gojson.js';
+import { atoi } from '../../go/strconv.js';
+import { goDecode } from '../../go/json-bind.js';
 import { t } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import type { NewApiState } from '../state.js';

@@ -4,11 +4,12 @@
  * `manage.ts`.
  * @module
  */
-import { sqlLike } from '../../core/sql-like.js';
+import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { atoi, validateUser } from '../go.js';
+import { atoi } from '../../go/strconv.js';
+import { validateUser } from '../user-rules.js';
 import { DB, t, ZH } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import { decodeBody, userSchema } from '../schemas.js';

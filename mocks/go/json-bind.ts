@@ -6,7 +6,7 @@
  * `json: cannot unmarshal string into Go struct field topUpRequest.key of type string`, ...
  * @module
  */
-import { NumberLiteral, readValue, SyntaxFailure } from './gojson-scan.js';
+import { NumberLiteral, readValue, SyntaxFailure } from './json-scan.js';
 
 /** A Go field kind, named as Go prints the type. */
 export type GoKind = 'string' | 'int' | 'int64' | 'float64' | 'bool' | '*string' | '[]int';
@@ -59,16 +59,6 @@ export function goDecode<F extends Record<string, GoKind>>(
     else firstError ??= `json: cannot unmarshal ${converted.got} into Go struct field ${struct.name}.${name} of type ${converted.type ?? struct.fields[name]}`;
   }
   return firstError ? { ok: false, error: firstError } : { ok: true, value: out as Decoded<F> };
-}
-
-/**
- * go-playground/validator's text for a `binding:"required"` field left at its zero value.
- *
- * @example
- * requiredError('TransferAffQuotaRequest', 'Quota'); // "Key: 'TransferAffQuotaRequest.Quota' Error:Field validation for 'Quota' failed on the 'required' tag"
- */
-export function requiredError(struct: string, field: string): string {
-  return `Key: '${struct}.${field}' Error:Field validation for '${field}' failed on the 'required' tag`;
 }
 
 function zeroOf(kind: GoKind): string | number | boolean | null {
