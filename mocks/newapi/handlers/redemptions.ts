@@ -41,7 +41,7 @@ const nowSeconds = (ctx: Ctx) => Math.floor(ctx.clock.now() / 1000);
 
 /** `GET /api/redemption/`: newest first. */
 export function listRedemptions(ctx: Ctx): Response {
-  return ok(paginate(live(ctx).map(redemptionView), pageQuery(ctx.query)));
+  return ok(paginate(live(ctx), pageQuery(ctx.query), redemptionView));
 }
 
 /**
@@ -62,7 +62,7 @@ export function searchRedemptions(ctx: Ctx): Response {
     if (status === '2' || status === '3') return r.status === Number(status);
     return true;
   });
-  return ok(paginate(rows.map(redemptionView), pageQuery(ctx.query)));
+  return ok(paginate(rows, pageQuery(ctx.query), redemptionView));
 }
 
 /** `GET /api/redemption/:id`. */

@@ -24,7 +24,7 @@ type SortColumn = (typeof SORT_COLUMNS)[number];
 
 /** `GET /api/user/`: every user, soft-deleted ones included, newest first unless `sort_by` says otherwise. */
 export function listUsers(ctx: Ctx): Response {
-  return ok(paginate(sortUsers(ctx.state.users, ctx.query).map(adminUserView), pageQuery(ctx.query)));
+  return ok(paginate(sortUsers(ctx.state.users, ctx.query), pageQuery(ctx.query), adminUserView));
 }
 
 /** `GET /api/user/search`: `keyword` (LIKE on username, email, display name; id when numeric), `group`, `role`, `status`. */
@@ -43,7 +43,7 @@ export function searchUsers(ctx: Ctx): Response {
     if (status.ok) return status.value === -1 ? u.deleted_at !== null : u.deleted_at === null && u.status === status.value;
     return true;
   });
-  return ok(paginate(sortUsers(rows, ctx.query).map(adminUserView), pageQuery(ctx.query)));
+  return ok(paginate(sortUsers(rows, ctx.query), pageQuery(ctx.query), adminUserView));
 }
 
 /** `GET /api/user/:id`: scoped (a soft-deleted user is `record not found`). */
