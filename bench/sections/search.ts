@@ -39,7 +39,7 @@ async function crowdedServer(): Promise<{ server: ReferenceServer<'newapi'>; hea
 
 /**
  * `GET /api/user/search` over 10,000 users with wildcard keywords of up to 100 characters, against the same search
- * with a literal keyword. Before `mocks/core/sql-like.ts` the keywords were RegExps, and `%_%_%!` alone took seconds.
+ * with a literal keyword. Before `mocks/go/sql-like.ts` the keywords were RegExps, and `%_%_%!` alone took seconds.
  */
 export async function searchWithWildcards(quick: boolean): Promise<Comparison> {
   const { server, headers } = await crowdedServer();

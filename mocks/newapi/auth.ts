@@ -6,7 +6,7 @@
 import { sha256Hex } from '../core/encoding.js';
 import type { Handler, RequestContext } from '../core/types.js';
 import { fail, unauthorized } from './envelope.js';
-import { atoi } from './go.js';
+import { atoi } from '../go/strconv.js';
 import { headerLang, normalizeLang, t, type Lang } from './messages.js';
 import { loadSession } from './session.js';
 import { parseSetting } from './setting.js';

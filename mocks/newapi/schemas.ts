@@ -1,97 +1,87 @@
 /**
- * Request bodies as new-api's Go handlers decode them (`encoding/json` into a struct): keys match field tags
- * case-insensitively, unknown keys are ignored, `null` leaves the zero value, and a value of the wrong JSON type
- * fails the whole decode.
+ * Request bodies as new-api's Go handlers decode them (`encoding/json` into a struct), described for the shared
+ * binder in `mocks/go/json-bind.ts`: keys match field tags case-insensitively, unknown keys are ignored, `null`
+ * leaves the zero value, and a value of the wrong JSON type fails the whole decode.
  * @module
  */
-import { z } from 'zod';
-import { BodyError } from '../core/body.js';
+import { goBind, goDecode, goDecodeMap, type Decoded, type GoKind, type GoStruct } from '../go/json-bind.js';
 import type { RequestContext } from '../core/types.js';
 import type { NewApiState } from './state.js';
 
-const str = z.string().nullish().transform((v) => v ?? '');
-const int = z.number().int().nullish().transform((v) => v ?? 0);
-
-/** A Go struct: a JSON object (or `null`, which decodes to the zero value) with case-insensitive keys. */
-function goStruct<Shape extends z.ZodRawShape>(shape: Shape) {
-  const folded = new Map(Object.keys(shape).map((name) => [name.toLowerCase(), name]));
-  return z.preprocess((input) => {
-    if (input === null) return {};
-    if (typeof input !== 'object' || Array.isArray(input)) return input;
-    const out: Record<string, unknown> = {};
-    // Keys are applied in document order, so a later spelling of the same field wins, as in Go.
-    for (const [key, value] of Object.entries(input)) {
-      const name = Object.hasOwn(shape, key) ? key : folded.get(key.toLowerCase());
-      if (name !== undefined) out[name] = value;
-    }
-    return out;
-  }, z.object(shape));
-}
+const USER_FIELDS = {
+  id: 'int',
+  username: 'string',
+  password: 'string',
+  original_password: 'string',
+  display_name: 'string',
+  role: 'int',
+  status: 'int',
+  email: 'string',
+  github_id: 'string',
+  discord_id: 'string',
+  oidc_id: 'string',
+  wechat_id: 'string',
+  telegram_id: 'string',
+  verification_code: 'string',
+  quota: 'int',
+  used_quota: 'int',
+  request_count: 'int',
+  group: 'string',
+  aff_code: 'string',
+  aff_count: 'int',
+  aff_quota: 'int',
+  aff_history_quota: 'int',
+  inviter_id: 'int',
+  DeletedAt: 'gorm.DeletedAt',
+  linux_do_id: 'string',
+  setting: 'string',
+  remark: 'string',
+  stripe_customer: 'string',
+  created_at: 'int',
+  last_login_at: 'int',
+  admin_permissions: 'map[string]map[string]bool',
+} as const satisfies Record<string, GoKind>;
 
 /** `model.User`, the body of register, admin create and admin update. */
-export const userSchema = goStruct({
-  id: int,
-  username: str,
-  password: str,
-  original_password: str,
-  display_name: str,
-  role: int,
-  status: int,
-  email: str,
-  github_id: str,
-  discord_id: str,
-  oidc_id: str,
-  wechat_id: str,
-  telegram_id: str,
-  verification_code: str,
-  quota: int,
-  used_quota: int,
-  request_count: int,
-  group: str,
-  aff_code: str,
-  aff_count: int,
-  aff_quota: int,
-  aff_history_quota: int,
-  inviter_id: int,
-  DeletedAt: z.union([z.iso.datetime({ offset: true }), z.null()]).optional(),
-  linux_do_id: str,
-  setting: str,
-  remark: str,
-  stripe_customer: str,
-  created_at: int,
-  last_login_at: int,
-  admin_permissions: z.record(z.string(), z.record(z.string(), z.boolean()).nullable()).nullish(),
-});
+export const userSchema = { qualified: 'model.User', name: 'User', fields: USER_FIELDS } as const satisfies GoStruct;
 /** A decoded `model.User` body. */
-export type UserBody = z.output<typeof userSchema>;
+export type UserBody = Decoded<typeof USER_FIELDS>;
 
 /** `controller.LoginRequest`. */
-export const loginSchema = goStruct({ username: str, password: str });
+export const loginSchema = { qualified: 'controller.LoginRequest', name: 'LoginRequest', fields: { username: 'string', password: 'string' } } as const satisfies GoStruct;
 
-/** `controller.Verify2FARequest` (`binding:"required"`: an empty code fails too). */
-export const twoFaLoginSchema = goStruct({ code: str }).refine((v) => v.code !== '');
-
-/** `PUT /api/user/self` decodes into `map[string]interface{}`: any object, or `null`. */
-export const selfUpdateSchema = z.union([z.null().transform((): Record<string, unknown> => ({})), z.record(z.string(), z.unknown())]);
+/** `controller.Verify2FARequest` (`binding:"required"` on `code`: an empty code fails the bind too). */
+export const twoFaLoginSchema = {
+  qualified: 'controller.Verify2FARequest',
+  name: 'Verify2FARequest',
+  fields: { code: 'string' },
+  required: { code: 'Code' },
+} as const satisfies GoStruct;
 
 /**
  * `controller.UpdateUserSettingRequest` (`PUT /api/user/setting`). `upstream_model_update_notify_enabled` is a
  * `*bool`: absent or `null` keeps the stored value.
  */
-export const userSettingSchema = goStruct({
-  notify_type: str,
-  quota_warning_threshold: z.number().finite().nullish().transform((v) => v ?? 0),
-  webhook_url: str,
-  webhook_secret: str,
-  notification_email: str,
-  bark_url: str,
-  gotify_url: str,
-  gotify_token: str,
-  gotify_priority: int,
-  upstream_model_update_notify_enabled: z.boolean().nullish(),
-  accept_unset_model_ratio_model: z.boolean().nullish().transform((v) => v ?? false),
-  record_ip_log: z.boolean().nullish().transform((v) => v ?? false),
-});
+export const userSettingSchema = {
+  qualified: 'controller.UpdateUserSettingRequest',
+  name: 'UpdateUserSettingRequest',
+  fields: {
+    notify_type: 'string',
+    quota_warning_threshold: 'float64',
+    webhook_url: 'string',
+    webhook_secret: 'string',
+    notification_email: 'string',
+    bark_url: 'string',
+    gotify_url: 'string',
+    gotify_token: 'string',
+    gotify_priority: 'int',
+    upstream_model_update_notify_enabled: '*bool',
+    accept_unset_model_ratio_model: 'bool',
+    record_ip_log: 'bool',
+  },
+} as const satisfies GoStruct;
+/** A decoded `UpdateUserSettingRequest`. */
+export type UserSettingBody = Decoded<(typeof userSettingSchema)['fields']>;
 
 /**
  * Reads and decodes the body. `undefined` when it is not JSON or does not fit the struct (the handler answers
@@ -101,14 +91,29 @@ export const userSettingSchema = goStruct({
  * const body = await decodeBody(ctx, loginSchema);
  * if (!body) return fail(t(lang, 'common.invalid_params'));
  */
-export async function decodeBody<T>(ctx: RequestContext<NewApiState>, schema: z.ZodType<T>): Promise<T | undefined> {
-  let raw: unknown;
-  try {
-    raw = await ctx.readJson();
-  } catch (error) {
-    if (error instanceof BodyError && error.kind === 'malformed') return undefined;
-    throw error;
-  }
-  const parsed = schema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+export async function decodeBody<F extends Record<string, GoKind>>(ctx: RequestContext<NewApiState>, struct: GoStruct & { fields: F }): Promise<Decoded<F> | undefined> {
+  const decoded = goDecode(await ctx.readText(), struct);
+  return decoded.ok ? decoded.value : undefined;
+}
+
+/**
+ * `PUT /api/user/self` decodes into `map[string]interface{}`: any object, or `null` (an empty map here).
+ *
+ * @example
+ * const raw = await decodeMapBody(ctx);
+ */
+export async function decodeMapBody(ctx: RequestContext<NewApiState>): Promise<Record<string, unknown> | undefined> {
+  const decoded = goDecodeMap(await ctx.readText());
+  return decoded.ok ? (decoded.value ?? {}) : undefined;
+}
+
+/**
+ * A decoded map bound again into `model.User`, as `json.Marshal` then `json.Unmarshal` does in `UpdateSelf`.
+ *
+ * @example
+ * const body = bindUser(raw);
+ */
+export function bindUser(map: Record<string, unknown>): UserBody | undefined {
+  const bound = goBind(map, userSchema);
+  return bound.ok ? bound.value : undefined;
 }

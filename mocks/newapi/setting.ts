@@ -3,6 +3,7 @@
  * order, `omitempty`, HTML-safe escapes) so the string clients read back is byte-identical to upstream's.
  * @module
  */
+import { goMap, goMarshal, goStruct } from '../go/json-encode.js';
 import { ROLE } from './state.js';
 
 /** The fields of `dto.UserSetting` (JUL26). */
@@ -54,13 +55,7 @@ export function parseSetting(text: string): UserSetting {
  * stringifySetting({ language: 'en' }); // '{"gotify_priority":0,"language":"en"}'
  */
 export function stringifySetting(setting: UserSetting): string {
-  const out: Record<string, unknown> = {};
-  for (const field of FIELDS) {
-    const value = setting[field];
-    if (field === 'gotify_priority') out[field] = typeof value === 'number' ? value : 0;
-    else if (value !== undefined && value !== '' && value !== 0 && value !== false) out[field] = value;
-  }
-  return goJson(out);
+  return goMarshal(goStruct(FIELDS.map((name) => ({ name, value: setting[name] ?? (name === 'gotify_priority' ? 0 : undefined), omitempty: name !== 'gotify_priority' }))));
 }
 
 /**
@@ -78,25 +73,11 @@ export function defaultSidebar(role: number): string {
   if (role === ROLE.admin || role === ROLE.root) {
     config.admin = { enabled: true, channel: true, models: true, redemption: true, user: true, setting: role === ROLE.root };
   }
-  // A Go map: keys come out sorted.
-  return goJson(config, { sortKeys: true });
+  // A Go map of Go maps: keys come out sorted at both levels.
+  return goMarshal(goMap(Object.fromEntries(Object.entries(config).map(([key, flags]) => [key, goMap(flags)]))));
 }
 
 /** The setting a freshly inserted user ends up with (`Insert` then `finishInsert`). */
 export function newUserSetting(role: number): string {
   return stringifySetting({ sidebar_modules: defaultSidebar(role) });
-}
-
-/** `json.Marshal`'s string escapes: `<`, `>`, `&`, U+2028 and U+2029 become `\u00xx` (they only occur inside strings). */
-export function goJson(value: unknown, options: { sortKeys?: boolean } = {}): string {
-  const replacer = options.sortKeys ? (_key: string, v: unknown) => (isPlainObject(v) ? sortKeys(v) : v) : undefined;
-  return JSON.stringify(value, replacer).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function sortKeys(v: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
 }

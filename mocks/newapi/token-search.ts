@@ -4,7 +4,7 @@
  * matches exactly. The checks run on the escaped text and count bytes, as Go's `len` does.
  * @module
  */
-import { sqlLike } from '../core/sql-like.js';
+import { sqlLike } from '../go/sql-like.js';
 
 /** The three rejections, Chinese in every version that has them. */
 export const PATTERN_ERRORS = {

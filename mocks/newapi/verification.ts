@@ -3,7 +3,7 @@
  * `VerificationValidMinutes` on the server clock, cut from a random UUID's hex digits.
  * @module
  */
-import { toHex } from '../core/encoding.js';
+import { uuidV4Hex } from '../core/uuid.js';
 import type { Random } from '../core/random.js';
 import { sweepWhenDue } from '../core/sweep.js';
 import type { NewApiState } from './state.js';
@@ -22,10 +22,7 @@ type Purpose = (typeof PURPOSE)[keyof typeof PURPOSE];
  * verificationCode(ctx.random, 6); // 'a3f09c'
  */
 export function verificationCode(random: Random, length: number): string {
-  const bytes = random.bytes(16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = toHex(bytes);
+  const hex = uuidV4Hex(random);
   return length === 0 ? hex : hex.slice(0, length);
 }
 

@@ -175,3 +175,28 @@ test('delete: hard delete; root cannot delete root, an admin cannot delete an ad
   const adminId = other.state.users.find((u) => u.role === 10)!.id;
   expect((await (await other.fetch(`/api/user/${adminId}`, { method: 'DELETE', headers: admin })).json()).success).toBe(false);
 });
+
+/** Pushes `count` copies of the newest user whose `aff_code` (read by the view only) counts its reads. */
+function addCountedUsers(server: Awaited<ReturnType<typeof newApiServer>>, count: number): { reads: number } {
+  const meter = { reads: 0 };
+  const template = server.state.users.reduce((a, b) => (a.id > b.id ? a : b));
+  for (let i = 1; i <= count; i++) {
+    const row = { ...template, id: template.id + i, username: `bulk${i}`, deleted_at: null };
+    Object.defineProperty(row, 'aff_code', { enumerable: true, get: () => (meter.reads++, `bulk${i}`) });
+    server.state.users.push(row);
+  }
+  return meter;
+}
+
+test('list and search: a page of one over 2,000 users renders only that one row', async () => {
+  const { server, root } = await asRoot();
+  const newest = server.state.users.reduce((a, b) => Math.max(a, b.id), 0) + 2_000;
+  const meter = addCountedUsers(server, 2_000);
+  const list = (await (await server.fetch('/api/user/?p=3&page_size=1', { headers: root })).json()).data;
+  expect(list.items.map((u: { id: number }) => u.id)).toEqual([newest - 2]);
+  expect(list.total).toBe(server.state.users.length);
+  expect(meter.reads).toBe(1);
+  const search = (await (await server.fetch('/api/user/search?keyword=bulk&p=2&page_size=1', { headers: root })).json()).data;
+  expect(search).toMatchObject({ total: 2_000, items: [{ id: newest - 1 }] });
+  expect(meter.reads).toBe(2);
+});

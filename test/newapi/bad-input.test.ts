@@ -269,3 +269,18 @@ test('bad input: an empty body is malformed JSON too', async () => {
   const response = await api.raw('/api/user/manage', { method: 'POST', headers: root });
   expect(await response.json()).toEqual(INVALID);
 });
+
+test('bad input: user bodies decode as encoding/json does: bytes after the first value are ignored', async () => {
+  const response = await api.raw('/api/user/login', jsonInit('POST', '{"username": "root", "password": "123456"} trailing', {}));
+  expect(await response.json()).toMatchObject({ success: true, data: { id: 1, username: 'root' } });
+});
+
+test('bad input: an int field written 1.0 or 1e0 is refused, as Go refuses it, and nothing is created', async () => {
+  const root = await sessionHeaders(api, 'root');
+  const before = await exportedState();
+  for (const role of ['1.0', '1e0']) {
+    const response = await api.raw('/api/user/', jsonInit('POST', `{"username": "bob", "password": "password123", "role": ${role}}`, root));
+    expect(await response.json()).toEqual(INVALID);
+  }
+  expect(await exportedState()).toEqual(before);
+});

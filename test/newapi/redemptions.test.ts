@@ -176,3 +176,22 @@ test('redemptions: the SDK checks ids and required fields before sending', async
   await expect(client.redemptions.create({ name: '', count: 1 })).rejects.toThrow('`name` must be a non-empty string');
   await expect(client.redemptions.create({ name: 'x', count: 0 })).rejects.toThrow('`count` must be a positive integer');
 });
+
+test('redemptions.list and search: a page of one over 2,000 codes renders only that one row', async () => {
+  const client = await admin();
+  await client.redemptions.create({ name: 'bulk', count: 1, quota: 1 });
+  const template = api.server.state.redemptions[0]!;
+  let reads = 0;
+  for (let i = 1; i <= 2_000; i++) {
+    const row = { ...template, id: template.id + i };
+    // `key` is read by the view alone: each read is one row rendered.
+    Object.defineProperty(row, 'key', { enumerable: true, get: () => (reads++, template.key) });
+    api.server.state.redemptions.push(row);
+  }
+  const listed = await client.redemptions.list({ page: 2, pageSize: 1 });
+  expect(listed.items.map((r) => r.id)).toEqual([template.id + 1_999]);
+  expect(reads).toBe(1);
+  const found = await client.redemptions.search({ keyword: 'bulk', page: 3, pageSize: 1 });
+  expect(found.items.map((r) => r.id)).toEqual([template.id + 1_998]);
+  expect(reads).toBe(2);
+});

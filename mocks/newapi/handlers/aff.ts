@@ -6,7 +6,8 @@
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { goDecode, requiredError } from '../gojson.js';
+import { goDecode } from '../../go/json-bind.js';
+import { requiredError } from '../../go/validator.js';
 import { DB, t } from '../messages.js';
 import { exactQuota, QUOTA_RANGE_ERROR } from '../quota-range.js';
 import { findUser, newAffCode, type NewApiState } from '../state.js';

@@ -5,7 +5,7 @@
  */
 import type { RequestContext } from '../../core/types.js';
 import { fail, ok } from '../envelope.js';
-import { validateUser } from '../go.js';
+import { validateUser } from '../user-rules.js';
 import { groupsView } from '../groups.js';
 import { headerLang, t, ZH } from '../messages.js';
 import { exactQuota } from '../quota-range.js';

@@ -6,7 +6,7 @@
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { goDecode } from '../gojson.js';
+import { goDecode } from '../../go/json-bind.js';
 import { DB, t } from '../messages.js';
 import { exactQuota, QUOTA_RANGE_ERROR } from '../quota-range.js';
 import { findUser, ROLE, STATUS, zeroUser, type NewApiState, type UserRecord } from '../state.js';

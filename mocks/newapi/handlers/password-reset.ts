@@ -7,8 +7,8 @@
 import { sendMessage } from '../../core/outbox.js';
 import type { RequestContext } from '../../core/types.js';
 import { fail, ok } from '../envelope.js';
-import { isGoEmail } from '../go-email.js';
-import { goDecode } from '../gojson.js';
+import { isGoEmail } from '../../go/email.js';
+import { goDecode } from '../../go/json-bind.js';
 import { headerLang, t } from '../messages.js';
 import type { NewApiState, UserRecord } from '../state.js';
 import { deleteCode, normalizeEmail, PURPOSE, registerCode, VERIFICATION_VALID_MINUTES, verificationCode, verifyCode } from '../verification.js';

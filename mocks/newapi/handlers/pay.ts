@@ -10,7 +10,7 @@ import type { RequestContext } from '../../core/types.js';
 import { signEpayParams } from '../../../src/newapi/epay.js';
 import type { Caller } from '../auth.js';
 import { TOP_UP_STATUS } from '../billing-state.js';
-import { goDecode, type GoStruct } from '../gojson.js';
+import { goDecode, type GoStruct } from '../../go/json-bind.js';
 import { decimalProduct, formatMoney } from '../money.js';
 import { findUser, type NewApiSettings, type NewApiState } from '../state.js';
 

@@ -4,14 +4,14 @@
  * `DELETE /api/redemption/:id` (controller/redemption.go, model/redemption.go, JUL26). Deletes are soft.
  * @module
  */
-import { toHex } from '../../core/encoding.js';
-import { sqlLike } from '../../core/sql-like.js';
+import { uuidV4Hex } from '../../core/uuid.js';
+import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { REDEMPTION_STATUS, type RedemptionRecord } from '../billing-state.js';
 import { fail, ok } from '../envelope.js';
-import { atoi } from '../go.js';
-import { goDecode } from '../gojson.js';
+import { atoi } from '../../go/strconv.js';
+import { goDecode } from '../../go/json-bind.js';
 import { DB, t, ZH } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import type { NewApiState } from '../state.js';
@@ -41,7 +41,7 @@ const nowSeconds = (ctx: Ctx) => Math.floor(ctx.clock.now() / 1000);
 
 /** `GET /api/redemption/`: newest first. */
 export function listRedemptions(ctx: Ctx): Response {
-  return ok(paginate(live(ctx).map(redemptionView), pageQuery(ctx.query)));
+  return ok(paginate(live(ctx), pageQuery(ctx.query), redemptionView));
 }
 
 /**
@@ -62,7 +62,7 @@ export function searchRedemptions(ctx: Ctx): Response {
     if (status === '2' || status === '3') return r.status === Number(status);
     return true;
   });
-  return ok(paginate(rows.map(redemptionView), pageQuery(ctx.query)));
+  return ok(paginate(rows, pageQuery(ctx.query), redemptionView));
 }
 
 /** `GET /api/redemption/:id`. */
@@ -89,7 +89,8 @@ export async function createRedemptions(ctx: Ctx, caller: Caller): Promise<Respo
   if (quota < 0) return fail(t(lang, 'quota.negative'));
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
-    const key = uuidHex(ctx);
+    // `common.GetUUID()`: a v4 UUID without its dashes.
+    const key = uuidV4Hex(ctx.random);
     ctx.state.redemptions.push({
       id: ctx.state.next_redemption_id++, user_id: caller.id, key, status: REDEMPTION_STATUS.enabled, name,
       // GORM skips a zero value on insert when the column has a default: quota 0 becomes `default:100`.
@@ -151,12 +152,4 @@ function findRedemption(ctx: Ctx, id: number): { row: RedemptionRecord } | { err
   if (id === 0) return { error: ZH.idEmpty };
   const row = ctx.state.redemptions.find((r) => r.id === id && r.deleted_at === null);
   return row ? { row } : { error: DB.recordNotFound };
-}
-
-/** `common.GetUUID()`: a v4 UUID without its dashes, 32 lowercase hex characters. */
-function uuidHex(ctx: Ctx): string {
-  const bytes = ctx.random.bytes(16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  return toHex(bytes);
 }

@@ -8,10 +8,10 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
-import { validateUser } from '../go.js';
+import { validateUser } from '../user-rules.js';
 import { groupsView, usableGroups } from '../groups.js';
 import { DB, t } from '../messages.js';
-import { decodeBody, selfUpdateSchema, userSchema } from '../schemas.js';
+import { bindUser, decodeMapBody } from '../schemas.js';
 import { parseSetting, stringifySetting } from '../setting.js';
 import { findUser, ROLE, type NewApiState } from '../state.js';
 import { selfUserView } from '../views.js';
@@ -29,7 +29,7 @@ export function getSelf(ctx: Ctx, caller: Caller): Response {
 
 /** `PUT /api/user/self`: `sidebar_modules`, else `language`, else the profile fields. */
 export async function updateSelf(ctx: Ctx, caller: Caller): Promise<Response> {
-  const raw = await decodeBody(ctx, selfUpdateSchema);
+  const raw = await decodeMapBody(ctx);
   if (!raw) return fail(t(caller.lang, 'common.invalid_params'));
   for (const key of ['sidebar_modules', 'language'] as const) {
     if (!(key in raw)) continue;
@@ -45,9 +45,8 @@ export async function updateSelf(ctx: Ctx, caller: Caller): Promise<Response> {
     user.setting = text;
     return ok(null, t(caller.lang, 'common.update_success'));
   }
-  const parsed = userSchema.safeParse(raw);
-  if (!parsed.success) return fail(t(caller.lang, 'common.invalid_params'));
-  const body = parsed.data;
+  const body = bindUser(raw);
+  if (!body) return fail(t(caller.lang, 'common.invalid_params'));
   if (validateUser({ ...body, password: body.password || PLACEHOLDER_PASSWORD })) return fail(t(caller.lang, 'common.invalid_input'));
   const password = body.password === PLACEHOLDER_PASSWORD ? '' : body.password;
   const user = findUser(ctx.state, caller.id);

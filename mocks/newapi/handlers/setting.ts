@@ -4,19 +4,18 @@
  * `language`, `billing_preference`) is gone afterwards: upstream's quirk, kept.
  * @module
  */
-import type { z } from 'zod';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
-import { parsesAsRequestUri } from '../go-url.js';
+import { parsesAsRequestUri } from '../../go/url.js';
 import { DB, t, type MessageKey } from '../messages.js';
-import { decodeBody, userSettingSchema } from '../schemas.js';
+import { decodeBody, userSettingSchema, type UserSettingBody } from '../schemas.js';
 import { parseSetting, stringifySetting, type UserSetting } from '../setting.js';
 import { findUser, ROLE, type NewApiState } from '../state.js';
 
 type Ctx = RequestContext<NewApiState>;
-type Body = z.output<typeof userSettingSchema>;
+type Body = UserSettingBody;
 
 const NOTIFY_TYPES: ReadonlySet<string> = new Set(['email', 'webhook', 'bark', 'gotify']);
 const DEFAULT_GOTIFY_PRIORITY = 5;

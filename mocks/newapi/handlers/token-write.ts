@@ -8,7 +8,7 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { dataTooLong, tooLongColumn } from '../columns.js';
 import { fail, ok } from '../envelope.js';
-import { goDecode, type Decoded } from '../gojson.js';
+import { goDecode, type Decoded } from '../../go/json-bind.js';
 import { t } from '../messages.js';
 import type { NewApiState } from '../state.js';
 import { TOKEN_STATUS } from '../token-state.js';

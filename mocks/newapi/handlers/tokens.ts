@@ -8,8 +8,8 @@
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { atoi } from '../go.js';
-import { goDecode } from '../gojson.js';
+import { atoi } from '../../go/strconv.js';
+import { goDecode } from '../../go/json-bind.js';
 import { t } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import type { NewApiState } from '../state.js';
@@ -30,7 +30,7 @@ const seconds = (ctx: Ctx) => Math.floor(ctx.clock.now() / 1000);
 /** `GET /api/token/`: the caller's tokens, newest first, keys masked. */
 export function listTokens(ctx: Ctx, caller: Caller): Response {
   const now = seconds(ctx);
-  return ok(paginate(userTokens(ctx.state, caller.id).map((row) => tokenView(row, now)), pageQuery(ctx.query)));
+  return ok(paginate(userTokens(ctx.state, caller.id), pageQuery(ctx.query), (row) => tokenView(row, now)));
 }
 
 /** `GET /api/token/search?keyword=&token=`: verbatim LIKE patterns on name and key; at most 100 a page. */

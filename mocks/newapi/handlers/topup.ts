@@ -7,7 +7,7 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { REDEMPTION_STATUS } from '../billing-state.js';
 import { fail, ok } from '../envelope.js';
-import { goDecode } from '../gojson.js';
+import { goDecode } from '../../go/json-bind.js';
 import { t } from '../messages.js';
 import { exactQuota } from '../quota-range.js';
 import { findUser, type NewApiSettings, type NewApiState } from '../state.js';

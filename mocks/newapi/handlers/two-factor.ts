@@ -8,9 +8,9 @@ import { verifyTotp } from '../../core/totp.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { atoi } from '../go.js';
+import { atoi } from '../../go/strconv.js';
 import { DB, ZH } from '../messages.js';
-import { goDecode } from '../gojson.js';
+import { goDecode } from '../../go/json-bind.js';
 import { findUser, findUserUnscoped, type NewApiState } from '../state.js';
 import { checkTotp, checkTwoFaCode, isLocked, newBackupCodes, newPendingTwoFa, validateNumericCode } from '../twofa.js';
 

@@ -4,11 +4,12 @@
  * `manage.ts`.
  * @module
  */
-import { sqlLike } from '../../core/sql-like.js';
+import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
-import { atoi, validateUser } from '../go.js';
+import { atoi } from '../../go/strconv.js';
+import { validateUser } from '../user-rules.js';
 import { DB, t, ZH } from '../messages.js';
 import { pageQuery, paginate } from '../pagination.js';
 import { decodeBody, userSchema } from '../schemas.js';
@@ -23,7 +24,7 @@ type SortColumn = (typeof SORT_COLUMNS)[number];
 
 /** `GET /api/user/`: every user, soft-deleted ones included, newest first unless `sort_by` says otherwise. */
 export function listUsers(ctx: Ctx): Response {
-  return ok(paginate(sortUsers(ctx.state.users, ctx.query).map(adminUserView), pageQuery(ctx.query)));
+  return ok(paginate(sortUsers(ctx.state.users, ctx.query), pageQuery(ctx.query), adminUserView));
 }
 
 /** `GET /api/user/search`: `keyword` (LIKE on username, email, display name; id when numeric), `group`, `role`, `status`. */
@@ -42,7 +43,7 @@ export function searchUsers(ctx: Ctx): Response {
     if (status.ok) return status.value === -1 ? u.deleted_at !== null : u.deleted_at === null && u.status === status.value;
     return true;
   });
-  return ok(paginate(sortUsers(rows, ctx.query).map(adminUserView), pageQuery(ctx.query)));
+  return ok(paginate(sortUsers(rows, ctx.query), pageQuery(ctx.query), adminUserView));
 }
 
 /** `GET /api/user/:id`: scoped (a soft-deleted user is `record not found`). */

@@ -6,7 +6,7 @@
 import { sendMessage } from '../../core/outbox.js';
 import type { RequestContext } from '../../core/types.js';
 import { fail, ok } from '../envelope.js';
-import { isGoEmail } from '../go-email.js';
+import { isGoEmail } from '../../go/email.js';
 import { headerLang, t } from '../messages.js';
 import type { NewApiState } from '../state.js';
 import { normalizeEmail, PURPOSE, registerCode, VERIFICATION_VALID_MINUTES, verificationCode } from '../verification.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { likeStepBound, sqlLike, type LikeMeter } from '../../mocks/core/sql-like.js';
+import { likeStepBound, sqlLike, type LikeMeter } from '../../mocks/go/sql-like.js';
 
 test.each([
   ['%', '', true],

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
-import { goDecode, requiredError } from '../../mocks/newapi/gojson.js';
-import { decimalProduct, formatMoney } from '../../mocks/newapi/money.js';
+import { goBind, goDecode, goDecodeMap } from '../../mocks/go/json-bind.js';
+import { NumberLiteral } from '../../mocks/go/json-scan.js';
+import { requiredError } from '../../mocks/go/validator.js';
 
 const REQUEST = { qualified: 'controller.demoRequest', name: 'demoRequest', fields: { key: 'string', quota: 'int', price: 'float64', on: 'bool' } } as const;
 const error = (text: string) => {
@@ -70,15 +71,55 @@ test('requiredError: the validator\'s text for a binding:"required" field', () =
   expect(requiredError('TransferAffQuotaRequest', 'Quota')).toBe("Key: 'TransferAffQuotaRequest.Quota' Error:Field validation for 'Quota' failed on the 'required' tag");
 });
 
-test('decimalProduct: exact decimal arithmetic, rounded once (shopspring/decimal then InexactFloat64)', () => {
-  expect(decimalProduct(13, 7.3, 1, 1)).toBe(94.9);
-  expect(13 * 7.3).toBe(94.89999999999999);
-  expect(decimalProduct(10, 7.3, 0.8)).toBe(58.4);
-  expect(decimalProduct(0.1, 3)).toBe(0.3);
-  expect(decimalProduct(10, 7.3, 0.8, 0.9)).toBe(52.56);
-  expect(decimalProduct(1e-7, 5)).toBe(5e-7);
+const USER = {
+  qualified: 'router.User',
+  name: 'User',
+  fields: { id: 'uint', name: 'string', enabled: '*bool', createdAt: 'time.Time', DeletedAt: 'gorm.DeletedAt', perms: 'map[string]map[string]bool' },
+} as const;
+const userError = (text: string) => {
+  const result = goDecode(text, USER);
+  return result.ok ? 'ok' : result.error;
+};
+
+test('goDecode: a uint refuses a negative number with Go\'s text; an int64 bound past it too', () => {
+  expect(userError('{"id": -1}')).toBe('json: cannot unmarshal number -1 into Go struct field User.id of type uint');
+  expect(userError('[]')).toBe('json: cannot unmarshal array into Go value of type router.User');
+  expect(goDecode('{"id": 7}', USER)).toMatchObject({ ok: true, value: { id: 7 } });
 });
 
-test('formatMoney: strconv.FormatFloat(x, \'f\', 2, 64), ties to even', () => {
-  expect([7.3, 21.9, 0.125, 0.375, 2.5, 1.005, 0].map(formatMoney)).toEqual(['7.30', '21.90', '0.12', '0.38', '2.50', '1.00', '0.00']);
+test('goDecode: *bool is null until set, and names bool in its error', () => {
+  expect(goDecode('{}', USER)).toMatchObject({ ok: true, value: { enabled: null } });
+  expect(goDecode('{"enabled": false}', USER)).toMatchObject({ ok: true, value: { enabled: false } });
+  expect(userError('{"enabled": "yes"}')).toBe('json: cannot unmarshal string into Go struct field User.enabled of type bool');
+});
+
+test('goDecode: time.Time takes RFC 3339 strings only; gorm.DeletedAt also takes null', () => {
+  expect(goDecode('{"createdAt": "2024-02-29T23:59:59.5+08:00", "DeletedAt": null}', USER)).toMatchObject({
+    ok: true,
+    value: { createdAt: '2024-02-29T23:59:59.5+08:00', DeletedAt: null },
+  });
+  expect(goDecode('{}', USER)).toMatchObject({ ok: true, value: { createdAt: '0001-01-01T00:00:00Z' } });
+  expect(userError('{"createdAt": 5}')).toBe('Time.UnmarshalJSON: input is not a JSON string');
+  expect(userError('{"DeletedAt": "2023-02-29T00:00:00Z"}')).toMatch(/^parsing time "\\"2023-02-29T00:00:00Z\\"" as /);
+});
+
+test('goDecode: map[string]map[string]bool takes null maps and null flags (false), refuses other values', () => {
+  expect(goDecode('{"perms": {"a": null, "b": {"x": true, "y": null}}}', USER)).toMatchObject({ ok: true, value: { perms: { a: null, b: { x: true, y: false } } } });
+  expect(userError('{"perms": {"b": {"x": 1}}}')).toBe('json: cannot unmarshal number into Go struct field User.perms of type bool');
+  expect(userError('{"perms": {"b": []}}')).toBe('json: cannot unmarshal array into Go struct field User.perms of type map[string]bool');
+});
+
+test('goDecode: a binding:"required" field at its zero value fails with the validator\'s text', () => {
+  const CODE = { qualified: 'controller.Verify2FARequest', name: 'Verify2FARequest', fields: { code: 'string' }, required: { code: 'Code' } } as const;
+  expect(goDecode('{"code": ""}', CODE)).toEqual({ ok: false, error: "Key: 'Verify2FARequest.Code' Error:Field validation for 'Code' failed on the 'required' tag" });
+  expect(goDecode('{"code": "123456"}', CODE)).toEqual({ ok: true, value: { code: '123456' } });
+});
+
+test('goDecodeMap: numbers come back as json.Marshal writes a float64, so a later bind sees 1000, not 1e3', () => {
+  const map = goDecodeMap('{"quota": 1e3, "half": 0.50, "nested": [2E1]}');
+  expect(map).toEqual({ ok: true, value: { quota: new NumberLiteral('1000'), half: new NumberLiteral('0.5'), nested: [new NumberLiteral('20')] } });
+  expect(goBind(map.ok ? map.value : null, REQUEST)).toMatchObject({ ok: true, value: { quota: 1000 } });
+  expect(goDecodeMap('null')).toEqual({ ok: true, value: null });
+  expect(goDecodeMap('[1]')).toEqual({ ok: false, error: 'json: cannot unmarshal array into Go value of type map[string]interface {}' });
+  expect(goDecodeMap('{"a":')).toEqual({ ok: false, error: 'unexpected EOF' });
 });

@@ -1,26 +1,10 @@
 /**
- * Go behaviours new-api's answers depend on: `strconv.Atoi` and its error text, and go-playground/validator's
- * messages for `model.User`. SQL `LIKE` lives in `mocks/core/sql-like.ts`.
+ * The validator tags of new-api's `model.User` (`validate:"max=20"`, `validate:"min=8,max=20"`, ...), checked as
+ * `common.Validate.Struct(&user)` does. The wording comes from `mocks/go/validator.ts`.
  * @module
  */
+import { validatorError } from '../go/validator.js';
 import type { UserBody } from './schemas.js';
-
-const INT64_MAX = 9223372036854775807n;
-
-/**
- * `strconv.Atoi`: an optional sign and decimal digits, nothing else. The error text is what `ApiError(c, err)`
- * sends, e.g. `strconv.Atoi: parsing "abc": invalid syntax`.
- *
- * @example
- * atoi('42'); // { ok: true, value: 42 }
- */
-export function atoi(text: string): { ok: true; value: number } | { ok: false; error: string } {
-  const prefix = `strconv.Atoi: parsing ${JSON.stringify(text)}: `;
-  if (!/^[+-]?\d+$/.test(text)) return { ok: false, error: `${prefix}invalid syntax` };
-  const value = BigInt(text);
-  if (value > INT64_MAX || value < -INT64_MAX - 1n) return { ok: false, error: `${prefix}value out of range` };
-  return { ok: true, value: Number(value) };
-}
 
 const USER_RULES: ReadonlyArray<{ field: keyof UserBody; goName: string; min?: number; max: number }> = [
   { field: 'username', goName: 'Username', max: 20 },
@@ -42,7 +26,7 @@ export function validateUser(user: UserBody): string | undefined {
   for (const rule of USER_RULES) {
     const length = [...String(user[rule.field] ?? '')].length;
     const tag = rule.min !== undefined && length < rule.min ? 'min' : length > rule.max ? 'max' : undefined;
-    if (tag) lines.push(`Key: 'User.${rule.goName}' Error:Field validation for '${rule.goName}' failed on the '${tag}' tag`);
+    if (tag) lines.push(validatorError('User', rule.goName, tag));
   }
   return lines.length ? lines.join('\n') : undefined;
 }
