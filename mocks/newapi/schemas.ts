@@ -106,7 +106,8 @@ export async function decodeBody<T>(ctx: RequestContext<NewApiState>, schema: z.
   try {
     raw = await ctx.readJson();
   } catch (error) {
-    if (error instanceof BodyError && error.kind === 'malformed') return undefined;
+    // An empty body is as invalid as a malformed one here: both are a failed `DecodeJson`.
+    if (error instanceof BodyError && error.kind !== 'too_large') return undefined;
     throw error;
   }
   const parsed = schema.safeParse(raw);
