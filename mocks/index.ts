@@ -7,12 +7,8 @@ import type { HttpHandler } from 'msw';
 import type { Clock, ClockOptions } from './core/clock.js';
 import { createEngine } from './core/engine.js';
 import { toMswHandlers } from './core/msw.js';
-import type { BaseState, Dialect, SeededAccount } from './core/types.js';
-import { newApiDialect } from './newapi/dialect.js';
-import type { NewApiSettings, NewApiState } from './newapi/state.js';
-import { platformDialect } from './platform/dialect.js';
-import type { PlatformAccount } from './platform/seed.js';
-import type { PlatformSettings, PlatformState } from './platform/state.js';
+import type { BaseState, Dialect } from './core/types.js';
+import { DIALECTS } from './dialects.js';
 
 export type { Clock, ClockOptions } from './core/clock.js';
 export type { OutboxMessage } from './core/outbox.js';
@@ -27,15 +23,16 @@ export type { PlatformAccount, PlatformRole } from './platform/seed.js';
 export { totpCode } from './core/totp.js';
 
 /**
- * The state and settings types of each dialect.
+ * The state, settings and seeded-account types of each dialect, read from the registry (`mocks/dialects.ts`).
  *
  * @example
  * type State = DialectTypes['newapi']['state'];
  */
-export interface DialectTypes {
-  newapi: { state: NewApiState; settings: NewApiSettings; account: SeededAccount<number> };
-  platform: { state: PlatformState; settings: PlatformSettings; account: PlatformAccount };
-}
+export type DialectTypes = {
+  [D in keyof typeof DIALECTS]: (typeof DIALECTS)[D] extends Dialect<infer S, infer Settings, infer Account>
+    ? { state: S; settings: Settings; account: Account }
+    : never;
+};
 
 /**
  * A dialect the reference server can speak.
@@ -44,11 +41,6 @@ export interface DialectTypes {
  * const dialect: DialectName = 'newapi';
  */
 export type DialectName = keyof DialectTypes;
-
-const DIALECTS: { [D in DialectName]: Dialect<DialectTypes[D]['state'], DialectTypes[D]['settings']> } = {
-  newapi: newApiDialect,
-  platform: platformDialect,
-};
 
 /**
  * The dialects built so far, for tools that serve them all (the CLI).
@@ -153,7 +145,7 @@ export interface ReferenceServer<D extends DialectName = DialectName> {
  * console.log(res.headers.getSetCookie()); // ['session=…; Path=/; …']
  */
 export function createReferenceServer<D extends DialectName>(options: ReferenceServerOptions<D>): ReferenceServer<D> {
-  const dialect = DIALECTS[options.dialect] as unknown as Dialect<BaseState>;
+  const dialect = (Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined) as unknown as Dialect<BaseState> | undefined;
   if (!dialect) throw new Error(`Failed to create a reference server: unknown dialect "${String(options.dialect)}". Please use one of ${DIALECT_NAMES.join(', ')}.`);
   const baseUrl = options.baseUrl ?? 'http://localhost';
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');

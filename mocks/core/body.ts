@@ -25,14 +25,27 @@ export const MAX_EXPORT_CHARS = 2 ** 29 - 24;
  */
 export const STATE_IMPORT_LIMIT_BYTES = 3 * MAX_EXPORT_CHARS;
 
-/** Why a body could not be read: too large, or not JSON. */
+/**
+ * Why a body could not be read: `empty` (no bytes), `malformed` (not JSON), `not_object` (JSON, but not the
+ * object the handler asked for) or `too_large`. Four kinds, so a dialect can answer each its own way.
+ */
+export type BodyErrorKind = 'empty' | 'malformed' | 'not_object' | 'too_large';
+
+const MESSAGES: Record<BodyErrorKind, string> = {
+  empty: 'Failed to read the body: it is empty.',
+  malformed: 'Failed to read the body: it is not valid JSON.',
+  not_object: 'Failed to read the body: it is not a JSON object.',
+  too_large: 'Failed to read the body: it exceeds the limit.',
+};
+
+/** A body the core could not read as asked; the engine answers it with the dialect's hook for `kind`. */
 export class BodyError extends Error {
   override name = 'BodyError';
   constructor(
-    readonly kind: 'too_large' | 'malformed',
+    readonly kind: BodyErrorKind,
     limit: number = BODY_LIMIT_BYTES,
   ) {
-    super(kind === 'too_large' ? `Failed to read the body: it exceeds ${limit} bytes.` : 'Failed to read the body: it is not valid JSON.');
+    super(kind === 'too_large' ? `Failed to read the body: it exceeds ${limit} bytes.` : MESSAGES[kind]);
   }
 }
 
@@ -73,8 +86,8 @@ export async function readBodyBytes(request: Request, limit: number = BODY_LIMIT
 }
 
 /**
- * The body parsed as JSON. An empty or unparsable body is a `BodyError('malformed')`, as a Go JSON decoder
- * reports EOF or a syntax error for it.
+ * The body parsed as JSON: a `BodyError('empty')` without bytes, `BodyError('malformed')` when it is not JSON
+ * (whitespace only included, as both Go's decoder and Python's `json.loads` refuse it).
  *
  * @example
  * const body = await readJsonBody(request);
@@ -94,15 +107,27 @@ export async function readTextBody(request: Request, limit: number = BODY_LIMIT_
 }
 
 /**
- * Text parsed as JSON, or a `BodyError('malformed')`.
+ * Text parsed as JSON, or a `BodyError` (`empty` for `''`, `malformed` otherwise).
  *
  * @example
  * const body = parseJsonBody(await readTextBody(request));
  */
 export function parseJsonBody(text: string): unknown {
+  if (text === '') throw new BodyError('empty');
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new BodyError('malformed');
   }
+}
+
+/**
+ * `value` when it is a JSON object (not an array, not `null`), else a `BodyError('not_object')`.
+ *
+ * @example
+ * const body = asJsonObject(parseJsonBody(text));
+ */
+export function asJsonObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BodyError('not_object');
+  return value as Record<string, unknown>;
 }

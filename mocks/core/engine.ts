@@ -5,7 +5,8 @@
  * @module
  */
 import { createAttempts, PARKED, type Attempts } from './attempts.js';
-import { BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody } from './body.js';
+import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody, type BodyErrorKind } from './body.js';
+import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
 import { parseCookies } from './cookies.js';
@@ -19,7 +20,16 @@ import { createRandom } from './random.js';
 import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
 import { createRouter } from './router.js';
 import { inKeyOrderOf, replaceContents } from './state.js';
-import type { BaseState, Dialect, RequestContext, Route, SeededAccount } from './types.js';
+import type { BaseState, Dialect, DialectErrors, RequestContext, Route, SeededAccount } from './types.js';
+import { parseWith } from './parse-with.js';
+
+/** The hook of {@link DialectErrors} that answers each kind of unreadable body. */
+const BODY_HOOKS = {
+  empty: 'emptyBody',
+  malformed: 'invalidJson',
+  not_object: 'notObject',
+  too_large: 'bodyTooLarge',
+} as const satisfies Record<BodyErrorKind, keyof DialectErrors>;
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions<Settings> {
@@ -86,6 +96,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const verify = (password: string, stored: string) => verifyPassword(password, stored, { iterations });
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
   const limiter = createRateLimiter();
+  const clientAddress = dialect.clientAddress ?? socketAddress;
   const formTokens = createFormTokens(clock);
   const allowNotifyHosts = notifyHosts(options.allowNotifyHosts ?? []);
   const state = {} as S;
@@ -110,12 +121,12 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     // No structuredClone: the control route stringifies it at once, and that text is the copy.
     exportState: () => state,
     importState(body) {
-      const parsed = dialect.parseState(body);
+      const parsed = parseWith(dialect.stateSchema, body);
       if (parsed.ok) replaceContents(state, inKeyOrderOf(body, parsed.value));
       return parsed.ok ? { ok: true } : parsed;
     },
     patchSettings(body) {
-      const parsed = dialect.parseSettingsPatch(body);
+      const parsed = parseWith(dialect.settingsSchema, body);
       if (!parsed.ok) return parsed;
       Object.assign(state.settings, parsed.value);
       return { ok: true, value: state.settings };
@@ -154,7 +165,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     let body: Promise<unknown> | undefined;
     let text: Promise<string> | undefined;
     let cookies: Record<string, string> | undefined;
+    let clientIp: string | undefined;
     const readText = () => (text ??= readTextBody(request, bodyLimit));
+    const readJson = () => (body ??= readText().then(parseJsonBody));
     return {
       request,
       method: request.method,
@@ -173,16 +186,19 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       clock,
       random,
       readText,
-      readJson: () => (body ??= readText().then(parseJsonBody)),
+      readJson,
+      readJsonObject: () => readJson().then(asJsonObject),
       serverUrl: url.origin + (options.basePath ?? ''),
       allowNotifyHosts,
       formTokens,
       dispatch: (inner) => respond(inner, true) as Promise<Response>,
-      clientIp: request.headers.get(CLIENT_IP_HEADER) ?? LOCAL_CLIENT_IP,
-      rateLimit(key, max, windowSeconds) {
+      get clientIp() {
+        return (clientIp ??= clientAddress(request.headers.get(CLIENT_IP_HEADER) ?? LOCAL_CLIENT_IP, request.headers));
+      },
+      rateLimit(key, max, windowSeconds, mode) {
         // The switch is the dialect's `RateLimitEnabled` setting, so the control API turns it on and off.
         if ((view.settings as { RateLimitEnabled?: unknown }).RateLimitEnabled !== true) return true;
-        const hit = () => limiter.hit(key, max, windowSeconds, Math.floor(clock.now() / 1000));
+        const hit = () => limiter.hit(key, { max, windowSeconds, mode }, clock.now());
         return attempts ? attempts.once(key, hit) : hit();
       },
       hashPassword: attempts?.hashPassword ?? hash,
@@ -224,9 +240,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   function answerError(ctx: RequestContext<S>, error: unknown): Response {
     try {
-      if (error instanceof BodyError) {
-        return error.kind === 'too_large' ? dialect.errors.bodyTooLarge(ctx) : dialect.errors.invalidBody(ctx);
-      }
+      if (error instanceof BodyError) return dialect.errors[BODY_HOOKS[error.kind]](ctx);
       return dialect.errors.internal(ctx, error);
     } catch {
       return new Response('Internal Server Error', { status: 500 });
@@ -242,20 +256,26 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
     const attempts = mutates ? createAttempts({ iterations, random }) : undefined;
     const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, match?.route.bodyLimit ?? BODY_LIMIT_BYTES, attempts);
-    const response = match ? await run(ctx, match.route, attempts) : answerNotFound(ctx);
+    const response = match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }
 
-  function matchRoute(method: string, url: URL) {
-    let pathname = url.pathname;
-    if (options.basePath && pathname.startsWith(options.basePath)) pathname = pathname.slice(options.basePath.length) || '/';
-    return router.match(method, pathname);
+  function routedPath(url: URL): string {
+    const { pathname } = url;
+    return options.basePath && pathname.startsWith(options.basePath) ? pathname.slice(options.basePath.length) || '/' : pathname;
   }
 
-  function answerNotFound(ctx: RequestContext<S>): Response {
+  function matchRoute(method: string, url: URL) {
+    return router.match(method, routedPath(url));
+  }
+
+  // 404 for an unknown path; 405 for a known one, where the dialect's framework answers it (FastAPI does, gin not).
+  function answerUnrouted(ctx: RequestContext<S>): Response {
     try {
-      return dialect.errors.notFound(ctx);
+      const { methodNotAllowed } = dialect.errors;
+      const allowed = methodNotAllowed ? router.allowed(routedPath(ctx.url)) : [];
+      return methodNotAllowed && allowed.length > 0 ? methodNotAllowed(ctx, allowed) : dialect.errors.notFound(ctx);
     } catch (error) {
       return answerError(ctx, error);
     }

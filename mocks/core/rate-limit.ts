@@ -1,12 +1,12 @@
 /**
- * Sliding-window rate limiting on the controllable clock, keyed by whatever the dialect chooses (client IP, user
- * id). The core owns the windows and the client IP; each dialect decides which routes are limited, by how much,
- * and how a refusal looks.
+ * Rate limiting on the server clock, in milliseconds, keyed by whatever the dialect chooses (client address, user
+ * id). The core owns the windows; each dialect decides which routes are limited, by how much, in which mode, and
+ * how a refusal looks (through `limited(...)` in ./combinators.ts).
  * @module
  */
 
 /**
- * The request header the node adapter uses to tell the engine the client's address. The adapter drops any
+ * The request header the node adapter uses to tell the engine the socket's address. The adapter drops any
  * incoming header of that name first, so a remote client cannot pick its own key.
  */
 export const CLIENT_IP_HEADER = 'x-gatewaykit-client-ip';
@@ -14,46 +14,70 @@ export const CLIENT_IP_HEADER = 'x-gatewaykit-client-ip';
 /** Requests that carry no client address (in-process calls) count as this one client. */
 export const LOCAL_CLIENT_IP = '127.0.0.1';
 
+/**
+ * How a window counts. `sliding`: new-api's `InMemoryRateLimiter`, each key keeps the times of its last `max`
+ * allowed requests and a request is refused while the oldest of them is younger than the window. `fixed`: a
+ * counter that starts with a key's first request and expires a window later (Redis `INCR` + `EXPIRE`, as Aether
+ * and many Python gateways do).
+ */
+export type RateLimitMode = 'sliding' | 'fixed';
+
+/** One limit: at most `max` requests per `windowSeconds`. */
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+  /** @default 'sliding' */
+  mode?: RateLimitMode;
+}
+
 /** The windows of one server. */
 export interface RateLimiter {
-  /**
-   * Records a request under `key` at `nowSeconds` and says whether it is allowed: at most `max` requests in any
-   * `windowSeconds`. A refused request is not recorded.
-   */
-  hit(key: string, max: number, windowSeconds: number, nowSeconds: number): boolean;
+  /** Records a request under `key` at `nowMs` (server clock) and says whether `limit` allows it. A refused request is not recorded. */
+  hit(key: string, limit: RateLimit, nowMs: number): boolean;
   /** Forgets every window (server reset). */
   clear(): void;
 }
 
 /**
- * A limiter with the semantics of new-api's `common.InMemoryRateLimiter`: each key keeps the times (whole
- * seconds) of its last `max` allowed requests; a request is refused while the oldest of them is younger than
- * the window.
+ * A limiter for both modes. Keys of the two modes never share a window.
  *
  * @example
  * const limiter = createRateLimiter();
- * limiter.hit('CT127.0.0.1', 20, 1200, Math.floor(clock.now() / 1000)); // true for the first 20
+ * limiter.hit('CT127.0.0.1', { max: 20, windowSeconds: 1200 }, clock.now()); // true for the first 20
  */
 export function createRateLimiter(): RateLimiter {
-  let windows = new Map<string, number[]>();
+  let sliding = new Map<string, number[]>();
+  let fixed = new Map<string, { start: number; count: number }>();
   return {
-    hit(key, max, windowSeconds, nowSeconds) {
-      const queue = windows.get(key);
+    hit(key, { max, windowSeconds, mode = 'sliding' }, nowMs) {
+      const windowMs = windowSeconds * 1000;
+      if (mode === 'fixed') {
+        const window = fixed.get(key);
+        if (!window || nowMs - window.start >= windowMs) {
+          fixed.set(key, { start: nowMs, count: 1 });
+          return true;
+        }
+        if (window.count >= max) return false;
+        window.count += 1;
+        return true;
+      }
+      const queue = sliding.get(key);
       if (!queue) {
-        windows.set(key, [nowSeconds]);
+        sliding.set(key, [nowMs]);
         return true;
       }
       if (queue.length < max) {
-        queue.push(nowSeconds);
+        queue.push(nowMs);
         return true;
       }
-      if (nowSeconds - queue[0]! < windowSeconds) return false;
+      if (nowMs - queue[0]! < windowMs) return false;
       queue.shift();
-      queue.push(nowSeconds);
+      queue.push(nowMs);
       return true;
     },
     clear() {
-      windows = new Map();
+      sliding = new Map();
+      fixed = new Map();
     },
   };
 }

@@ -20,6 +20,11 @@ export interface RouteMatch<T> {
 export interface Router<T> {
   /** The route for `method` and `pathname` (raw, percent-encoded as in `URL.pathname`), if any. */
   match(method: string, pathname: string): RouteMatch<T> | undefined;
+  /**
+   * The methods that have a route for `pathname`, in the order they were first registered: empty for an unknown
+   * path, so the engine can tell a 404 from a 405.
+   */
+  allowed(pathname: string): string[];
 }
 
 interface ParamRoute<T> {
@@ -53,8 +58,10 @@ export function createRouter<T extends RoutePattern>(routes: readonly T[]): Rout
     }
   }
   for (const list of dynamics.values()) list.sort((a, b) => compareSpecificity(a.segments, b.segments));
+  const methods = [...new Set(routes.map((r) => r.method))];
 
-  return {
+  const router: Router<T> = {
+    allowed: (pathname) => methods.filter((method) => router.match(method, pathname) !== undefined),
     match(method, pathname) {
       const path = safeDecode(pathname);
       const hit = statics.get(method)?.get(path);
@@ -69,6 +76,7 @@ export function createRouter<T extends RoutePattern>(routes: readonly T[]): Rout
       return undefined;
     },
   };
+  return router;
 }
 
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | undefined {

@@ -2,10 +2,12 @@
  * The shapes shared by the reference server's core and its dialects.
  * @module
  */
+import type { ZodType } from 'zod';
 import type { Clock } from './clock.js';
 import type { FormTokens } from './form-tokens.js';
 import type { OutboxMessage } from './outbox.js';
 import type { Random } from './random.js';
+import type { RateLimitMode } from './rate-limit.js';
 
 /** The HTTP methods a route can answer. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -38,11 +40,13 @@ export interface RequestContext<S extends BaseState = BaseState> {
   readonly clock: Clock;
   readonly random: Random;
   /**
-   * The body as JSON, read once (later calls return the same value). Throws a {@link BodyError} when the body
-   * exceeds the 1 MiB limit or is not JSON; the core answers those in the dialect's shape unless the handler
-   * catches them to answer differently.
+   * The body as JSON, read once (later calls return the same value). Throws a {@link BodyError}: `empty` for no
+   * bytes, `malformed` for text that is not JSON, `too_large` past the route's limit (1 MiB by default). The core
+   * answers each with its hook in {@link DialectErrors} unless the handler catches it to answer differently.
    */
   readJson(): Promise<unknown>;
+  /** {@link RequestContext.readJson}, and a `BodyError('not_object')` when the JSON is not an object (`[]`, `1`, `null`). */
+  readJsonObject(): Promise<Record<string, unknown>>;
   /** The body as text, read once and shared with {@link RequestContext.readJson} (form bodies, raw JSON). */
   readText(): Promise<string>;
   /**
@@ -66,15 +70,17 @@ export interface RequestContext<S extends BaseState = BaseState> {
    */
   dispatch(request: Request): Promise<Response>;
   /**
-   * The client's address: the socket's remote address over HTTP (set by the node adapter), `127.0.0.1` for
-   * in-process requests unless they carry the `x-gatewaykit-client-ip` header themselves.
+   * The client's address as the dialect's upstream sees it ({@link Dialect.clientAddress}): by default the
+   * socket's remote address over HTTP (set by the node adapter), `127.0.0.1` for in-process requests unless they
+   * carry the `x-gatewaykit-client-ip` header themselves.
    */
   readonly clientIp: string;
   /**
-   * Counts one request under `key` and says whether it is allowed (at most `max` in any `windowSeconds`, on
-   * the server clock). Always `true` while the dialect's `RateLimitEnabled` setting is off.
+   * Counts one request under `key` and says whether it is allowed: at most `max` in `windowSeconds` on the server
+   * clock, in milliseconds; `mode` as in mocks/core/rate-limit.ts. Always `true` while the dialect's
+   * `RateLimitEnabled` setting is off. Routes use it through the `limited(...)` combinator.
    */
-  rateLimit(key: string, max: number, windowSeconds: number): boolean;
+  rateLimit(key: string, max: number, windowSeconds: number, mode?: RateLimitMode): boolean;
   /**
    * PBKDF2 with the server's iteration count and random source. In a mutating route the derivation runs
    * outside the write lock and the handler is replayed from the start with the answer (docs/decisions/014):
@@ -109,13 +115,27 @@ export interface Route<S extends BaseState = BaseState> {
   bodyLimit?: number;
 }
 
-/** How a dialect answers the failures the core detects, in the dialect's own error shape. */
+/**
+ * How a dialect answers the failures the core detects, in the dialect's own error shape. Every hook is required
+ * (`methodNotAllowed` may be `null`), so a new dialect decides each one instead of inheriting another's.
+ */
 export interface DialectErrors<S extends BaseState = BaseState> {
-  /** No route matched (HTTP 404). */
+  /** No route has this path (HTTP 404). */
   notFound(ctx: RequestContext<S>): Response;
-  /** The body is not valid JSON (the dialect's "invalid parameters" answer). */
-  invalidBody(ctx: RequestContext<S>): Response;
-  /** The body exceeds the limit (HTTP 413). */
+  /**
+   * A route has this path but not this method: FastAPI's 405 with `Allow`, for instance. `allowed` lists the
+   * path's methods in registration order. `null`: answer {@link DialectErrors.notFound} instead, as gin does
+   * (`HandleMethodNotAllowed` off). HEAD and OPTIONS are methods like any other: no route of the table answers
+   * them unless the dialect registers one.
+   */
+  methodNotAllowed: ((ctx: RequestContext<S>, allowed: readonly string[]) => Response) | null;
+  /** The handler asked for JSON and the body has no bytes at all (FastAPI's "body required", Go's EOF). */
+  emptyBody(ctx: RequestContext<S>): Response;
+  /** The body is not valid JSON. */
+  invalidJson(ctx: RequestContext<S>): Response;
+  /** The handler asked for a JSON object ({@link RequestContext.readJsonObject}) and the body is other JSON. */
+  notObject(ctx: RequestContext<S>): Response;
+  /** The body exceeds the route's limit (HTTP 413). */
   bodyTooLarge(ctx: RequestContext<S>): Response;
   /** A handler threw: a bug in the mock (HTTP 500). */
   internal(ctx: RequestContext<S>, error: unknown): Response;
@@ -142,8 +162,32 @@ export interface SeedContext {
   hashPassword(password: string): Promise<string>;
 }
 
-/** What a dialect plugs into the core: its routes, error shape, state factory and the schemas the control API checks. */
-export interface Dialect<S extends BaseState, Settings extends S['settings'] = S['settings']> {
+/** What the CLI sandbox (`npm start`) needs of a dialect. */
+export interface DialectSandbox<Account extends SeededAccount = SeededAccount> {
+  /** The port the sandbox listens on when no `--port` is given; unique across dialects. */
+  port: number;
+  /** A first command to try against the running sandbox at `url` (printed under the accounts). */
+  example(url: string): string;
+  /**
+   * The lines that list the seeded logins, or `undefined` for the core's table of username, password and role
+   * (`accountTable` in mocks/core/accounts.ts).
+   */
+  accounts?(accounts: readonly Account[]): string[];
+}
+
+/**
+ * Which address a request comes from, for rate-limit keys: the socket address the adapter saw (`socket`, or
+ * `127.0.0.1` in-process) and the request's headers, from which a dialect whose upstream trusts a proxy header
+ * takes the client instead. See `mocks/core/client-address.ts` for the rules upstreams use.
+ */
+export type ClientAddressRule = (socket: string, headers: Headers) => string;
+
+/**
+ * Everything the core, the adapters, the CLI and the test harness need of a dialect. A dialect is this object,
+ * exported from `mocks/<name>/dialect.ts` and named once in the registry (`mocks/dialects.ts`); docs/decisions/017
+ * says why each field is here.
+ */
+export interface Dialect<S extends BaseState, Settings extends S['settings'] = S['settings'], Account extends SeededAccount = SeededAccount> {
   name: string;
   routes: ReadonlyArray<Route<S>>;
   errors: DialectErrors<S>;
@@ -154,9 +198,20 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
    */
   faultStatuses?: readonly number[];
   /** Builds the initial state (hashing passwords, hence async), applying `settings` over the defaults. */
-  seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: SeededAccount[] }>;
-  /** Validates a `PATCH /__mock/settings` body: a partial, strict object (unknown keys are rejected). */
-  parseSettingsPatch(body: unknown): { ok: true; value: Partial<Settings> } | { ok: false; error: string };
-  /** Roughly validates a `PUT /__mock/state` body. */
-  parseState(body: unknown): { ok: true; value: S } | { ok: false; error: string };
+  seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: Account[] }>;
+  /**
+   * Checks a `PATCH /__mock/settings` body: a partial, strict object (unknown keys are rejected). The core runs
+   * it and answers its failure, so no dialect parses settings by hand.
+   */
+  settingsSchema: ZodType<Partial<Settings>>;
+  /** Roughly checks a `PUT /__mock/state` body, run by the core like {@link Dialect.settingsSchema}. */
+  stateSchema: ZodType<S>;
+  /** The dialect's OpenAPI document, relative to the package root; every response in the test suites is checked against it. */
+  contract: string;
+  sandbox: DialectSandbox<Account>;
+  /**
+   * Which client address rate limits key on.
+   * @default the socket address (`socketAddress`): no forwarding header is trusted
+   */
+  clientAddress?: ClientAddressRule;
 }

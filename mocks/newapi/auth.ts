@@ -3,6 +3,7 @@
  * `New-Api-User` header, status, role and validity checks, in upstream's order and with its statuses.
  * @module
  */
+import { authedBy, type Resolution } from '../core/combinators.js';
 import { sha256Hex } from '../core/encoding.js';
 import type { Handler, RequestContext } from '../core/types.js';
 import { fail, unauthorized } from './envelope.js';
@@ -37,38 +38,44 @@ const VALID_ROLES: ReadonlySet<number> = new Set([ROLE.guest, ROLE.common, ROLE.
  * { method: 'GET', path: '/api/user/self', handler: authed(ROLE.common, getSelf) }
  */
 export function authed(minRole: number, handler: AuthedHandler): Handler<NewApiState> {
-  return async (ctx) => {
+  return authedBy(middleware(minRole))(async (ctx, caller) => {
+    const response = await handler(ctx, caller);
+    response.headers.set('Auth-Version', AUTH_VERSION);
+    return response;
+  });
+}
+
+/** `authHelper(c, minRole)`: the caller, or the answer upstream aborts with. */
+function middleware(minRole: number) {
+  return async (ctx: RequestContext<NewApiState>): Promise<Resolution<Caller>> => {
     const lang = headerLang(ctx.headers);
+    const refuse = (response: Response): Resolution<Caller> => ({ ok: false, response });
     let identity: { id?: unknown; username?: unknown; role?: unknown; status?: unknown };
     const session = loadSession(ctx)?.record.data;
     if (session?.username !== undefined) {
       identity = session;
     } else {
       const header = ctx.headers.get('authorization') ?? '';
-      if (header === '') return unauthorized(t(lang, 'auth.not_logged_in'));
+      if (header === '') return refuse(unauthorized(t(lang, 'auth.not_logged_in')));
       // strings.Replace(token, "Bearer ", "", 1): case-sensitive, first occurrence only, so a raw token works too.
       const token = header.replace('Bearer ', '');
       const digest = await sha256Hex(token);
       const user = ctx.state.users.find((u) => u.access_token_sha256 === digest && u.deleted_at === null);
-      if (!user || user.username === '') return fail(t(lang, 'auth.access_token_invalid'));
-      if (!validUserInfo(user.username, user.role)) return fail(t(lang, 'auth.user_info_invalid'));
+      if (!user || user.username === '') return refuse(fail(t(lang, 'auth.access_token_invalid')));
+      if (!validUserInfo(user.username, user.role)) return refuse(fail(t(lang, 'auth.user_info_invalid')));
       identity = user;
     }
     const apiUser = ctx.headers.get('new-api-user') ?? '';
-    if (apiUser === '') return unauthorized(t(lang, 'auth.user_id_not_provided'));
+    if (apiUser === '') return refuse(unauthorized(t(lang, 'auth.user_id_not_provided')));
     const apiUserId = atoi(apiUser);
-    if (!apiUserId.ok) return unauthorized(t(lang, 'auth.user_id_format_error'));
-    if (identity.id !== apiUserId.value) return unauthorized(t(lang, 'auth.user_id_mismatch'));
-    if (identity.status === STATUS.disabled) return fail(t(lang, 'auth.user_banned'));
+    if (!apiUserId.ok) return refuse(unauthorized(t(lang, 'auth.user_id_format_error')));
+    if (identity.id !== apiUserId.value) return refuse(unauthorized(t(lang, 'auth.user_id_mismatch')));
+    if (identity.status === STATUS.disabled) return refuse(fail(t(lang, 'auth.user_banned')));
     const role = typeof identity.role === 'number' ? identity.role : ROLE.guest;
-    if (role < minRole) return fail(t(lang, 'auth.insufficient_privilege'));
+    if (role < minRole) return refuse(fail(t(lang, 'auth.insufficient_privilege')));
     const username = typeof identity.username === 'string' ? identity.username : '';
-    if (!validUserInfo(username, role)) return fail(t(lang, 'auth.user_info_invalid'));
-
-    const caller: Caller = { id: apiUserId.value, username, role, lang: userLang(ctx, apiUserId.value) ?? lang };
-    const response = await handler(ctx, caller);
-    response.headers.set('Auth-Version', AUTH_VERSION);
-    return response;
+    if (!validUserInfo(username, role)) return refuse(fail(t(lang, 'auth.user_info_invalid')));
+    return { ok: true, caller: { id: apiUserId.value, username, role, lang: userLang(ctx, apiUserId.value) ?? lang } };
   };
 }
 

@@ -3,8 +3,9 @@
  * to settings and imported state.
  * @module
  */
-import { z } from 'zod';
-import type { Dialect } from '../core/types.js';
+import { z, type ZodType } from 'zod';
+import { ginClientIp } from '../core/client-address.js';
+import type { Dialect, SeededAccount } from '../core/types.js';
 import { NEWAPI_FAULT_STATUSES, newApiErrors } from './envelope.js';
 import { paymentSettingsShape } from './payment-settings.js';
 import { withGlobalApiLimit } from './rate-limit.js';
@@ -93,19 +94,27 @@ const stateSchema = z.looseObject({
  * @example
  * const engine = createEngine(newApiDialect, { seed: 1 });
  */
-export const newApiDialect: Dialect<NewApiState, NewApiSettings> = {
+export const newApiDialect: Dialect<NewApiState, NewApiSettings, SeededAccount<number>> = {
   name: 'newapi',
   // The global `/api` limiter runs before every other middleware, as `apiRouter.Use(GlobalAPIRateLimit())`.
   routes: newApiRoutes.map(withGlobalApiLimit),
   errors: newApiErrors,
   faultStatuses: NEWAPI_FAULT_STATUSES,
   seed: seedNewApi,
-  parseSettingsPatch(body) {
-    const parsed = settingsPatchSchema.safeParse(body);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
+  settingsSchema: settingsPatchSchema,
+  // Rough (see above): what passes is read as the state, as the import always has.
+  stateSchema: stateSchema as unknown as ZodType<NewApiState>,
+  contract: 'openapi/newapi.yaml',
+  sandbox: {
+    port: 4010,
+    example: (url) =>
+      `curl -s -c /tmp/gatewaykit.jar -H 'Content-Type: application/json' -d '{"username":"root","password":"123456"}' ${url}/api/user/login` +
+      ` && curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' ${url}/api/user/self` +
+      // The sandbox payment provider: print the checkout URL of a new order, open it, press Pay, then GET /self again.
+      `\n  pay: curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' -H 'Content-Type: application/json' -d '{"amount":10,"payment_method":"alipay"}' ${url}/api/user/pay` +
+      ` | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const r=JSON.parse(s);console.log(r.url+"?"+new URLSearchParams(r.data))})'` +
+      `  (open the printed URL in a browser and press Pay)`,
   },
-  parseState(body) {
-    const parsed = stateSchema.safeParse(body);
-    return parsed.success ? { ok: true, value: parsed.data as unknown as NewApiState } : { ok: false, error: z.prettifyError(parsed.error) };
-  },
+  // main.go never calls SetTrustedProxies, so c.ClientIP() believes X-Forwarded-For / X-Real-IP (docs/fidelity.md).
+  clientAddress: ginClientIp,
 };

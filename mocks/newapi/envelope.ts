@@ -46,6 +46,10 @@ export function unauthorized(message: string): Response {
  */
 export const NEWAPI_FAULT_STATUSES: readonly number[] = [200, ...DEFAULT_FAULT_STATUSES];
 
+function invalidParams(ctx: RequestContext<NewApiState>): Response {
+  return fail(t(headerLang(ctx.headers), 'common.invalid_params'));
+}
+
 /** How new-api answers what the core detects. */
 export const newApiErrors: DialectErrors<NewApiState> = {
   // Upstream's NoRoute handler for /api, /v1 and /assets is the relay's OpenAI-style 404 (controller.RelayNotFound).
@@ -54,7 +58,12 @@ export const newApiErrors: DialectErrors<NewApiState> = {
       { error: { message: `Invalid URL (${ctx.method} ${ctx.url.pathname})`, type: 'invalid_request_error', param: '', code: '' } },
       { status: 404 },
     ),
-  invalidBody: (ctx) => fail(t(headerLang(ctx.headers), 'common.invalid_params')),
+  // gin has HandleMethodNotAllowed off: a known path with another method is the same 404 as an unknown one.
+  methodNotAllowed: null,
+  // A handler that reaches the core with a body problem gets upstream's one "invalid parameters" answer for all three.
+  emptyBody: invalidParams,
+  invalidJson: invalidParams,
+  notObject: invalidParams,
   // Deliberate deviation: upstream has no 1 MiB limit (its anonymous routes answer 413 with an empty body past 512 KiB).
   bodyTooLarge: () => fail('Request body too large', 413),
   internal: (_ctx: RequestContext<NewApiState>, error: unknown) =>

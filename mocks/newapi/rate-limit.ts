@@ -4,12 +4,10 @@
  * They count only while the `RateLimitEnabled` setting is on.
  * @module
  */
+import { limited } from '../core/combinators.js';
 import { jsonResponse } from '../core/response.js';
-import type { RequestContext, Route } from '../core/types.js';
+import type { Route } from '../core/types.js';
 import type { NewApiState } from './state.js';
-
-type Ctx = RequestContext<NewApiState>;
-type Handler<A extends unknown[]> = (ctx: Ctx, ...rest: A) => Response | Promise<Response>;
 
 /** The limits upstream ships (`GLOBAL_API_RATE_LIMIT*`, `CRITICAL_RATE_LIMIT*`, `SEARCH_RATE_LIMIT*`). */
 export const RATE_LIMITS = {
@@ -31,10 +29,7 @@ function tooManyRequests(): Response {
  * @example
  * { method: 'POST', path: '/api/user/login', handler: critical(login) }
  */
-export function critical<A extends unknown[]>(handler: Handler<A>): Handler<A> {
-  const { max, windowSeconds } = RATE_LIMITS.critical;
-  return (ctx, ...rest) => (ctx.rateLimit(`CT${ctx.clientIp}`, max, windowSeconds) ? handler(ctx, ...rest) : tooManyRequests());
-}
+export const critical = limited<NewApiState, unknown[]>({ key: (ctx) => `CT${ctx.clientIp}`, ...RATE_LIMITS.critical, refuse: tooManyRequests });
 
 /**
  * `SearchRateLimit()`: keyed by the authenticated user (`SR:user:<id>`), so it goes inside `authed`.
@@ -42,11 +37,11 @@ export function critical<A extends unknown[]>(handler: Handler<A>): Handler<A> {
  * @example
  * { method: 'GET', path: '/api/token/search', handler: user(searchLimited(searchTokens)) }
  */
-export function searchLimited<C extends { id: number }, A extends unknown[]>(handler: (ctx: Ctx, caller: C, ...rest: A) => Response | Promise<Response>) {
-  const { max, windowSeconds } = RATE_LIMITS.search;
-  return (ctx: Ctx, caller: C, ...rest: A) =>
-    ctx.rateLimit(`SR:user:${caller.id}`, max, windowSeconds) ? handler(ctx, caller, ...rest) : tooManyRequests();
-}
+export const searchLimited = limited<NewApiState, [{ id: number }]>({
+  key: (_ctx, caller) => `SR:user:${caller.id}`,
+  ...RATE_LIMITS.search,
+  refuse: tooManyRequests,
+});
 
 /**
  * `EmailVerificationRateLimit()`: 2 sends / 30 s per IP, and unlike the others it answers with a JSON body.
@@ -54,13 +49,13 @@ export function searchLimited<C extends { id: number }, A extends unknown[]>(han
  * @example
  * { method: 'GET', path: '/api/verification', handler: emailVerificationLimited(sendVerification) }
  */
-export function emailVerificationLimited(handler: Handler<[]>): Handler<[]> {
-  const { max, windowSeconds } = RATE_LIMITS.emailVerification;
-  return (ctx) =>
-    ctx.rateLimit(`EV:${ctx.clientIp}`, max, windowSeconds)
-      ? handler(ctx)
-      : jsonResponse({ success: false, message: '发送过于频繁，请稍后再试' }, { status: 429 });
-}
+export const emailVerificationLimited = limited<NewApiState>({
+  key: (ctx) => `EV:${ctx.clientIp}`,
+  ...RATE_LIMITS.emailVerification,
+  refuse: () => jsonResponse({ success: false, message: '发送过于频繁，请稍后再试' }, { status: 429 }),
+});
+
+const globalApi = limited<NewApiState>({ key: (ctx) => `GA${ctx.clientIp}`, ...RATE_LIMITS.globalApi, refuse: tooManyRequests });
 
 /**
  * `GlobalAPIRateLimit()`, the first middleware of the `/api` group: every `/api/` route counts (key `GA<ip>`).
@@ -70,8 +65,5 @@ export function emailVerificationLimited(handler: Handler<[]>): Handler<[]> {
  * const routes = newApiRoutes.map(withGlobalApiLimit);
  */
 export function withGlobalApiLimit(route: Route<NewApiState>): Route<NewApiState> {
-  if (!route.path.startsWith('/api/')) return route;
-  const { max, windowSeconds } = RATE_LIMITS.globalApi;
-  const { handler } = route;
-  return { ...route, handler: (ctx) => (ctx.rateLimit(`GA${ctx.clientIp}`, max, windowSeconds) ? handler(ctx) : tooManyRequests()) };
+  return route.path.startsWith('/api/') ? { ...route, handler: globalApi(route.handler) } : route;
 }

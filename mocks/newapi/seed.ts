@@ -58,7 +58,7 @@ const PLANS: readonly Plan[] = [
  * @example
  * const { state, accounts } = await seedNewApi(seedContext, { RegisterEnabled: false });
  */
-export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSettings>): Promise<{ state: NewApiState; accounts: SeededAccount[] }> {
+export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSettings>): Promise<{ state: NewApiState; accounts: SeededAccount<number>[] }> {
   const faker = createFaker(ctx.random.int(0x7fff_ffff));
   const state: NewApiState = {
     // A deep copy: list settings (EmailDomainWhitelist) must not be shared between servers.

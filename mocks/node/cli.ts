@@ -6,30 +6,13 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { accountTable } from '../core/accounts.js';
 import { SANDBOX_PASSWORD_HASH_ITERATIONS } from '../core/password.js';
-import { createReferenceServer, DIALECT_NAMES, type DialectName, type SeededAccount } from '../index.js';
+import type { SeededAccount } from '../core/types.js';
+import { DIALECTS } from '../dialects.js';
+import { createReferenceServer, DIALECT_NAMES, type DialectName } from '../index.js';
 import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './limits.js';
 import { serve, type RunningServer } from './serve.js';
-
-/** Sandbox port and a first curl command per dialect. Adding a dialect is one line here. */
-const SANDBOX: { [D in DialectName]: { port: number; example: (url: string) => string } } = {
-  newapi: {
-    port: 4010,
-    example: (url) =>
-      `curl -s -c /tmp/gatewaykit.jar -H 'Content-Type: application/json' -d '{"username":"root","password":"123456"}' ${url}/api/user/login` +
-      ` && curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' ${url}/api/user/self` +
-      // The sandbox payment provider: print the checkout URL of a new order, open it, press Pay, then GET /self again.
-      `\n  pay: curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' -H 'Content-Type: application/json' -d '{"amount":10,"payment_method":"alipay"}' ${url}/api/user/pay` +
-      ` | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const r=JSON.parse(s);console.log(r.url+"?"+new URLSearchParams(r.data))})'` +
-      `  (open the printed URL in a browser and press Pay)`,
-  },
-  // Passwords travel RSA-encrypted behind a captcha, so the first step is the public key (then the SDK).
-  platform: {
-    port: 4013,
-    example: (url) => `curl -s ${url}/api/v1/auth/public-key && curl -s -X POST ${url}/api/v1/auth/captcha`,
-  },
-};
-
 
 const HELP = `Usage: npm start -- [options]
 
@@ -99,7 +82,7 @@ export async function main(argv: string[]): Promise<RunningServer[]> {
     });
     await server.ready;
     // With an explicit --port and several dialects, they take consecutive ports.
-    const listenPort = port === undefined ? SANDBOX[name].port : port === 0 ? 0 : port + index;
+    const listenPort = port === undefined ? DIALECTS[name].sandbox.port : port === 0 ? 0 : port + index;
     const http = await serve(server, { port: listenPort, host: values.host, limits });
     running.push(http);
     print(name, http.url, server.accounts, values.json);
@@ -132,10 +115,9 @@ function print(dialect: DialectName, url: string, accounts: ReadonlyArray<Seeded
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
-  const lines = [`${dialect}  ${url}`, '  accounts (username / password / role):'];
-  const width = Math.max(20, ...accounts.map((a) => a.username.length));
-  for (const a of accounts) lines.push(`    ${a.username.padEnd(width)} ${a.password.padEnd(14)} ${String(a.role)}`);
-  lines.push(`  try: ${SANDBOX[dialect].example(url)}`, '');
+  // Each dialect's `accounts` takes its own account type; the registry's union cannot name it, hence the cast.
+  const { sandbox } = DIALECTS[dialect] as { sandbox: { example(url: string): string; accounts?(accounts: readonly SeededAccount[]): string[] } };
+  const lines = [`${dialect}  ${url}`, ...(sandbox.accounts ?? accountTable)(accounts), `  try: ${sandbox.example(url)}`, ''];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

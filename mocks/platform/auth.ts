@@ -3,6 +3,7 @@
  * the user is frozen; 40102 the access token expired. Admin routes then need `platform_role: admin` (40301).
  * @module
  */
+import { authedBy, type Resolution } from '../core/combinators.js';
 import type { Handler, RequestContext } from '../core/types.js';
 import { fail } from './envelope.js';
 import { CODE } from './messages.js';
@@ -49,14 +50,11 @@ export async function optionalCaller(ctx: Ctx): Promise<{ ok: true; caller: Call
  * @example
  * { method: 'GET', path: '/api/v1/users/me', handler: authed(getMe) }
  */
-export function authed(handler: AuthedHandler): Handler<PlatformState> {
-  return async (ctx) => {
-    const auth = await optionalCaller(ctx);
-    if (!auth.ok) return auth.response;
-    if (!auth.caller) return fail(ctx, CODE.unauthenticated);
-    return handler(ctx, auth.caller);
-  };
-}
+export const authed: (handler: AuthedHandler) => Handler<PlatformState> = authedBy(async (ctx: Ctx): Promise<Resolution<Caller>> => {
+  const auth = await optionalCaller(ctx);
+  if (!auth.ok) return auth;
+  return auth.caller ? { ok: true, caller: auth.caller } : { ok: false, response: fail(ctx, CODE.unauthenticated) };
+});
 
 /**
  * Wraps `handler` in the bearer check plus `platform_role: admin`.

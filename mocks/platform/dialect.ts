@@ -4,11 +4,12 @@
  * @module
  */
 import { z } from 'zod';
+import { socketAddress } from '../core/client-address.js';
 import type { Dialect } from '../core/types.js';
 import { PLATFORM_FAULT_STATUSES, platformErrors } from './envelope.js';
 import { withRateLimit } from './rate-limit.js';
 import { platformRoutes } from './routes.js';
-import { seedPlatform } from './seed.js';
+import { seedPlatform, type PlatformAccount } from './seed.js';
 import type { PlatformSettings, PlatformState } from './state.js';
 import { platformStateSchema } from './state-schema.js';
 
@@ -22,18 +23,20 @@ const settingsPatchSchema = z
  * @example
  * const engine = createEngine(platformDialect, { seed: 1 });
  */
-export const platformDialect: Dialect<PlatformState, PlatformSettings> = {
+export const platformDialect: Dialect<PlatformState, PlatformSettings, PlatformAccount> = {
   name: 'platform',
   routes: platformRoutes.map(withRateLimit),
   errors: platformErrors,
   faultStatuses: PLATFORM_FAULT_STATUSES,
   seed: seedPlatform,
-  parseSettingsPatch(body) {
-    const parsed = settingsPatchSchema.safeParse(body);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
+  settingsSchema: settingsPatchSchema,
+  stateSchema: platformStateSchema,
+  contract: 'openapi/platform.yaml',
+  sandbox: {
+    port: 4013,
+    // Passwords travel RSA-encrypted behind a captcha, so the first step is the public key (then the SDK).
+    example: (url) => `curl -s ${url}/api/v1/auth/public-key && curl -s -X POST ${url}/api/v1/auth/captcha`,
   },
-  parseState(body) {
-    const parsed = platformStateSchema.safeParse(body);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
-  },
+  // No upstream to follow: the contract names no proxy, so rate limits key on the socket address alone.
+  clientAddress: socketAddress,
 };

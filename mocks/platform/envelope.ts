@@ -93,7 +93,11 @@ export const PLATFORM_FAULT_STATUSES: readonly number[] = Object.keys(FAULT_CODE
 /** How the platform answers what the core detects. */
 export const platformErrors: DialectErrors<PlatformState> = {
   notFound: (ctx) => fail(ctx, CODE.route_not_found),
-  invalidBody: (ctx) => fail(ctx, CODE.bad_request),
+  // One route table without 405s: a known path with another method is the 40401 of an unknown one.
+  methodNotAllowed: null,
+  emptyBody: (ctx) => fail(ctx, CODE.bad_request),
+  invalidJson: (ctx) => fail(ctx, CODE.bad_request),
+  notObject: (ctx) => fail(ctx, CODE.bad_request),
   bodyTooLarge: (ctx) => fail(ctx, CODE.payload_too_large),
   // A bug in the mock still answers in the contract's shape; the message never echoes internals.
   internal: (ctx) => fail(ctx, CODE.internal_error),

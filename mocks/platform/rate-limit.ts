@@ -4,6 +4,7 @@
  * while the `RateLimitEnabled` setting is on (the CLI sandbox; tests opt in).
  * @module
  */
+import { limited } from '../core/combinators.js';
 import type { Route } from '../core/types.js';
 import { fail } from './envelope.js';
 import { CODE } from './messages.js';
@@ -33,11 +34,12 @@ export const RATE_LIMITS: Readonly<Record<string, number>> = {
 export function withRateLimit(route: Route<PlatformState>): Route<PlatformState> {
   if (route.path.startsWith('/__mock/')) return route;
   const name = `${route.method} ${route.path}`;
-  const max = RATE_LIMITS[name] ?? DEFAULT_PER_MINUTE;
-  const { handler } = route;
-  return {
-    ...route,
+  const limit = limited<PlatformState>({
+    key: (ctx) => `${name}|${ctx.clientIp}`,
+    max: RATE_LIMITS[name] ?? DEFAULT_PER_MINUTE,
+    windowSeconds: WINDOW_SECONDS,
     // The window is a minute: the oldest counted request leaves it within that, so a minute is a safe wait.
-    handler: (ctx) => (ctx.rateLimit(`${name}|${ctx.clientIp}`, max, WINDOW_SECONDS) ? handler(ctx) : fail(ctx, CODE.rate_limited, { retry_after: WINDOW_SECONDS })),
-  };
+    refuse: (ctx) => fail(ctx, CODE.rate_limited, { retry_after: WINDOW_SECONDS }),
+  });
+  return { ...route, handler: limit(route.handler) };
 }

@@ -4,7 +4,9 @@ import { createEngine } from '../../mocks/core/engine.js';
 import { drawSalt, hashWithSalt } from '../../mocks/core/password.js';
 import { createRandom } from '../../mocks/core/random.js';
 import { watchPasswordWork } from './support.js';
-import { tinyDialect } from './tiny-dialect.js';
+import { jsonResponse } from '../../mocks/core/response.js';
+import type { RequestContext } from '../../mocks/core/types.js';
+import { tinyDialect, type TinyState } from './tiny-dialect.js';
 
 const url = (path: string) => `http://localhost${path}`;
 
@@ -137,4 +139,38 @@ test('engine: a seeded server that hashes outside the lock draws the same salt a
   straight.string(6, 'abcdef');
   const expectedHash = await hashWithSalt('secret', drawSalt(straight), 1000);
   expect(engine.state.items.slice(2)).toEqual([expectedHash, straight.string(4, 'abcdef')]);
+});
+
+test('engine: a known path with another method is the dialect 405 naming the allowed methods; HEAD and OPTIONS too', async () => {
+  const engine = createEngine(tinyDialect);
+  for (const method of ['DELETE', 'HEAD', 'OPTIONS']) {
+    const response = await engine.handle(new Request(url('/counter'), { method }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+  }
+  expect(await (await engine.handle(new Request(url('/echo')))).json()).toEqual({ error: 'method_not_allowed', allowed: ['POST'] });
+  expect((await engine.handle(new Request(url('/nope'), { method: 'DELETE' }))).status).toBe(404);
+});
+
+test('engine: a dialect without 405s (gin) answers a wrong method with its 404', async () => {
+  const engine = createEngine({ ...tinyDialect, errors: { ...tinyDialect.errors, methodNotAllowed: null } });
+  for (const method of ['DELETE', 'HEAD', 'OPTIONS']) {
+    const response = await engine.handle(new Request(url('/counter'), { method }));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'not_found' });
+  }
+});
+
+test('engine: an empty body, invalid JSON, a non-object and an oversized body reach four different hooks', async () => {
+  const answer = (error: string) => () => jsonResponse({ error }, { status: 400 });
+  const errors = { ...tinyDialect.errors, emptyBody: answer('empty'), invalidJson: answer('invalid'), notObject: answer('not object'), bodyTooLarge: answer('too large') };
+  const routes = [{ method: 'POST' as const, path: '/object', handler: async (ctx: RequestContext<TinyState>) => jsonResponse(await ctx.readJsonObject()) }];
+  const engine = createEngine({ ...tinyDialect, routes, errors });
+  const send = async (body: string) => (await (await engine.handle(new Request(url('/object'), { method: 'POST', body }))).json()) as unknown;
+  expect(await send('')).toEqual({ error: 'empty' });
+  expect(await send(' ')).toEqual({ error: 'invalid' });
+  expect(await send('{"a":')).toEqual({ error: 'invalid' });
+  for (const body of ['[]', '1', 'null', '"text"']) expect(await send(body)).toEqual({ error: 'not object' });
+  expect(await send(JSON.stringify({ pad: 'x'.repeat(BODY_LIMIT_BYTES) }))).toEqual({ error: 'too large' });
+  expect(await send('{"a":1}')).toEqual({ a: 1 });
 });

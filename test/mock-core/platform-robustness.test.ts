@@ -4,10 +4,11 @@ import { parse } from 'yaml';
 import { createReferenceServer } from '../../mocks/index.js';
 import { documentedOperations } from '../support/operations.js';
 import { usePlatform } from './platform-support.js';
+import { DIALECTS } from '../../mocks/dialects.js';
 
 const t = usePlatform();
 
-const document = parse(readFileSync('openapi/platform.yaml', 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+const document = parse(readFileSync(DIALECTS.platform.contract, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
   Object.keys(item)
     .filter((m) => ['get', 'post', 'put', 'delete'].includes(m))
@@ -53,7 +54,7 @@ test(`every documented operation (${operations.length}) is served; bad input nev
 test('a body over 1 MiB is 413 41300 on every route that takes a body, and writes nothing', async () => {
   const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024), key_type: 'test' });
   // Routes that take no body never read one, so a large one is ignored there, as on most servers.
-  const bodyRoutes = documentedOperations('openapi/platform.yaml').filter((op) => op.hasBody);
+  const bodyRoutes = documentedOperations(DIALECTS.platform.contract).filter((op) => op.hasBody);
   expect(bodyRoutes).toHaveLength(20);
   const tooLarge = new Set<string>();
   for (const caller of [undefined, 'personal', 'enterprise owner', 'platform admin'] as const) {

@@ -1,13 +1,12 @@
 /**
- * Raw-HTTP helpers for the platform reference-server tests: one seeded server per file, reset before each test,
- * every response contract-checked (and any 500 recorded), plus shortcuts for the public key, captcha tokens,
+ * Raw-HTTP helpers for the platform reference-server tests, on the shared harness (test/support/lifecycle.ts: one
+ * seeded server per file, reset before each test, every response contract-checked and no 500), plus shortcuts for the public key, captcha tokens,
  * encryption and login.
  * @module
  */
-import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { createReferenceServer, type PlatformAccount, type PlatformRole, type ReferenceServer } from '../../mocks/index.js';
+import type { PlatformAccount, PlatformRole, ReferenceServer } from '../../mocks/index.js';
 import { encryptRsaOaep, importRsaOaepPublicKey } from '../../src/core/crypto/rsa-oaep.js';
-import { contractObserver, takeContractProblems } from '../support/contract.js';
+import { useReferenceServer } from '../support/lifecycle.js';
 
 /** What a platform envelope looks like to a test. */
 export interface Envelope<T = any> {
@@ -50,35 +49,15 @@ export interface PlatformTest {
  * test('...', async () => { const { auth } = await t.login('personal'); });
  */
 export function usePlatform(options: { seed?: number } = {}): PlatformTest {
-  let server: ReferenceServer<'platform'>;
-  const serverErrors: string[] = [];
+  const life = useReferenceServer('platform', { ...options, transport: 'in-process', assertEachTest: true });
   const keys = new Map<string, Promise<CryptoKey>>();
-
-  beforeAll(async () => {
-    const observe = contractObserver('platform');
-    server = createReferenceServer({
-      dialect: 'platform',
-      seed: options.seed ?? 1,
-      clock: { frozen: true },
-      onResponse: async (request, response) => {
-        // A 500 is a bug in the mock; other 5xx only come from injected faults.
-        if (response.status === 500) serverErrors.push(`${request.method} ${request.url}: ${await response.clone().text()}`);
-        await observe(request, response);
-      },
-    });
-    await server.ready;
-  });
-  beforeEach(() => server.reset());
-  afterEach(() => {
-    expect(takeContractProblems(), 'responses that openapi/platform.yaml does not describe').toEqual([]);
-    expect(serverErrors.splice(0), 'answers with a 500').toEqual([]);
-  });
+  const server = { fetch: (path: string, init?: RequestInit) => life.server.fetch(path, init) };
 
   const t: PlatformTest = {
     get server() {
-      return server;
+      return life.server;
     },
-    account: (role) => server.accounts.find((a) => a.role === role)!,
+    account: (role) => life.server.accounts.find((a) => a.role === role)!,
     call(method, path, { body, token, headers = {} } = {}) {
       const init: RequestInit = { method, headers: { ...headers } };
       if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;

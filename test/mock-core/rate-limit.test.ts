@@ -1,6 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { createRateLimiter } from '../../mocks/core/rate-limit.js';
 import { serve, type RunningServer } from '../../mocks/node/index.js';
+import { createReferenceServer } from '../../mocks/index.js';
 import { json, loginAs, newApiServer, serverErrors } from './support.js';
 
 const LOGIN = { username: 'root', password: 'wrong-password' };
@@ -12,13 +13,14 @@ afterEach(async () => {
 
 test('limiter: at most max requests in any window; the oldest one leaving opens one slot', () => {
   const limiter = createRateLimiter();
-  const hit = (now: number) => limiter.hit('k', 3, 10, now);
+  const limit = { max: 3, windowSeconds: 10 };
+  const hit = (now: number) => limiter.hit('k', limit, now * 1000);
   expect([hit(100), hit(105), hit(106)]).toEqual([true, true, true]);
   expect(hit(109)).toBe(false);
   // 100 + 10: the oldest leaves, exactly one more fits; a refused request is not recorded.
   expect([hit(110), hit(110)]).toEqual([true, false]);
   expect(hit(115)).toBe(true);
-  expect(limiter.hit('other', 3, 10, 115)).toBe(true);
+  expect(limiter.hit('other', limit, 115_000)).toBe(true);
   limiter.clear();
   expect([hit(115), hit(115), hit(115), hit(115)]).toEqual([true, true, true, false]);
 });
@@ -128,4 +130,40 @@ test('rate limits: on a frozen server clock the window does not tick over while 
   server.clock.advance(1199_000);
   expect((await server.fetch('/api/user/login', json('POST', LOGIN))).status).toBe(429);
   vi.useRealTimers();
+});
+
+test('limiter: fixed mode counts from a key\'s first request and starts afresh a whole window later', () => {
+  const limiter = createRateLimiter();
+  const limit = { max: 2, windowSeconds: 60, mode: 'fixed' as const };
+  const hit = (ms: number) => limiter.hit('ip', limit, ms);
+  expect([hit(0), hit(30_000), hit(59_999)]).toEqual([true, true, false]);
+  // Unlike a sliding window, both slots come back at once when the window expires.
+  expect([hit(60_000), hit(60_001), hit(60_002)]).toEqual([true, true, false]);
+  // The two modes never share a key's window.
+  expect(limiter.hit('ip', { max: 2, windowSeconds: 60 }, 60_003)).toBe(true);
+});
+
+test('rate limits: the window is counted in milliseconds of the server clock, not in whole seconds', async () => {
+  const server = await newApiServer({ rateLimits: true, clock: { frozen: true, now: Date.UTC(2026, 0, 1, 0, 0, 0, 900) } });
+  for (let i = 0; i < 20; i++) await server.fetch('/api/user/login', json('POST', LOGIN));
+  // 1199.2 s later the clock shows a second 1200 s on: whole seconds would open the window, milliseconds do not.
+  server.clock.advance(1199_200);
+  expect((await server.fetch('/api/user/login', json('POST', LOGIN))).status).toBe(429);
+  server.clock.advance(800);
+  expect((await server.fetch('/api/user/login', json('POST', LOGIN))).status).toBe(200);
+});
+
+test('rate limits: new-api keys on X-Forwarded-For as gin\'s ClientIP reads it; platform only on the socket', async () => {
+  const server = await newApiServer({ rateLimits: true });
+  const from = (forwarded: string) => json('POST', LOGIN, { 'x-forwarded-for': forwarded });
+  for (let i = 0; i < 20; i++) await server.fetch('/api/user/login', from('203.0.113.7, 10.0.0.1'));
+  expect((await server.fetch('/api/user/login', from('203.0.113.7'))).status).toBe(429);
+  expect((await server.fetch('/api/user/login', from('203.0.113.8, 10.0.0.1'))).status).toBe(200);
+  // A header gin cannot parse is ignored: the request counts for the socket address, whose window is fresh.
+  expect((await server.fetch('/api/user/login', from('203.0.113.7, not-an-ip'))).status).toBe(200);
+
+  const platform = createReferenceServer({ dialect: 'platform', seed: 1, clock: { frozen: true }, rateLimits: true });
+  const key = (forwarded: string) => platform.fetch('/api/v1/auth/public-key', { headers: { 'x-forwarded-for': forwarded } });
+  for (let i = 0; i < 60; i++) await key(`203.0.113.${i}`);
+  expect((await key('198.51.100.1')).status).toBe(429);
 });

@@ -46,3 +46,11 @@ test('router: a route registered twice is rejected', () => {
   expect(() => createRouter([{ method: 'GET', path: '/a/:x' }, { method: 'GET', path: '/a/:x' }])).toThrow(/registered twice/);
   expect(() => createRouter([{ method: 'GET', path: '/a' }, { method: 'GET', path: '/a' }])).toThrow(/registered twice/);
 });
+
+test('router: allowed lists the methods that have a route for the path, none for an unknown path', () => {
+  const router = createRouter(routes);
+  expect(router.allowed('/api/user/42')).toEqual(['GET', 'DELETE']);
+  expect(router.allowed('/api/user/self')).toEqual(['GET', 'DELETE']);
+  expect(router.allowed('/api/user/42/2fa')).toEqual(['GET']);
+  expect(router.allowed('/api/nope')).toEqual([]);
+});

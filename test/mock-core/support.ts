@@ -4,7 +4,8 @@
  * @module
  */
 import { onTestFinished, vi } from 'vitest';
-import { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../mocks/index.js';
+import type { ReferenceServer, ReferenceServerOptions } from '../../mocks/index.js';
+import { testServer } from '../support/test-server.js';
 
 /** Responses with status 500 seen by servers made with {@link newApiServer}; the suite asserts it stays empty. */
 export const serverErrors: string[] = [];
@@ -15,19 +16,8 @@ export const serverErrors: string[] = [];
  * @example
  * const server = await newApiServer();
  */
-export async function newApiServer(options: Partial<ReferenceServerOptions<'newapi'>> = {}): Promise<ReferenceServer<'newapi'>> {
-  const server = createReferenceServer({
-    dialect: 'newapi',
-    seed: 1,
-    clock: { frozen: true },
-    ...options,
-    onResponse: async (request, response) => {
-      if (response.status === 500) serverErrors.push(`${request.method} ${request.url}: ${await response.text()}`);
-      await options.onResponse?.(request, response);
-    },
-  });
-  await server.ready;
-  return server;
+export function newApiServer(options: Partial<ReferenceServerOptions<'newapi'>> = {}): Promise<ReferenceServer<'newapi'>> {
+  return testServer('newapi', options, serverErrors);
 }
 
 /**

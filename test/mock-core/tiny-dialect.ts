@@ -3,6 +3,7 @@
  * reads JSON, one that hashes a password between two writes, one that sets two cookies.
  * @module
  */
+import { z, type ZodType } from 'zod';
 import { jsonResponse } from '../../mocks/core/response.js';
 import type { Dialect } from '../../mocks/core/types.js';
 import type { OutboxMessage } from '../../mocks/core/outbox.js';
@@ -61,7 +62,11 @@ export const tinyDialect: Dialect<TinyState> = {
   ],
   errors: {
     notFound: () => jsonResponse({ error: 'not_found' }, { status: 404 }),
-    invalidBody: () => jsonResponse({ error: 'invalid_body' }, { status: 400 }),
+    methodNotAllowed: (_ctx, allowed) => jsonResponse({ error: 'method_not_allowed', allowed }, { status: 405, headers: { allow: allowed.join(', ') } }),
+    // Like new-api, one answer for an empty and a malformed body; tests that need them apart override one hook.
+    emptyBody: () => jsonResponse({ error: 'invalid_body' }, { status: 400 }),
+    invalidJson: () => jsonResponse({ error: 'invalid_body' }, { status: 400 }),
+    notObject: () => jsonResponse({ error: 'not_object' }, { status: 422 }),
     bodyTooLarge: () => jsonResponse({ error: 'too_large' }, { status: 413 }),
     internal: () => jsonResponse({ error: 'internal' }, { status: 500 }),
     fault: (_ctx, status) => jsonResponse({ error: 'fault' }, { status }),
@@ -72,10 +77,8 @@ export const tinyDialect: Dialect<TinyState> = {
       accounts: [],
     };
   },
-  parseSettingsPatch: (body) =>
-    typeof body === 'object' && body !== null && Object.keys(body).every((k) => k === 'open')
-      ? { ok: true, value: body as { open: boolean } }
-      : { ok: false, error: 'unknown key' },
-  parseState: (body) =>
-    typeof body === 'object' && body !== null && 'counter' in body ? { ok: true, value: body as TinyState } : { ok: false, error: 'not a tiny state' },
+  settingsSchema: z.strictObject({ open: z.boolean() }).partial(),
+  stateSchema: z.looseObject({ settings: z.looseObject({ open: z.boolean() }), outbox: z.array(z.looseObject({ id: z.number() })), counter: z.number(), items: z.array(z.string()) }) as unknown as ZodType<TinyState>,
+  contract: 'openapi/tiny.yaml',
+  sandbox: { port: 4099, example: (url) => `curl -s ${url}/counter` },
 };

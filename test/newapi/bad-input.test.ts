@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { useNewApi } from '../support/harness.js';
 import { documentedOperations } from '../support/operations.js';
 import { jsonInit, sessionHeaders } from '../support/sessions.js';
+import { DIALECTS } from '../../mocks/dialects.js';
 
 /**
  * Bad input on every route that reads a body or a path id, sent as root so it gets past the auth checks:
@@ -231,7 +232,7 @@ const cases: Case[] = [
   ),
 ];
 
-const DOCUMENTED_WITH_INPUT = documentedOperations('openapi/newapi.yaml').filter((op) => op.hasBody || op.pathParams.length > 0);
+const DOCUMENTED_WITH_INPUT = documentedOperations(DIALECTS.newapi.contract).filter((op) => op.hasBody || op.pathParams.length > 0);
 
 async function exportedState(): Promise<unknown> {
   return (await api.raw('/__mock/state')).json();

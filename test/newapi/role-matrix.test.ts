@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { useNewApi } from '../support/harness.js';
 import { documentedOperations } from '../support/operations.js';
 import { jsonInit, sessionHeaders } from '../support/sessions.js';
+import { DIALECTS } from '../../mocks/dialects.js';
 
 /**
  * Who may call what: every documented route × anonymous, a common user, another common user, an admin and
@@ -21,7 +22,7 @@ const DENY = 'Unauthorized, insufficient privileges'; // 200, from the middlewar
 const READ_HIGHER = 'No permission to access users of same or higher level';
 const WRITE_HIGHER = 'No permission to update users of same or higher permission level';
 const STATUS_401 = new Set([LOGIN, MISMATCH]);
-const DOCUMENTED = documentedOperations('openapi/newapi.yaml');
+const DOCUMENTED = documentedOperations(DIALECTS.newapi.contract);
 const PUBLIC_OPS = new Set(DOCUMENTED.filter((op) => op.public).map((op) => op.key));
 const FROM_MIDDLEWARE = new Set([LOGIN, MISMATCH, DENY]);
 

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { PlatformAccount, PlatformRole } from '../../mocks/index.js';
 import { documentedOperations } from '../support/operations.js';
 import { usePlatform } from '../support/platform.js';
+import { DIALECTS } from '../../mocks/dialects.js';
 
 /**
  * Who may call what: every operation of openapi/platform.yaml × anonymous, a personal user, the three seats of
@@ -35,7 +36,7 @@ const NO_SUCH_SUBMISSION = 'ver_01HX43D4E5F6G7H8J9KMNPQRST';
 const REALNAME = { real_name: '陈晓华', id_card: '110101199001011237', id_card_front: 'https://oss.example.com/f.jpg', id_card_back: 'https://oss.example.com/b.jpg' };
 const ENTERPRISE = { enterprise_name: '矩阵测试有限公司', credit_code: '91350100M000100Y43', license_image: 'https://oss.example.com/l.jpg', contact_name: '王经理', contact_phone: '13900139000' };
 
-const DOCUMENTED = new Map(documentedOperations('openapi/platform.yaml').map((op) => [op.key, op]));
+const DOCUMENTED = new Map(documentedOperations(DIALECTS.platform.contract).map((op) => [op.key, op]));
 
 interface Scene {
   ids: Ids;

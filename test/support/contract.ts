@@ -1,17 +1,22 @@
-import { createContractValidator } from '../contract/validator.js';
+import { DIALECTS } from '../../mocks/dialects.js';
+import type { DialectName } from '../../mocks/index.js';
+import { createContractValidator, type ContractValidator } from '../contract/validator.js';
 
-// One validator per document, shared by every test file of a worker. Problems are collected as
-// responses arrive and asserted after each test (contract-setup.ts), so the failing test is named.
-const validators = {
-  newapi: createContractValidator('openapi/newapi.yaml'),
-  platform: createContractValidator('openapi/platform.yaml'),
+// One validator per document (the dialect's `contract`), shared by every test file of a worker and built on first
+// use. Problems are collected as responses arrive and asserted after each test (contract-setup.ts), so the
+// failing test is named.
+const validators = new Map<DialectName, ContractValidator>();
+const validatorOf = (dialect: DialectName): ContractValidator => {
+  let validator = validators.get(dialect);
+  if (!validator) validators.set(dialect, (validator = createContractValidator(DIALECTS[dialect].contract)));
+  return validator;
 };
 const problems: string[] = [];
 
 /** The reference server's `onResponse` observer: records every way a response departs from the document. */
-export function contractObserver(dialect: keyof typeof validators) {
+export function contractObserver(dialect: DialectName) {
   return async (request: Request, response: Response): Promise<void> => {
-    const found = await validators[dialect].check(request, response);
+    const found = await validatorOf(dialect).check(request, response);
     if (dialect === 'platform') found.push(...(await platformCodeProblems(request, response)));
     const { pathname } = new URL(request.url);
     for (const problem of found) problems.push(`${request.method} ${pathname} → ${response.status}: ${problem}`);

@@ -1,5 +1,5 @@
 import type { ReferenceServer } from '../../mocks/index.js';
-import { useServerLifecycle } from './lifecycle.js';
+import { useReferenceServer } from './lifecycle.js';
 import { NewApiClient, type NewApiClientOptions } from '../../src/newapi/index.js';
 
 export { transport } from './lifecycle.js';
@@ -22,7 +22,7 @@ export interface NewApiHarness {
  * after the file. Every response is contract-checked.
  */
 export function useNewApi(options: { seed?: number } = {}): NewApiHarness {
-  const life = useServerLifecycle('newapi', options);
+  const life = useReferenceServer('newapi', options);
   const fetchImpl = life.fetch;
 
   const harness: NewApiHarness = {
@@ -40,7 +40,7 @@ export function useNewApi(options: { seed?: number } = {}): NewApiHarness {
       await client.auth.login({ username: account.username, password: account.password });
       return client;
     },
-    raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
+    raw: life.raw,
     fetch: fetchImpl,
   };
   return harness;

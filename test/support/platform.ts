@@ -1,5 +1,5 @@
 import type { PlatformAccount, PlatformRole, ReferenceServer } from '../../mocks/index.js';
-import { useServerLifecycle } from './lifecycle.js';
+import { useReferenceServer } from './lifecycle.js';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/index.js';
 import { encryptRsaOaep, importRsaOaepPublicKey } from '../../src/core/crypto/rsa-oaep.js';
 
@@ -33,7 +33,7 @@ export interface PlatformHarness {
  * the file. Runs in-process or over HTTP (GATEWAYKIT_TRANSPORT); every response is contract-checked.
  */
 export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
-  const life = useServerLifecycle('platform', options);
+  const life = useReferenceServer('platform', options);
   const fetchImpl = life.fetch;
 
   const harness: PlatformHarness = {
@@ -71,7 +71,7 @@ export function usePlatform(options: { seed?: number } = {}): PlatformHarness {
       if (!message?.code) throw new Error(`No code was sent to ${to}.`);
       return message.code;
     },
-    raw: (path, init) => fetchImpl(new Request(life.baseURL + path, init)),
+    raw: life.raw,
     fetch: fetchImpl,
   };
   const logIn = async (client: PlatformClient, role: PlatformRole) => {
