@@ -142,6 +142,9 @@ export interface SeedContext {
   hashPassword(password: string): Promise<string>;
 }
 
+/** What {@link Dialect.parseState} answers: the state to install, or why not, naming the field. */
+export type ParsedState<S> = { ok: true; value: S } | { ok: false; error: string };
+
 /** What a dialect plugs into the core: its routes, error shape, state factory and the schemas the control API checks. */
 export interface Dialect<S extends BaseState, Settings extends S['settings'] = S['settings']> {
   name: string;
@@ -157,6 +160,9 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
   seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: SeededAccount[] }>;
   /** Validates a `PATCH /__mock/settings` body: a partial, strict object (unknown keys are rejected). */
   parseSettingsPatch(body: unknown): { ok: true; value: Partial<Settings> } | { ok: false; error: string };
-  /** Roughly validates a `PUT /__mock/state` body. */
-  parseState(body: unknown): { ok: true; value: S } | { ok: false; error: string };
+  /**
+   * Validates a `PUT /__mock/state` body. May answer a promise: some checks need WebCrypto (can this key be
+   * imported?), and the control route awaits it before anything is replaced.
+   */
+  parseState(body: unknown): ParsedState<S> | Promise<ParsedState<S>>;
 }

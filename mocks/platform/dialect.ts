@@ -32,8 +32,9 @@ export const platformDialect: Dialect<PlatformState, PlatformSettings> = {
     const parsed = settingsPatchSchema.safeParse(body);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
   },
-  parseState(body) {
-    const parsed = platformStateSchema.safeParse(body);
+  async parseState(body) {
+    // Async: the RSA key check imports each key with WebCrypto.
+    const parsed = await platformStateSchema.safeParseAsync(body);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
   },
 };
