@@ -1,4 +1,5 @@
 import { afterAll, expect, test } from 'vitest';
+import { MAX_SESSIONS } from '../../mocks/core/session-cap.js';
 import { json, loginAs, newApiServer, serverErrors, watchPasswordWork } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
@@ -203,4 +204,18 @@ test('login: an unknown name costs the same password work as a wrong password', 
   const unknown = await spent('nobody-here');
   expect(known.iterations).toEqual([1000]);
   expect(unknown).toEqual(known);
+});
+
+test('sessions: past 10,000 (an imported state), the next login drops those expiring first down to the cap', async () => {
+  const server = await newApiServer();
+  const first = await loginAs(server, 'root', '123456');
+  const sessions = server.state.sessions;
+  const [firstKey] = Object.keys(sessions);
+  // Arranged in state (fast): five more than the cap, all ending after the first session, five of them soonest.
+  const ends = sessions[firstKey!]!.expires_at;
+  for (let i = 1; i < MAX_SESSIONS + 5; i++) sessions[`filler${i}`] = { data: { id: 1 }, expires_at: ends + (i <= 5 ? i : 1_000 + i) };
+  await loginAs(server, 'root', '123456');
+  expect(Object.keys(sessions)).toHaveLength(MAX_SESSIONS);
+  expect(Object.keys(sessions).filter((key) => key === firstKey || /^filler[1-5]$/.test(key))).toEqual([]);
+  expect((await server.fetch('/api/user/self', { headers: first })).status).toBe(401);
 });
