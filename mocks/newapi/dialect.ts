@@ -43,7 +43,7 @@ const userShape = z.looseObject({
   remark: text, stripe_customer: text, created_at: integer, last_login_at: integer, deleted_at: z.number().nullable(),
   twofa: z
     .looseObject({
-      secret: text, enabled: z.boolean(), failed_attempts: integer, locked_until: z.number().nullable(),
+      secret_sealed: text, enabled: z.boolean(), failed_attempts: integer, locked_until: z.number().nullable(),
       last_used_at: z.number().nullable(), backup_codes: z.array(z.looseObject({ hash: text, used_at: z.number().nullable() })),
     })
     .nullable(),

@@ -1,5 +1,6 @@
 import { afterAll, expect, test } from 'vitest';
 import { MAX_SESSIONS } from '../../mocks/core/session-cap.js';
+import { turnOnTwoFactor } from '../support/two-factor.js';
 import { json, loginAs, newApiServer, serverErrors, watchPasswordWork } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
@@ -126,7 +127,7 @@ test('login/2fa: a user with 2FA gets a pending session, then logs in with a TOT
   const server = await newApiServer();
   const account = server.accounts.find((a) => a.role === 1)!;
   const user = server.state.users.find((u) => u.username === account.username)!;
-  user.twofa = { secret: 'JBSWY3DPEHPK3PXP', enabled: true, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] };
+  const secret = await turnOnTwoFactor(server, account.username, account.password);
   const first = await server.fetch('/api/user/login', json('POST', { username: account.username, password: account.password }));
   expect(await first.json()).toEqual({ success: true, message: 'Please enter two-factor authentication code', data: { require_2fa: true } });
   const cookie = first.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -134,7 +135,7 @@ test('login/2fa: a user with 2FA gets a pending session, then logs in with a TOT
   expect(pending.status).toBe(401);
   const wrong = await server.fetch('/api/user/login/2fa', json('POST', { code: '000000' }, { cookie }));
   expect(await wrong.json()).toEqual({ success: false, message: '验证码或备用码不正确' });
-  const code = await totpCode(user.twofa.secret, server.clock.now());
+  const code = await totpCode(secret, server.clock.now());
   const ok = await server.fetch('/api/user/login/2fa', json('POST', { code }, { cookie }));
   expect((await ok.json()).data.id).toBe(user.id);
   const self = await server.fetch('/api/user/self', { headers: { cookie, 'New-Api-User': String(user.id) } });
