@@ -13,7 +13,7 @@ import { z } from 'zod';
 export interface ControlHooks<S extends BaseState> {
   reset(): Promise<void>;
   exportState(): S;
-  importState(body: unknown): { ok: true } | { ok: false; error: string };
+  importState(body: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
   patchSettings(body: unknown): { ok: true; value: unknown } | { ok: false; error: string };
   /** The statuses `fail_route` may force (the dialect's `faultStatuses`). */
   faultStatuses: readonly number[];
@@ -45,7 +45,7 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
       handler: async (ctx) => {
         const body = await readBody(ctx);
         if (!body.ok) return body.response;
-        const result = hooks.importState(body.value);
+        const result = await hooks.importState(body.value);
         return result.ok ? ok() : badRequest(`Failed to import the state: ${result.error}`);
       },
     },

@@ -15,13 +15,13 @@ import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createFormTokens } from './form-tokens.js';
 import { notifyHosts } from './notify-hosts.js';
 import { createJournal } from './journal.js';
-import { DEFAULT_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
+import { DEFAULT_PASSWORD_HASH_ITERATIONS, MAX_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
 import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
 import { createRouter } from './router.js';
 import { inKeyOrderOf, replaceContents } from './state.js';
 import type { BaseState, Dialect, DialectErrors, RequestContext, Route, SeededAccount } from './types.js';
-import { parseWith } from './parse-with.js';
+import { parseWith, parseWithAsync } from './parse-with.js';
 
 /** The hook of {@link DialectErrors} that answers each kind of unreadable body. */
 const BODY_HOOKS = {
@@ -92,6 +92,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
   const clock = createClock(options.clock);
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
+  // Its own hashes must pass its own import: a state it exports always imports back.
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_PASSWORD_HASH_ITERATIONS) {
+    throw new RangeError(`Failed to start the reference server: passwordHashIterations ${iterations} is out of range. Please use an integer from 1 to ${MAX_PASSWORD_HASH_ITERATIONS}.`);
+  }
   const hash = (password: string) => hashPassword(password, { iterations, random });
   const verify = (password: string, stored: string) => verifyPassword(password, stored, { iterations });
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
@@ -120,8 +124,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     reset: resetNow,
     // No structuredClone: the control route stringifies it at once, and that text is the copy.
     exportState: () => state,
-    importState(body) {
-      const parsed = parseWith(dialect.stateSchema, body);
+    async importState(body) {
+      // Async: a state check may need WebCrypto (can this RSA key be imported?); nothing is replaced before it ends.
+      const parsed = await parseWithAsync(dialect.stateSchema, body);
       if (parsed.ok) replaceContents(state, inKeyOrderOf(body, parsed.value));
       return parsed.ok ? { ok: true } : parsed;
     },

@@ -15,3 +15,14 @@ export function parseWith<T>(schema: ZodType<T>, body: unknown): { ok: true; val
   const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
 }
+
+/**
+ * {@link parseWith} for schemas with async checks (a state schema that imports keys with WebCrypto).
+ *
+ * @example
+ * const parsed = await parseWithAsync(dialect.stateSchema, body);
+ */
+export async function parseWithAsync<T>(schema: ZodType<T>, body: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  const parsed = await schema.safeParseAsync(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
+}

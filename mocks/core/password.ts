@@ -16,6 +16,13 @@ export const DEFAULT_PASSWORD_HASH_ITERATIONS = 1000;
 /** OWASP's 2023 figure for PBKDF2-SHA256, what the CLI sandbox uses: logins cost what they cost on a real server. */
 export const SANDBOX_PASSWORD_HASH_ITERATIONS = 310_000;
 
+/**
+ * The most iterations a stored hash may name: above OWASP's current 600,000 for PBKDF2-SHA256 and the sandbox's
+ * 310,000, and about a second of one core per login here. An imported hash past it would tie up a WebCrypto thread
+ * for every login attempt against that account (WebCrypto itself takes up to 2^32 - 1: over an hour).
+ */
+export const MAX_PASSWORD_HASH_ITERATIONS = 1_000_000;
+
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
 // What a check without a stored hash derives against; its result is thrown away.
@@ -70,11 +77,35 @@ export async function verifyPassword(password: string, stored: string, options: 
   return constantTimeEqual(await derive(password, parsed.salt, parsed.iterations), parsed.expected);
 }
 
+/**
+ * Why the server could not verify a password against `stored`, or `undefined` when it can: the format
+ * {@link hashPassword} writes, iterations within 1 … {@link MAX_PASSWORD_HASH_ITERATIONS}, a 256-bit hash.
+ * The state import refuses what this names.
+ *
+ * @example
+ * unverifiableHash('pbkdf2$99999999999$AAAA$AAAA'); // 'must name 1 to 1000000 iterations'
+ */
+export function unverifiableHash(stored: string): string | undefined {
+  const parts = stored.split('$');
+  if (parts.length !== 4 || parts[0] !== 'pbkdf2') return 'must be pbkdf2$<iterations>$<base64 salt>$<base64 hash>';
+  if (parseIterations(parts[1]!) === undefined) return `must name 1 to ${MAX_PASSWORD_HASH_ITERATIONS} iterations`;
+  const parsed = parseStored(stored);
+  if (!parsed) return 'must hold base64 salt and hash';
+  if (parsed.expected.length !== HASH_BITS / 8) return `must hold a ${HASH_BITS}-bit hash`;
+  return undefined;
+}
+
+function parseIterations(text: string): number | undefined {
+  const iterations = /^[1-9][0-9]*$/.test(text) ? Number(text) : NaN;
+  return iterations >= 1 && iterations <= MAX_PASSWORD_HASH_ITERATIONS ? iterations : undefined;
+}
+
 function parseStored(stored: string): { iterations: number; salt: Uint8Array; expected: Uint8Array } | undefined {
   const parts = stored.split('$');
   if (parts.length !== 4 || parts[0] !== 'pbkdf2') return undefined;
-  const iterations = Number(parts[1]);
-  if (!Number.isSafeInteger(iterations) || iterations < 1) return undefined;
+  // Past the bound the hash is treated as unusable (never matches, costs the usual work), not derived for an hour.
+  const iterations = parseIterations(parts[1]!);
+  if (iterations === undefined) return undefined;
   try {
     return { iterations, salt: fromBase64(parts[2]!), expected: fromBase64(parts[3]!) };
   } catch {

@@ -55,3 +55,39 @@ export async function decryptRsaOaep(privateKey: CryptoKey, ciphertextBase64: st
     return undefined;
   }
 }
+
+/**
+ * Why `privatePkcs8Base64` and `publicKeyPem` are not a pair this server can use, or `undefined` when they are: the
+ * private half must import as RSA-OAEP SHA-256 PKCS#8 with the 2048-bit modulus {@link decryptRsaOaep} expects, and
+ * the PEM must be the SPKI of that same key (clients encrypt to the PEM; the server decrypts with the PKCS#8).
+ * The state import refuses what this names, so a login never meets a key that throws.
+ *
+ * @example
+ * const problem = await unusableRsaKeyPair(record.private_pkcs8, record.public_key_pem);
+ * if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.reason });
+ */
+export async function unusableRsaKeyPair(privatePkcs8Base64: string, publicKeyPem: string): Promise<{ field: 'private_pkcs8' | 'public_key_pem'; reason: string } | undefined> {
+  const privateHalf = await imported('pkcs8', () => base64ToBytes(privatePkcs8Base64));
+  if (!privateHalf) return { field: 'private_pkcs8', reason: 'must be a base64 PKCS#8 RSA private key' };
+  if (privateHalf.modulusLength !== 2048) return { field: 'private_pkcs8', reason: 'must be a 2048-bit RSA key' };
+  const publicHalf = await imported('spki', () => base64ToBytes(pemBody(publicKeyPem)));
+  if (!publicHalf) return { field: 'public_key_pem', reason: 'must be a PEM "PUBLIC KEY" (SPKI) of an RSA key' };
+  if (publicHalf.jwk.n !== privateHalf.jwk.n || publicHalf.jwk.e !== privateHalf.jwk.e) return { field: 'public_key_pem', reason: 'must be the public half of private_pkcs8' };
+  return undefined;
+}
+
+function pemBody(pem: string): string {
+  const match = /^-----BEGIN PUBLIC KEY-----\r?\n([A-Za-z0-9+/=\r\n]+)-----END PUBLIC KEY-----\r?\n?$/.exec(pem);
+  if (!match) throw new SyntaxError('not a PEM public key');
+  return match[1]!;
+}
+
+// Extractable only here, to compare the modulus of both halves; the key the server decrypts with is imported apart.
+async function imported(format: 'pkcs8' | 'spki', bytes: () => Uint8Array): Promise<{ jwk: JsonWebKey; modulusLength: number } | undefined> {
+  try {
+    const key = await crypto.subtle.importKey(format, bytes() as BufferSource, OAEP_SHA256, true, format === 'pkcs8' ? ['decrypt'] : ['encrypt']);
+    return { jwk: await crypto.subtle.exportKey('jwk', key), modulusLength: (key.algorithm as RsaHashedKeyAlgorithm).modulusLength };
+  } catch {
+    return undefined;
+  }
+}

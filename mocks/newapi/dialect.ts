@@ -5,6 +5,7 @@
  */
 import { z, type ZodType } from 'zod';
 import { ginClientIp } from '../core/client-address.js';
+import { passwordHashSchema } from '../core/state-checks.js';
 import type { Dialect, SeededAccount } from '../core/types.js';
 import { NEWAPI_FAULT_STATUSES, newApiErrors } from './envelope.js';
 import { paymentSettingsShape } from './payment-settings.js';
@@ -35,14 +36,15 @@ const settingsPatchSchema = z.strictObject({
 const text = z.string();
 const integer = z.number().int();
 const userShape = z.looseObject({
-  id: integer, username: text, password_hash: text, display_name: text, role: integer, status: integer, email: text,
+  // '' is an account without a password (OAuth sign-ups): updateSelf answers "password unset" for it.
+  id: integer, username: text, password_hash: passwordHashSchema({ allowEmpty: true }), display_name: text, role: integer, status: integer, email: text,
   github_id: text, discord_id: text, oidc_id: text, wechat_id: text, telegram_id: text, linux_do_id: text,
   access_token_sha256: text.nullable(), quota: integer, used_quota: integer, request_count: integer, group: text,
   aff_code: text, aff_count: integer, aff_quota: integer, aff_history_quota: integer, inviter_id: integer, setting: text,
   remark: text, stripe_customer: text, created_at: integer, last_login_at: integer, deleted_at: z.number().nullable(),
   twofa: z
     .looseObject({
-      secret: text, enabled: z.boolean(), failed_attempts: integer, locked_until: z.number().nullable(),
+      secret_sealed: text, enabled: z.boolean(), failed_attempts: integer, locked_until: z.number().nullable(),
       last_used_at: z.number().nullable(), backup_codes: z.array(z.looseObject({ hash: text, used_at: z.number().nullable() })),
     })
     .nullable(),

@@ -7,7 +7,7 @@
 import { createFaker } from '../core/faker.js';
 import type { SeedContext, SeededAccount } from '../core/types.js';
 import { newUserSetting } from './setting.js';
-import { registerSealer } from './token-keys.js';
+import { registerSealer } from './sealer.js';
 import { seedTokens } from './tokens.js';
 import {
   DEFAULT_SETTINGS,

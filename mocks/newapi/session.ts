@@ -6,6 +6,7 @@
  */
 import { serializeCookie } from '../core/cookies.js';
 import { sha256HexSync, toBase64Url } from '../core/encoding.js';
+import { makeRoomForSession } from '../core/session-cap.js';
 import type { RequestContext } from '../core/types.js';
 import type { NewApiState, SessionData, SessionRecord } from './state.js';
 
@@ -13,8 +14,6 @@ import type { NewApiState, SessionData, SessionRecord } from './state.js';
 export const SESSION_COOKIE = 'session';
 /** 30 days, upstream's `MaxAge`. */
 export const SESSION_MAX_AGE_SECONDS = 2_592_000;
-// Upstream's cookie store has no server-side table to fill; this bound only keeps snapshots cheap.
-const MAX_SESSIONS = 10_000;
 
 type Ctx = RequestContext<NewApiState>;
 
@@ -80,10 +79,6 @@ function newSessionId(ctx: Ctx): string {
   const sessions = ctx.state.sessions;
   const now = ctx.clock.now();
   for (const key of Object.keys(sessions)) if (sessions[key]!.expires_at <= now) delete sessions[key];
-  const live = Object.keys(sessions);
-  if (live.length >= MAX_SESSIONS) {
-    live.sort((a, b) => sessions[a]!.expires_at - sessions[b]!.expires_at);
-    for (const key of live.slice(0, live.length - MAX_SESSIONS + 1)) delete sessions[key];
-  }
+  makeRoomForSession(sessions, (session) => session.expires_at);
   return toBase64Url(ctx.random.bytes(32));
 }

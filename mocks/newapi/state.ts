@@ -72,8 +72,11 @@ export const DEFAULT_SETTINGS: NewApiSettings = {
 
 /** A user's TOTP 2FA record (upstream tables `two_fas` and `two_fa_backup_codes`). */
 export interface TwoFaRecord {
-  /** Base32 TOTP secret. */
-  secret: string;
+  /**
+   * The base32 TOTP secret, sealed by the server's sealer (`./sealer.ts`, purpose `totp-secret`): a state export
+   * must hand out no working second factor. Upstream stores it in clear.
+   */
+  secret_sealed: string;
   enabled: boolean;
   failed_attempts: number;
   /** Epoch ms, or null when not locked. */

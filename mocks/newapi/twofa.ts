@@ -7,6 +7,7 @@
 import { newTotpSecret, verifyTotp } from '../core/totp.js';
 import type { RequestContext } from '../core/types.js';
 import { ZH } from './messages.js';
+import { seal, unseal } from './sealer.js';
 import type { NewApiState, TwoFaRecord } from './state.js';
 
 const MAX_FAIL_ATTEMPTS = 5;
@@ -28,7 +29,7 @@ export async function checkTwoFaCode(ctx: Ctx, twofa: TwoFaRecord, code: string)
   const now = ctx.clock.now();
   const numeric = validateNumericCode(code);
   if (numeric.ok && !isLocked(twofa, now)) {
-    if (await verifyTotp(twofa.secret, numeric.code, now)) return succeed(twofa, now);
+    if (await matchesTotp(ctx, twofa, numeric.code, now)) return succeed(twofa, now);
     recordFailure(twofa, now);
   }
   if (isLocked(twofa, now)) return lockedAnswer(twofa);
@@ -53,9 +54,21 @@ export async function checkTwoFaCode(ctx: Ctx, twofa: TwoFaRecord, code: string)
 export async function checkTotp(ctx: Ctx, twofa: TwoFaRecord, code: string): Promise<Check> {
   const now = ctx.clock.now();
   if (isLocked(twofa, now)) return lockedAnswer(twofa);
-  if (await verifyTotp(twofa.secret, code, now)) return succeed(twofa, now);
+  if (await matchesTotp(ctx, twofa, code, now)) return succeed(twofa, now);
   recordFailure(twofa, now);
   return { ok: false, message: ZH.codeOrBackupWrong };
+}
+
+/**
+ * Whether `code` is the TOTP of the record's sealed secret at `now` (one period of skew). A secret sealed by
+ * another server (an imported state) matches no code; backup codes still work, as they are hashes.
+ *
+ * @example
+ * if (!(await matchesTotp(ctx, twofa, numeric.code, ctx.clock.now()))) return fail(ZH.codeOrBackupWrong);
+ */
+export async function matchesTotp(ctx: Ctx, twofa: TwoFaRecord, code: string, now: number): Promise<boolean> {
+  const secret = await unseal(ctx.random, twofa.secret_sealed, 'totp-secret');
+  return secret !== undefined && (await verifyTotp(secret, code, now));
 }
 
 /**
@@ -104,17 +117,18 @@ export async function newBackupCodes(ctx: Ctx): Promise<{ codes: string[]; store
 }
 
 /**
- * A pending (not yet enabled) record with a fresh secret, and the QR payload for it (`GenerateQRCodeData`, not
- * URL-encoded, exactly as upstream prints it).
+ * A pending (not yet enabled) record with a fresh secret (stored sealed), the secret itself for the setup answer,
+ * and the QR payload for it (`GenerateQRCodeData`, not URL-encoded, exactly as upstream prints it).
  *
  * @example
- * const { record, qr } = newPendingTwoFa(ctx, user.username);
+ * const { record, secret, qr } = await newPendingTwoFa(ctx, user.username);
  */
-export function newPendingTwoFa(ctx: Ctx, username: string): { record: TwoFaRecord; qr: string } {
+export async function newPendingTwoFa(ctx: Ctx, username: string): Promise<{ record: TwoFaRecord; secret: string; qr: string }> {
   const secret = newTotpSecret(ctx.random.bytes(20));
   const issuer = ctx.settings.SystemName;
   const qr = `otpauth://totp/${issuer}:${username} (${issuer})?secret=${secret}&issuer=${issuer}&digits=6&period=30`;
-  return { record: { secret, enabled: false, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] }, qr };
+  const secret_sealed = await seal(ctx.random, secret, 'totp-secret');
+  return { record: { secret_sealed, enabled: false, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] }, secret, qr };
 }
 
 function succeed(twofa: TwoFaRecord, now: number): { ok: true } {

@@ -5,6 +5,7 @@
  * @module
  */
 import { sha256Hex } from '../core/encoding.js';
+import { makeRoomForSession } from '../core/session-cap.js';
 import { sweepWhenDue } from '../core/sweep.js';
 import type { RequestContext } from '../core/types.js';
 import { iso, newId, newSecret } from './ids.js';
@@ -41,6 +42,10 @@ export interface TokenPair {
 export async function startSession(ctx: Ctx, user: UserRecord): Promise<TokenPair> {
   const now = ctx.clock.now();
   pruneSessions(ctx.state, now);
+  // Ended (revoked) sessions end first, so at the cap they go before any live one does.
+  for (const dropped of makeRoomForSession(ctx.state.sessions, (s) => Math.min(s.expires_at, s.revoked_at ?? Infinity))) {
+    forgetTokensHeldBy(ctx.state, dropped);
+  }
   const session: SessionRecord = { session_id: newId('ses_', now, ctx.random), user_id: user.user_id, created_at: now, expires_at: now + SESSION_TTL_MS, revoked_at: null, tokens: { access: [], refresh: [] } };
   ctx.state.sessions[session.session_id] = session;
   return issuePair(ctx, session);
@@ -111,8 +116,20 @@ function forgetDeadSessions(state: PlatformState, nowMs: number): void {
   }
   if (dead.size === 0) return;
   for (const id of dead) delete state.sessions[id];
-  for (const [hash, token] of Object.entries(state.access_tokens)) if (dead.has(token.session_id)) delete state.access_tokens[hash];
-  for (const [hash, token] of Object.entries(state.refresh_tokens)) if (dead.has(token.session_id)) delete state.refresh_tokens[hash];
+  forgetTokensOf(state, dead);
+}
+
+// What the session lists, without walking the token tables at every login at the cap; a session imported from
+// before sessions listed their tokens has its rows found by walking.
+function forgetTokensHeldBy(state: PlatformState, session: SessionRecord): void {
+  if (!session.tokens) return forgetTokensOf(state, new Set([session.session_id]));
+  for (const hash of session.tokens.access) delete state.access_tokens[hash];
+  for (const hash of session.tokens.refresh) delete state.refresh_tokens[hash];
+}
+
+function forgetTokensOf(state: PlatformState, sessionIds: ReadonlySet<string>): void {
+  for (const [hash, token] of Object.entries(state.access_tokens)) if (sessionIds.has(token.session_id)) delete state.access_tokens[hash];
+  for (const [hash, token] of Object.entries(state.refresh_tokens)) if (sessionIds.has(token.session_id)) delete state.refresh_tokens[hash];
 }
 
 /** The outcome of looking up a bearer token, in the contract's check order. */

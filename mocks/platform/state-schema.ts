@@ -5,11 +5,16 @@
  * @module
  */
 import { z } from 'zod';
+import { unusableRsaKeyPair } from '../core/rsa.js';
+import { passwordHashSchema } from '../core/state-checks.js';
 import type { PlatformState } from './state.js';
 
-/** The range `Date` can represent: the views turn every time into an RFC 3339 string, which throws outside it. */
-const MAX_DATE_MS = 8.64e15;
-const time = z.number().min(-MAX_DATE_MS).max(MAX_DATE_MS);
+/**
+ * 9999-12-31T23:59:59.999Z: the views turn every time into an RFC 3339 string, and only years 0000-9999 give the
+ * four-digit year the document's date-time pattern has (`Date` goes on to ±275760 as `+275760-…`).
+ */
+const MAX_TIME_MS = 253_402_300_799_999;
+const time = z.number().min(0).max(MAX_TIME_MS);
 const count = z.number().int().min(0);
 const text = z.string();
 const verifyStatus = z.enum(['unverified', 'pending', 'verified', 'rejected']);
@@ -27,7 +32,13 @@ const outboxMessage = z.looseObject({
   sent_at: time,
 });
 
-const rsaKey = z.looseObject({ key_id: text, private_pkcs8: text, public_key_pem: text, created_at: time, expires_at: time, used: z.array(text) });
+// A login decrypts with private_pkcs8 and clients encrypt to public_key_pem: both must be the one usable key pair.
+const rsaKey = z
+  .looseObject({ key_id: text, private_pkcs8: text, public_key_pem: text, created_at: time, expires_at: time, used: z.array(text) })
+  .superRefine(async (key, ctx) => {
+    const problem = await unusableRsaKeyPair(key.private_pkcs8, key.public_key_pem);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: `${problem.field} ${problem.reason}` });
+  });
 
 const quota = z.looseObject({
   tokens_per_day: count.nullable(),
@@ -51,7 +62,8 @@ const user = z.looseObject({
   email: text,
   email_verified: z.boolean(),
   phone: text.nullable(),
-  password_hash: text,
+  // Platform has no passwordless accounts: every user signs up or is invited with a password.
+  password_hash: passwordHashSchema({ allowEmpty: false }),
   user_type: z.enum(['personal', 'enterprise', 'member']),
   nickname: text,
   avatar: text.nullable(),
@@ -150,7 +162,7 @@ const verification = z.discriminatedUnion('type', [
  * newer server still imports.
  *
  * @example
- * const parsed = platformStateSchema.safeParse(body);
+ * const parsed = await platformStateSchema.safeParseAsync(body);
  */
 export const platformStateSchema = z.looseObject({
   settings,

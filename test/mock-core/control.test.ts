@@ -65,6 +65,32 @@ test('control: importing garbage is a 400 and leaves the state alone', async () 
   expect(await (await server.fetch('/__mock/state')).json()).toEqual(before);
 });
 
+test('control: a new-api password_hash the server cannot verify is refused with 400 naming it; \'\' (no password) imports', async () => {
+  const server = await newApiServer();
+  const before = await (await server.fetch('/__mock/state')).json();
+  const [, , salt, hash] = before.users[0].password_hash.split('$');
+  for (const stored of ['pbkdf2$99999999999$AAAA$AAAA', `pbkdf2$1000001$${salt}$${hash}`, 'bcrypt$x', `pbkdf2$1000$${salt}$AAAA`]) {
+    const state = structuredClone(before);
+    state.users[0].password_hash = stored;
+    const response = await server.fetch('/__mock/state', json('PUT', state));
+    expect(response.status, stored).toBe(400);
+    expect((await response.json()).error, stored).toMatch(/→ at users\[0\]\.password_hash$/);
+  }
+  expect(await (await server.fetch('/__mock/state')).json()).toEqual(before);
+  const state = structuredClone(before);
+  state.users[0].password_hash = '';
+  expect(await (await server.fetch('/__mock/state', json('PUT', state))).json()).toEqual({ ok: true });
+  const login = await server.fetch('/api/user/login', json('POST', { username: state.users[0].username, password: 'anything' }));
+  expect(login.status).toBe(200);
+  expect((await login.json()).success).toBe(false);
+});
+
+test('control: passwordHashIterations outside 1 … 1,000,000 is refused at start, so its own hashes always import back', () => {
+  for (const passwordHashIterations of [0, 1_000_001, 1.5]) {
+    expect(() => createReferenceServer({ dialect: 'newapi', passwordHashIterations })).toThrow(/passwordHashIterations .* Please use an integer from 1 to 1000000/);
+  }
+});
+
 test('control: the clock reads, advances and jumps', async () => {
   const server = await newApiServer();
   const { now } = await (await server.fetch('/__mock/clock')).json();

@@ -1,5 +1,5 @@
 import { expect, onTestFinished, test, vi } from 'vitest';
-import { hashPassword, verifyPassword } from '../../mocks/core/password.js';
+import { hashPassword, unverifiableHash, verifyPassword } from '../../mocks/core/password.js';
 import { createRandom } from '../../mocks/core/random.js';
 import { totpCode, verifyTotp } from '../../mocks/core/totp.js';
 
@@ -17,6 +17,14 @@ test('password: salts differ, so equal passwords hash differently', async () => 
 
 test('password: a malformed or empty stored value never matches', async () => {
   for (const stored of ['', 'bcrypt$x', 'pbkdf2$0$AA==$AA==', 'pbkdf2$10$!!$AA==']) expect(await verifyPassword('x', stored)).toBe(false);
+});
+
+test('password: a stored hash past 1,000,000 iterations never matches and is not derived, instead of throwing', async () => {
+  const stored = await hashPassword('123456', { iterations: 1000, random: createRandom() });
+  const [, , salt, hash] = stored.split('$');
+  for (const iterations of ['99999999999', '1000001']) expect(await verifyPassword('123456', `pbkdf2$${iterations}$${salt}$${hash}`)).toBe(false);
+  expect(unverifiableHash(`pbkdf2$99999999999$${salt}$${hash}`)).toBe('must name 1 to 1000000 iterations');
+  expect(unverifiableHash(stored)).toBeUndefined();
 });
 
 test('password: at most two derivations run at once, so they leave WebCrypto threads to every other write', async () => {

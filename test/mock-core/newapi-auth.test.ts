@@ -1,4 +1,6 @@
 import { afterAll, expect, test } from 'vitest';
+import { MAX_SESSIONS } from '../../mocks/core/session-cap.js';
+import { turnOnTwoFactor } from '../support/two-factor.js';
 import { json, loginAs, newApiServer, serverErrors, watchPasswordWork } from './support.js';
 
 afterAll(() => expect(serverErrors).toEqual([]));
@@ -125,7 +127,7 @@ test('login/2fa: a user with 2FA gets a pending session, then logs in with a TOT
   const server = await newApiServer();
   const account = server.accounts.find((a) => a.role === 1)!;
   const user = server.state.users.find((u) => u.username === account.username)!;
-  user.twofa = { secret: 'JBSWY3DPEHPK3PXP', enabled: true, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] };
+  const secret = await turnOnTwoFactor(server, account.username, account.password);
   const first = await server.fetch('/api/user/login', json('POST', { username: account.username, password: account.password }));
   expect(await first.json()).toEqual({ success: true, message: 'Please enter two-factor authentication code', data: { require_2fa: true } });
   const cookie = first.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -133,7 +135,7 @@ test('login/2fa: a user with 2FA gets a pending session, then logs in with a TOT
   expect(pending.status).toBe(401);
   const wrong = await server.fetch('/api/user/login/2fa', json('POST', { code: '000000' }, { cookie }));
   expect(await wrong.json()).toEqual({ success: false, message: '验证码或备用码不正确' });
-  const code = await totpCode(user.twofa.secret, server.clock.now());
+  const code = await totpCode(secret, server.clock.now());
   const ok = await server.fetch('/api/user/login/2fa', json('POST', { code }, { cookie }));
   expect((await ok.json()).data.id).toBe(user.id);
   const self = await server.fetch('/api/user/self', { headers: { cookie, 'New-Api-User': String(user.id) } });
@@ -203,4 +205,18 @@ test('login: an unknown name costs the same password work as a wrong password', 
   const unknown = await spent('nobody-here');
   expect(known.iterations).toEqual([1000]);
   expect(unknown).toEqual(known);
+});
+
+test('sessions: past 10,000 (an imported state), the next login drops those expiring first down to the cap', async () => {
+  const server = await newApiServer();
+  const first = await loginAs(server, 'root', '123456');
+  const sessions = server.state.sessions;
+  const [firstKey] = Object.keys(sessions);
+  // Arranged in state (fast): five more than the cap, all ending after the first session, five of them soonest.
+  const ends = sessions[firstKey!]!.expires_at;
+  for (let i = 1; i < MAX_SESSIONS + 5; i++) sessions[`filler${i}`] = { data: { id: 1 }, expires_at: ends + (i <= 5 ? i : 1_000 + i) };
+  await loginAs(server, 'root', '123456');
+  expect(Object.keys(sessions)).toHaveLength(MAX_SESSIONS);
+  expect(Object.keys(sessions).filter((key) => key === firstKey || /^filler[1-5]$/.test(key))).toEqual([]);
+  expect((await server.fetch('/api/user/self', { headers: first })).status).toBe(401);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { MAX_SESSIONS } from '../../mocks/core/session-cap.js';
 import { usePlatform } from './platform-support.js';
 import { watchPasswordWork } from './support.js';
 
@@ -236,4 +237,25 @@ test('lockout: five wrong passwords sent at once are all counted, and lock the a
   const answers = await Promise.all(bodies.map((body) => t.json('POST', '/api/v1/auth/login', { body })));
   expect(answers.map((a) => a.code).sort()).toEqual([40104, 40104, 40104, 40104, 42903]);
   expect(await login({ email: account.email }, account.password)).toMatchObject({ status: 429, code: 42903 });
+});
+
+test('sessions are capped at 10,000: one more login drops the session ending first, with its tokens', async () => {
+  const account = t.account('personal');
+  const first = await login({ email: account.email }, account.password);
+  const firstId = t.server.state.access_tokens[Object.keys(t.server.state.access_tokens).at(-1)!]!.session_id;
+  // Arranged in state (fast): sessions of the same user that end a day after the first one.
+  const now = t.server.clock.now();
+  const sessions = t.server.state.sessions;
+  for (let i = Object.keys(sessions).length; i < MAX_SESSIONS; i++) {
+    const id = `ses_filler_${i}`;
+    sessions[id] = { session_id: id, user_id: account.user_id, created_at: now, expires_at: sessions[firstId]!.expires_at + 86_400_000, revoked_at: null, tokens: { access: [], refresh: [] } };
+  }
+  const tokenRows = Object.keys(t.server.state.access_tokens).length + Object.keys(t.server.state.refresh_tokens).length;
+  expect((await login({ email: account.email }, account.password)).code).toBe(0);
+  expect(Object.keys(sessions)).toHaveLength(MAX_SESSIONS);
+  expect(sessions[firstId]).toBeUndefined();
+  // The new session's two rows came, the dropped one's two went.
+  expect(Object.keys(t.server.state.access_tokens).length + Object.keys(t.server.state.refresh_tokens).length).toBe(tokenRows);
+  expect(await refresh(first.data.refresh_token)).toMatchObject({ status: 401, code: 40103 });
+  expect(await me(first.data.access_token)).toMatchObject({ status: 401, code: 40101 });
 });

@@ -3,6 +3,7 @@ import { ApiError, AuthenticationError, ConflictError, ValidationError } from '.
 import { TwoFactorRequiredError } from '../../src/newapi/index.js';
 import { TOTP } from 'otpauth';
 import { useNewApi } from '../support/harness.js';
+import { turnOnTwoFactor } from '../support/two-factor.js';
 
 const api = useNewApi();
 
@@ -92,17 +93,19 @@ test('logout: ends the session, so the next call is unauthenticated (401)', asyn
   expect(err.status).toBe(401);
 });
 
-/** Turns 2FA on for a seeded common user, as `POST /api/user/2fa/enable` would, and returns a code source. */
-function enableTwoFactor() {
+/**
+ * Turns 2FA on for a seeded common user through `POST /api/user/2fa/setup|enable`, and returns a code source built
+ * on another TOTP implementation (otpauth), so the server's codes are checked against an independent one.
+ */
+async function enableTwoFactor() {
   const account = api.server.accounts.find((a) => a.role === 1)!;
-  const user = api.server.state.users.find((u) => u.username === account.username)!;
-  const totp = new TOTP({ secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30 });
-  user.twofa = { secret: totp.secret.base32, enabled: true, failed_attempts: 0, locked_until: null, last_used_at: null, backup_codes: [] };
+  const secret = await turnOnTwoFactor(api.server, account.username, account.password);
+  const totp = new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 });
   return { account, code: () => totp.generate({ timestamp: api.server.clock.now() }) };
 }
 
 test('login with 2FA on: without a code the SDK throws TwoFactorRequiredError and keeps the pending login', async () => {
-  const { account, code } = enableTwoFactor();
+  const { account, code } = await enableTwoFactor();
   const client = api.client();
   const err = await client.auth.login({ username: account.username, password: account.password }).catch((e) => e);
   expect(err).toBeInstanceOf(TwoFactorRequiredError);
@@ -113,7 +116,7 @@ test('login with 2FA on: without a code the SDK throws TwoFactorRequiredError an
 });
 
 test('login with 2FA on: a code provider completes the login in one call', async () => {
-  const { account, code } = enableTwoFactor();
+  const { account, code } = await enableTwoFactor();
   const client = api.client();
   const me = await client.auth.login({ username: account.username, password: account.password, twoFactorCode: async () => code() });
   expect(me.username).toBe(account.username);
@@ -121,7 +124,7 @@ test('login with 2FA on: a code provider completes the login in one call', async
 });
 
 test('login with 2FA on: a wrong six-digit code gets upstream\'s Chinese message', async () => {
-  const { account } = enableTwoFactor();
+  const { account } = await enableTwoFactor();
   const client = api.client();
   const err = await client.auth.login({ username: account.username, password: account.password, twoFactorCode: '000000' }).catch((e) => e);
   expect(err).toBeInstanceOf(ApiError);

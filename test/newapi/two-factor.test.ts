@@ -166,3 +166,13 @@ test('users.disableTwoFactor: a set-up but never enabled record is deleted too, 
   await (await api.loginAs('root')).users.disableTwoFactor(row(username).id);
   expect(row(username).twofa).toBeNull();
 });
+
+test('2FA: the state export holds no TOTP secret (only a sealed copy), and a TOTP code still logs in', async () => {
+  const { secret, username, password } = await withTwoFactor();
+  const exported = await (await api.raw('/__mock/state')).text();
+  expect(exported).not.toContain(secret);
+  const twofa = JSON.parse(exported).users.find((u: { username: string }) => u.username === username).twofa;
+  expect(Object.keys(twofa)).not.toContain('secret');
+  expect(twofa.secret_sealed).toMatch(/^aesgcm\$/);
+  await expect(api.client().auth.login({ username, password, twoFactorCode: await code(secret) })).resolves.toMatchObject({ username });
+});

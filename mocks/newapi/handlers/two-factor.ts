@@ -4,7 +4,6 @@
  * JUL26). The login step is `loginTwoFa` in `auth.ts`. Messages are Chinese in every version.
  * @module
  */
-import { verifyTotp } from '../../core/totp.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
@@ -12,7 +11,7 @@ import { atoi } from '../../go/strconv.js';
 import { DB, ZH } from '../messages.js';
 import { goDecode } from '../../go/json-bind.js';
 import { findUser, findUserUnscoped, type NewApiState } from '../state.js';
-import { checkTotp, checkTwoFaCode, isLocked, newBackupCodes, newPendingTwoFa, validateNumericCode } from '../twofa.js';
+import { checkTotp, checkTwoFaCode, isLocked, matchesTotp, newBackupCodes, newPendingTwoFa, validateNumericCode } from '../twofa.js';
 
 type Ctx = RequestContext<NewApiState>;
 
@@ -35,10 +34,11 @@ export async function setupTwoFactor(ctx: Ctx, caller: Caller): Promise<Response
   if (twoFaOf(ctx, caller.id)?.enabled) return fail('用户已启用2FA，请先禁用后重新设置');
   const user = findUser(ctx.state, caller.id);
   if (!user) return fail(DB.recordNotFound);
-  const { record, qr } = newPendingTwoFa(ctx, user.username);
+  const { record, secret, qr } = await newPendingTwoFa(ctx, user.username);
   const { codes, stored } = await newBackupCodes(ctx);
   user.twofa = { ...record, backup_codes: stored };
-  return ok({ secret: record.secret, qr_code_data: qr, backup_codes: codes }, '2FA设置初始化成功，请使用认证器扫描二维码并输入验证码完成设置');
+  // Shown once, as upstream shows it: the state keeps only the sealed copy.
+  return ok({ secret, qr_code_data: qr, backup_codes: codes }, '2FA设置初始化成功，请使用认证器扫描二维码并输入验证码完成设置');
 }
 
 /** `POST /api/user/2fa/enable {code}`: TOTP only; no lock check and no failure counting, as upstream. */
@@ -50,7 +50,7 @@ export async function enableTwoFactor(ctx: Ctx, caller: Caller): Promise<Respons
   if (twofa.enabled) return fail('2FA已经启用');
   const numeric = validateNumericCode(body.code);
   if (!numeric.ok) return fail(numeric.message);
-  if (!(await verifyTotp(twofa.secret, numeric.code, ctx.clock.now()))) return fail(ZH.codeOrBackupWrong);
+  if (!(await matchesTotp(ctx, twofa, numeric.code, ctx.clock.now()))) return fail(ZH.codeOrBackupWrong);
   Object.assign(twofa, { enabled: true, failed_attempts: 0, locked_until: null });
   return ok(undefined, '两步验证启用成功');
 }
