@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The SDK suite runs twice: once in-process (the client's fetch is server.fetch) and once
@@ -5,6 +6,13 @@ import { defineConfig } from 'vitest/config';
 // GATEWAYKIT_TRANSPORT to pick the adapter, so every test file stays transport-agnostic.
 export default defineConfig({
   test: {
+    // Test files of a worker share one module graph: each isolated file re-imported the SDK, the mocks, msw and
+    // yaml, and re-parsed the OpenAPI documents (0.1-1 s a file), which was most of the suite's time (issue 9).
+    // What a file must not leak, it restores itself: servers stop in afterAll, spies, stubs and timers are undone,
+    // and the contract problems are taken after every test (test/support/contract-setup.ts).
+    isolate: false,
+    // Vitest's default leaves one core for itself, which on a 2-core machine is one worker and an idle core.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

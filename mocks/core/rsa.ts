@@ -31,6 +31,53 @@ export async function generateRsaKeyPair(): Promise<RsaKeyPair> {
   return { privateKey: pair.privateKey, publicKeyPem: `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n` };
 }
 
+// Generating a 2048-bit key costs 100-900 ms of CPU, most of a seeded server's start (issue 9: ready in <= 30 ms).
+// A seeded server's keys are therefore made once per process and seed: the nth key of seed S is the same pair in
+// every server started with S, before and after a reset. String(seed), as for the PRNG: seed 1 and '1' give one
+// state. Unseeded servers never touch the cache. Bounded, so a run over many seeds (property tests) stays small.
+const seededPairs = new Map<string, Promise<RsaKeyPair>>();
+/** Public key PEM → the seed it was made for. */
+const seedOfPem = new Map<string, string>();
+const SEEDED_LIMIT = 256;
+
+/**
+ * The `index`th key pair of a server seeded with `seed`, generated on first use and cached for the process; a fresh
+ * pair every call when `seed` is `undefined`. Two seeds never share a pair.
+ *
+ * @example
+ * const first = await rsaKeyPairFor(1, 0); // the same pair for every server with seed 1
+ */
+export function rsaKeyPairFor(seed: number | string | undefined, index: number): Promise<RsaKeyPair> {
+  if (seed === undefined) return generateRsaKeyPair();
+  const name = JSON.stringify([String(seed), index]);
+  const cached = seededPairs.get(name);
+  if (cached) return cached;
+  if (seededPairs.size >= SEEDED_LIMIT) {
+    const [oldest, evicted] = seededPairs.entries().next().value!;
+    seededPairs.delete(oldest);
+    void evicted.then((pair) => seedOfPem.delete(pair.publicKeyPem), () => undefined);
+  }
+  const pair = generateRsaKeyPair();
+  pair.then(
+    (made) => seedOfPem.set(made.publicKeyPem, String(seed)),
+    // A failed generation must not stay cached.
+    () => seededPairs.delete(name),
+  );
+  seededPairs.set(name, pair);
+  return pair;
+}
+
+/**
+ * The seed a public key was made for by {@link rsaKeyPairFor}, or `undefined` for a key of an unseeded server (or
+ * one this process did not make). Lets a key ring rotate within its seed without being told the seed again.
+ *
+ * @example
+ * const seed = seedOfKey(state.rsa_keys[0].public_key_pem);
+ */
+export function seedOfKey(publicKeyPem: string): string | undefined {
+  return seedOfPem.get(publicKeyPem);
+}
+
 /**
  * Decrypts a base64 RSA-OAEP ciphertext to a UTF-8 string, or `undefined` when it is not valid base64,
  * has the wrong length, or does not decrypt under this key. Never falls back to the input as plaintext.

@@ -5,7 +5,7 @@
  * @module
  */
 import { fromBase64, toBase64 } from '../core/encoding.js';
-import { generateRsaKeyPair } from '../core/rsa.js';
+import { rsaKeyPairFor, seedOfKey } from '../core/rsa.js';
 import { utcDateStamp } from './ids.js';
 import type { PlatformState, RsaKeyRecord } from './state.js';
 
@@ -17,13 +17,19 @@ export const KEY_GRACE_MS = 10 * 60_000;
 const OAEP_SHA256 = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;
 
 /**
- * A new key record: `rsa_key_<UTC date>_<sequence of that day>`, valid for 24 h plus the grace window.
+ * A new key record: `rsa_key_<UTC date>_<sequence of that day>`, valid for 24 h plus the grace window. With a
+ * `seed`, the key material is the ring's nth key of that seed (n: how many keys the ring ever held), made once per
+ * process, so a second server with the seed and every reset reuse it.
  *
  * @example
- * state.rsa_keys.push(await createKey(state, clock.now()));
+ * state.rsa_keys.push(await createKey(state, clock.now(), ctx.seed));
  */
-export async function createKey(state: Pick<PlatformState, 'rsa_keys' | 'retired_key_ids'>, nowMs: number): Promise<RsaKeyRecord> {
-  const pair = await generateRsaKeyPair();
+export async function createKey(
+  state: Pick<PlatformState, 'rsa_keys' | 'retired_key_ids'>,
+  nowMs: number,
+  seed?: number | string,
+): Promise<RsaKeyRecord> {
+  const pair = await rsaKeyPairFor(seed, state.rsa_keys.length + state.retired_key_ids.length);
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
   const day = utcDateStamp(nowMs);
   const sameDay = [...state.retired_key_ids, ...state.rsa_keys.map((k) => k.key_id)].filter((id) => id.startsWith(`rsa_key_${day}_`)).length;
@@ -45,10 +51,12 @@ export async function createKey(state: Pick<PlatformState, 'rsa_keys' | 'retired
  * const key = await currentKey(ctx.state, ctx.clock.now());
  */
 export async function currentKey(state: PlatformState, nowMs: number): Promise<RsaKeyRecord> {
+  // A ring that began with a seeded key rotates within its seed; read before pruning drops the keys that say so.
+  const seed = state.rsa_keys.map((k) => seedOfKey(k.public_key_pem)).find((s) => s !== undefined);
   pruneKeys(state, nowMs);
   const newest = state.rsa_keys[state.rsa_keys.length - 1];
   if (newest && nowMs < newest.created_at + KEY_ROTATION_MS) return newest;
-  const key = await createKey(state, nowMs);
+  const key = await createKey(state, nowMs, seed);
   state.rsa_keys.push(key);
   return key;
 }

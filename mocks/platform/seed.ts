@@ -110,7 +110,7 @@ export async function seedPlatform(ctx: SeedContext, settings: Partial<PlatformS
   // Hash after every draw above, so the draw order (hence the state) does not depend on hashing.
   const hashes = await Promise.all(people.map((p) => ctx.hashPassword(p.password)));
   people.forEach((p, i) => (p.user.password_hash = hashes[i]!));
-  state.rsa_keys.push(await createKey(state, ctx.clock.now()));
+  state.rsa_keys.push(await createKey(state, ctx.clock.now(), ctx.seed));
 
   const accounts = people.map(({ role, user, password }): PlatformAccount => ({
     username: user.email,

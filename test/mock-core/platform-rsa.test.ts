@@ -1,5 +1,6 @@
 import { constants, publicEncrypt } from 'node:crypto';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { createReferenceServer } from '../../mocks/index.js';
 import { usePlatform } from './platform-support.js';
 
 const t = usePlatform();
@@ -116,4 +117,49 @@ test('password change: the same ciphertext in both fields is a replay', async ()
   const field = await t.encrypt(account.password, key.public_key);
   const answer = await t.json('PUT', '/api/v1/users/me/password', { headers: auth, body: { key_id: key.key_id, old_password: field, new_password: field } });
   expect(answer).toMatchObject({ status: 400, code: 40012 });
+});
+
+// Key generation is most of a seeded server's start; these count generations, never milliseconds.
+const countKeyGenerations = () => {
+  const spy = vi.spyOn(crypto.subtle, 'generateKey');
+  return { count: () => spy.mock.calls.filter(([algorithm]) => (algorithm as { name?: string }).name === 'RSA-OAEP').length, restore: () => spy.mockRestore() };
+};
+const startPlatform = async (seed?: string) => {
+  const server = createReferenceServer({ dialect: 'platform', seed, clock: { frozen: true } });
+  await server.ready;
+  return server;
+};
+const keyOf = async (server: Awaited<ReturnType<typeof startPlatform>>) => (await (await server.fetch('/api/v1/auth/public-key')).json()).data.public_key as string;
+
+test('seeded keys: two servers with one seed and a reset generate the key once and serve the same key', async () => {
+  const generations = countKeyGenerations();
+  try {
+    const first = await startPlatform('rsa-cache-once');
+    const second = await startPlatform('rsa-cache-once');
+    await first.reset();
+    expect(generations.count()).toBe(1);
+    expect(await keyOf(second)).toBe(await keyOf(first));
+  } finally {
+    generations.restore();
+  }
+});
+
+test('seeded keys: a rotation after a reset reuses the rotated key of that seed', async () => {
+  const server = await startPlatform('rsa-cache-rotation');
+  const generations = countKeyGenerations();
+  try {
+    server.clock.advance(DAY_MS + 60_000);
+    const rotated = await keyOf(server);
+    await server.reset();
+    server.clock.advance(DAY_MS + 60_000);
+    expect(await keyOf(server)).toBe(rotated);
+    expect(generations.count()).toBe(1);
+  } finally {
+    generations.restore();
+  }
+});
+
+test('seeded keys: different seeds and unseeded servers never share a key', async () => {
+  const keys = await Promise.all([startPlatform('rsa-cache-a'), startPlatform('rsa-cache-b'), startPlatform(), startPlatform()].map(async (s) => keyOf(await s)));
+  expect(new Set(keys).size).toBe(4);
 });

@@ -1,37 +1,22 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { createReferenceServer, type DialectName, type ReferenceServer } from '../../mocks/index.js';
 import { serve } from '../../mocks/node/index.js';
 import { contractObserver } from './contract.js';
 import { transport } from './lifecycle.js';
+import { GATEWAYKIT_SOURCES, guideSnippets, type Snippet, snippets } from './snippets.js';
 
 /**
  * Makes a guide in docs/guide/ executable: every fenced block tagged `ts test` runs as an ES module against a
  * fresh reference server, its `gatewaykit/*` imports pointed at the sources and the sandbox address at this
  * server. Over HTTP the address is rewritten to the served one; in-process the global `fetch` is routed to
  * `server.fetch` (the SDK looks `fetch` up on every call). A snippet fails by throwing: an SDK error, or one of
- * its own `assert`s. The snippets must also type-check, as a reader's editor would check them.
+ * its own `assert`s. The snippets must also type-check, as a reader's editor would check them: `npm run typecheck`
+ * checks them with the project.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// Longest first, so `gatewaykit/mock/node` is not taken for `gatewaykit/mock`.
-const PACKAGES: Array<[string, string]> = [
-  ['gatewaykit/mock/node', 'mocks/node/index.ts'],
-  ['gatewaykit/platform', 'src/platform/index.ts'],
-  ['gatewaykit/newapi', 'src/newapi/index.ts'],
-  ['gatewaykit/mock', 'mocks/index.ts'],
-  ['gatewaykit', 'src/index.ts'],
-];
-
-/** One `ts test` block: the `##` section it sits in, the line of its opening fence, its code. */
-export interface Snippet {
-  title: string;
-  line: number;
-  code: string;
-}
 
 /** What a guide test file gets from {@link useGuide}. */
 export interface Guide<D extends DialectName> {
@@ -45,27 +30,10 @@ export interface Guide<D extends DialectName> {
   run(code: string, name: string): Promise<unknown>;
 }
 
-/** The `ts test` blocks of a markdown text, each titled by the `##` section it sits in. */
-export function snippets(markdown: string): Snippet[] {
-  const found: Snippet[] = [];
-  let title = '(top)';
-  let block: Snippet | undefined;
-  for (const [index, text] of markdown.split('\n').entries()) {
-    if (block) {
-      if (text.startsWith('```')) (found.push(block), (block = undefined));
-      else block.code += `${text}\n`;
-    } else if (text.startsWith('## ')) {
-      title = text.slice(3);
-    } else if (/^```ts\s+test\s*$/.test(text)) {
-      block = { title, line: index + 1, code: '' };
-    }
-  }
-  return found;
-}
-
 /**
  * Registers the tests of one guide: a reference server of `dialect` (seed 1, contract-checked) for the file,
- * reset before each snippet; one test per snippet; and, in the in-process project, one type check of them all.
+ * reset before each snippet; one test per snippet; and, in the in-process project, a check that `npm run typecheck`
+ * type-checks them all.
  *
  * @example
  * const guide = useGuide({ guide: 'docs/guide/newapi.md', dialect: 'newapi', sandbox: 'http://127.0.0.1:4010' });
@@ -82,7 +50,7 @@ export function useGuide<D extends DialectName>(options: { guide: string; dialec
 
   const rewrite = (code: string): string => {
     let out = code.replaceAll(sandbox, baseURL);
-    for (const [name, path] of PACKAGES) out = out.replaceAll(`from '${name}'`, `from '${join(ROOT, path)}'`);
+    for (const [name, path] of GATEWAYKIT_SOURCES) out = out.replaceAll(`from '${name}'`, `from '${join(ROOT, path)}'`);
     return out;
   };
   const run = (code: string, name: string): Promise<unknown> => {
@@ -119,23 +87,14 @@ export function useGuide<D extends DialectName>(options: { guide: string; dialec
     await run(code, `snippet-${line}`);
   });
 
-  // The type check does not depend on the transport, so one project runs it.
+  // The snippets are type-checked by `npm run typecheck` (scripts/guide-types.ts), in the one program that checks the
+  // project: a program per guide here cost more than the rest of the guide tests. This holds that check to every block.
   if (transport === 'in-process') {
-    test(`guide: every snippet of ${guide} type-checks against the sources, as gatewaykit/* imports`, async () => {
-      const types = join(dir, 'types');
-      mkdirSync(types, { recursive: true });
-      const files = found.map(({ code, line }) => {
-        const file = join(types, `snippet-${line}.ts`);
-        writeFileSync(file, code);
-        return file;
-      });
-      const paths = Object.fromEntries(PACKAGES.map(([name, path]) => [name, [join(ROOT, path)]]));
-      const config = { extends: join(ROOT, 'tsconfig.json'), compilerOptions: { noEmit: true, paths }, files, include: [] };
-      writeFileSync(join(types, 'tsconfig.json'), JSON.stringify(config));
-      const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-      const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(types, 'tsconfig.json')]).catch((error: { stdout: string }) => error);
-      expect(result.stdout).toBe('');
-    }, 120_000);
+    test(`guide: every snippet of ${guide} is type-checked by npm run typecheck, as gatewaykit/* imports`, () => {
+      const checked = guideSnippets(ROOT).filter((snippet) => snippet.guide === guide);
+      expect(checked.map(({ line, code }) => ({ line, code }))).toEqual(found.map(({ line, code }) => ({ line, code })));
+      expect(readFileSync(join(ROOT, 'package.json'), 'utf8')).toContain('tsx scripts/guide-types.ts && tsc -p .tmp/guide-types/tsconfig.json');
+    });
   }
 
   return {
