@@ -3,7 +3,7 @@ import { createClock } from '../../mocks/core/clock.js';
 import { createFormTokens, FORM_TOKEN_MAX, FORM_TOKEN_TTL_MS } from '../../mocks/core/form-tokens.js';
 
 test('form tokens: a token is good once, for the scope it was issued for', () => {
-  const tokens = createFormTokens(createClock());
+  const tokens = createFormTokens(createClock({ frozen: true }));
   const token = tokens.issue('order-1');
   expect(tokens.consume('order-2', token)).toBe(false);
   // A wrong scope burns the token too: a guess at the scope gets no second try.
@@ -15,7 +15,7 @@ test('form tokens: a token is good once, for the scope it was issued for', () =>
 });
 
 test('form tokens: a token expires on the server clock', () => {
-  const clock = createClock();
+  const clock = createClock({ frozen: true });
   const tokens = createFormTokens(clock);
   const fresh = tokens.issue('a');
   const stale = tokens.issue('a');
@@ -26,7 +26,7 @@ test('form tokens: a token expires on the server clock', () => {
 });
 
 test('form tokens: past the cap the oldest token goes, so reloading a page cannot grow memory', () => {
-  const tokens = createFormTokens(createClock());
+  const tokens = createFormTokens(createClock({ frozen: true }));
   const first = tokens.issue('a');
   const second = tokens.issue('a');
   for (let i = 0; i < FORM_TOKEN_MAX - 1; i += 1) tokens.issue('b');
@@ -35,7 +35,7 @@ test('form tokens: past the cap the oldest token goes, so reloading a page canno
 });
 
 test('form tokens: tokens are 24 random bytes, unrelated to any seed', () => {
-  const tokens = createFormTokens(createClock());
+  const tokens = createFormTokens(createClock({ frozen: true }));
   const seen = new Set(Array.from({ length: 100 }, () => tokens.issue('a')));
   expect(seen.size).toBe(100);
   for (const token of seen) expect(token).toMatch(/^[\w-]{32}$/);
