@@ -204,7 +204,11 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
    * it and answers its failure, so no dialect parses settings by hand.
    */
   settingsSchema: ZodType<Partial<Settings>>;
-  /** Roughly checks a `PUT /__mock/state` body, run by the core like {@link Dialect.settingsSchema}. */
+  /**
+   * Checks a `PUT /__mock/state` body: everything the server reads, so an import can never make it crash. The core
+   * runs it with `safeParseAsync` (a check may need WebCrypto, such as whether an RSA key imports) before it
+   * replaces anything.
+   */
   stateSchema: ZodType<S>;
   /** The dialect's OpenAPI document, relative to the package root; every response in the test suites is checked against it. */
   contract: string;
