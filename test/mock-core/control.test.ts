@@ -4,7 +4,7 @@ import { createReferenceServer } from '../../mocks/index.js';
 import { BODY_LIMIT_BYTES, MAX_EXPORT_CHARS, STATE_IMPORT_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { addUsers, json, loginAs, newApiServer, serverErrors } from './support.js';
 
-afterAll(() => expect(serverErrors).toEqual([]));
+afterAll(() => expect(serverErrors.splice(0)).toEqual([]));
 
 test('control: POST /__mock/reset restores the seeded users', async () => {
   const server = await newApiServer();

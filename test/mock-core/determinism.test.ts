@@ -2,7 +2,7 @@ import { afterAll, expect, test } from 'vitest';
 import { createReferenceServer } from '../../mocks/index.js';
 import { json, newApiServer, serverErrors } from './support.js';
 
-afterAll(() => expect(serverErrors).toEqual([]));
+afterAll(() => expect(serverErrors.splice(0)).toEqual([]));
 
 const exported = async (server: Awaited<ReturnType<typeof newApiServer>>) => (await server.fetch('/__mock/state')).json();
 

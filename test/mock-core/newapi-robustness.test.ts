@@ -1,7 +1,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { loginAs, newApiServer, serverErrors } from './support.js';
 
-afterAll(() => expect(serverErrors).toEqual([]));
+afterAll(() => expect(serverErrors.splice(0)).toEqual([]));
 
 const ROUTES: Array<[string, string]> = [
   ['POST', '/api/user/register'], ['POST', '/api/user/login'], ['POST', '/api/user/login/2fa'], ['GET', '/api/user/logout'],

@@ -1,7 +1,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { json, loginAs, newApiServer, serverErrors } from './support.js';
 
-afterAll(() => expect(serverErrors).toEqual([]));
+afterAll(() => expect(serverErrors.splice(0)).toEqual([]));
 
 async function asRoot() {
   const server = await newApiServer();

@@ -1,4 +1,4 @@
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, expect, onTestFinished, test, vi } from 'vitest';
 import { createRateLimiter } from '../../mocks/core/rate-limit.js';
 import { serve, type RunningServer } from '../../mocks/node/index.js';
 import { createReferenceServer } from '../../mocks/index.js';
@@ -8,7 +8,7 @@ const LOGIN = { username: 'root', password: 'wrong-password' };
 const running: RunningServer[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));
-  expect(serverErrors).toEqual([]);
+  expect(serverErrors.splice(0)).toEqual([]);
 });
 
 test('limiter: at most max requests in any window; the oldest one leaving opens one slot', () => {
@@ -123,13 +123,14 @@ test('rate limits: the email-verification limit is 2 per 30 s and answers 429 wi
 
 test('rate limits: on a frozen server clock the window does not tick over while a test runs', async () => {
   vi.useFakeTimers({ now: Date.UTC(2026, 0, 1, 0, 0, 0, 999), toFake: ['Date'] });
+  // Test files share a worker: real timers come back even when an assertion below fails.
+  onTestFinished(() => void vi.useRealTimers());
   const server = await newApiServer({ rateLimits: true });
   for (let i = 0; i < 20; i++) await server.fetch('/api/user/login', json('POST', LOGIN));
   // Real time crosses a whole second here; a flowing clock would shift every window by one second.
   vi.setSystemTime(Date.UTC(2026, 0, 1, 0, 0, 1, 500));
   server.clock.advance(1199_000);
   expect((await server.fetch('/api/user/login', json('POST', LOGIN))).status).toBe(429);
-  vi.useRealTimers();
 });
 
 test('limiter: fixed mode counts from a key\'s first request and starts afresh a whole window later', () => {

@@ -3,8 +3,6 @@
  * The search routes must match SQL `LIKE` patterns without one: a RegExp built from `%_%_%!` backtracks.
  * @module
  */
-import { vi } from 'vitest';
-
 /**
  * The sources of the RegExps built while `run` ran.
  *
@@ -14,14 +12,16 @@ import { vi } from 'vitest';
 export async function regExpSourcesBuiltBy(run: () => PromiseLike<unknown>): Promise<string[]> {
   const sources: string[] = [];
   const record = (args: unknown[]) => void sources.push(args[0] instanceof RegExp ? args[0].source : String(args[0]));
-  vi.stubGlobal('RegExp', new Proxy(RegExp, {
+  const original = globalThis.RegExp;
+  globalThis.RegExp = new Proxy(original, {
     construct: (target, args, newTarget) => (record(args), Reflect.construct(target, args, newTarget)),
     apply: (target, self, args) => (record(args), Reflect.apply(target, self, args)),
-  }));
+  });
   try {
     await run();
   } finally {
-    vi.unstubAllGlobals();
+    // Only this stub is undone: vi.unstubAllGlobals would also drop stubs the calling test made itself.
+    globalThis.RegExp = original;
   }
   return sources;
 }
