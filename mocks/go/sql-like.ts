@@ -13,6 +13,7 @@
  * `L` the longest `%`-free run of tokens; linear in `n` for any fixed pattern, `O(n·m)` at worst.
  * @module
  */
+import { sqliteFold as fold } from './sql-lower.js';
 
 /** A counter a caller may pass to see how many loop steps matches took; tests use it to prove the bound. */
 export interface LikeMeter {
@@ -129,10 +130,6 @@ function walk(tokens: Int32Array, subject: string, meter: LikeMeter | undefined)
   }
   if (meter) meter.steps += steps;
   return s === n && p === m;
-}
-
-function fold(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 function onlyCodePoint(text: string): number {

@@ -77,6 +77,24 @@ test('register: a taken username is refused, even after its owner deleted the ac
   expect(err.message).toBe('Username already exists or has been deleted');
 });
 
+test('register: an address is taken when it matches as SQLite LOWER() does (ASCII letters only)', async () => {
+  await api.server.fetch(new Request('http://localhost/__mock/settings', { method: 'PATCH', body: JSON.stringify({ EmailVerificationEnabled: true }) }));
+  const [ascii, accented] = api.server.state.users.filter((u) => u.role === 1);
+  ascii!.email = 'Taken@Example.com';
+  accented!.email = 'ÉLISE@example.com';
+  const register = (username: string, email: string) => {
+    // The code is filed directly: this test is about register's own check, not the send's.
+    api.server.state.verification_codes[`v${email}`] = { code: 'abc123', created_at: api.server.clock.now() };
+    return api.client().auth.register({ username, password: 'password123', email, verification_code: 'abc123' });
+  };
+  const err = await register('ascii', 'taken@example.com').catch((e) => e);
+  expect(err).toBeInstanceOf(ConflictError);
+  expect(err.message).toBe('Email address is already in use');
+  // LOWER('ÉLISE@example.com') keeps its É, so it is not the address 'élise@example.com'.
+  await expect(register('elise', 'élise@example.com')).resolves.toBeUndefined();
+  expect(api.server.state.users.find((u) => u.username === 'elise')!.email).toBe('élise@example.com');
+});
+
 test('register: closed registration is refused with the admin message', async () => {
   await api.server.fetch(
     new Request('http://localhost/__mock/settings', { method: 'PATCH', body: JSON.stringify({ RegisterEnabled: false }) }),

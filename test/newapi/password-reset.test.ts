@@ -93,6 +93,16 @@ test('passwordReset: the address is matched case-insensitively and the mail goes
   await expect(api.client().auth.login({ username: user.username, password })).resolves.toMatchObject({ id: user.row.id });
 });
 
+test('passwordReset: an upper-case non-ASCII letter in the stored address is not folded, as SQLite LOWER() does not fold it', async () => {
+  userWithEmail('ÉMILE@Example.com');
+  const client = api.client();
+  await expect(client.passwordReset.request({ email: 'Émile@example.com' })).resolves.toBeUndefined();
+  expect(await outbox()).toEqual([]);
+  userWithEmail('éMILE@Example.com');
+  await client.passwordReset.request({ email: 'Émile@example.com' });
+  expect((await outbox()).map((m) => m.to)).toEqual(['émile@example.com']);
+});
+
 test('passwordReset: an address that changed hands after the mail went out cannot be reset', async () => {
   const user = userWithEmail();
   const client = api.client();

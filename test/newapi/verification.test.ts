@@ -95,6 +95,13 @@ test('verification: an address already in use, by a live or a deleted user, gets
   expect(await outbox()).toEqual([]);
 });
 
+test('verification: an address held only with an upper-case non-ASCII letter is free, as SQLite LOWER() keeps it', async () => {
+  const row = api.server.state.users.find((u) => u.role === 1)!;
+  row.email = 'ÉLISE@example.com';
+  await expect(api.client().verification.send({ email: 'Élise@Example.com' })).resolves.toBeUndefined();
+  expect((await lastMail()).to).toBe('élise@example.com');
+});
+
 test.each([
   ['not-an-email', 'Invalid parameters', '无效的参数'],
   ['user@localhost', 'Invalid parameters', '无效的参数'],

@@ -1,5 +1,5 @@
 import { expect, test, vi } from 'vitest';
-import { AuthenticationError, PermissionDeniedError, ServerError } from '../../src/index.js';
+import { AbortError, AuthenticationError, PermissionDeniedError, ServerError } from '../../src/index.js';
 import { PlatformClient, type PlatformClientOptions, type TokenPair } from '../../src/platform/index.js';
 import { createPlatformFake } from '../support/platform-fake.js';
 
@@ -61,6 +61,32 @@ test('a manual auth.refresh() during an automatic one shares it: the refresh tok
   const [, manual] = await Promise.all([client.users.me.retrieve(), client.auth.refresh()]);
   expect(refreshes(fake)).toHaveLength(1);
   expect(manual.access_token).toBe(client.tokens!.access_token);
+});
+
+test('aborting one auth.refresh({ signal }) does not cancel the refresh an automatic renewal shares: only the aborted one fails', async () => {
+  const fake = createPlatformFake();
+  fake.refreshDelay = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const fetch = async (request: Request) => {
+    if (new URL(request.url).pathname.endsWith('/auth/refresh')) await held;
+    return fake.fetch(request);
+  };
+  const client = new PlatformClient({ baseURL: 'http://platform.test', fetch, maxRetries: 0 });
+  await client.auth.login({ email: 'user@example.com', password: fake.password, captcha_token: 'captcha_x' });
+  const joins = vi.spyOn(client.session, 'refresh');
+  const aborted = new AbortController();
+  const manual = client.auth.refresh({ signal: aborted.signal });
+  fake.expireAccessTokens();
+  const automatic = client.users.me.retrieve();
+  // The retrieve's 401 has joined the refresh the manual call started.
+  await vi.waitFor(() => expect(joins).toHaveBeenCalledTimes(2));
+  aborted.abort();
+  await expect(manual).rejects.toBeInstanceOf(AbortError);
+  release();
+  await expect(automatic).resolves.toBeDefined();
+  expect(refreshes(fake)).toHaveLength(1);
+  expect(fake.seen.at(-1)!.authorization).toBe(`Bearer ${client.tokens!.access_token}`);
 });
 
 test('a call that failed with a token another call already replaced goes again without a second refresh', async () => {

@@ -18,9 +18,11 @@ export interface Snippet {
  * rewrite of `gatewaykit/mock/node` is not taken for `gatewaykit/mock`.
  */
 export const GATEWAYKIT_SOURCES: ReadonlyArray<readonly [specifier: string, source: string]> = [
+  ['gatewaykit/newapi/epay', 'src/newapi/epay.ts'],
   ['gatewaykit/mock/node', 'mocks/node/index.ts'],
   ['gatewaykit/platform', 'src/platform/index.ts'],
   ['gatewaykit/newapi', 'src/newapi/index.ts'],
+  ['gatewaykit/core', 'src/core/index.ts'],
   ['gatewaykit/mock', 'mocks/index.ts'],
   ['gatewaykit', 'src/index.ts'],
 ];

@@ -4,6 +4,7 @@
  * @module
  */
 import type { RequestContext } from '../../core/types.js';
+import { sqliteLower } from '../../go/sql-lower.js';
 import { fail, ok } from '../envelope.js';
 import { validateUser } from '../user-rules.js';
 import { groupsView } from '../groups.js';
@@ -39,11 +40,12 @@ export async function register(ctx: Ctx): Promise<Response> {
     if (!sent || ctx.clock.now() - sent.created_at >= VERIFICATION_VALID_MS || sent.code !== body.verification_code) {
       return fail(t(lang, 'user.verification_code_error'));
     }
-    if (state.users.some((u) => u.email.toLowerCase() === email)) return fail(t(lang, 'user.email_already_taken'));
+    // LOWER(email) = ? in SQLite: the stored side is folded for ASCII only (mocks/go/sql-lower.ts).
+    if (state.users.some((u) => sqliteLower(u.email) === email)) return fail(t(lang, 'user.email_already_taken'));
   }
   // CheckUserExistOrDeleted is unscoped: a soft-deleted user's name is never free again.
   const checkEmail = settings.EmailVerificationEnabled ? email : '';
-  if (state.users.some((u) => u.username === username || (checkEmail !== '' && u.email.toLowerCase() === checkEmail))) {
+  if (state.users.some((u) => u.username === username || (checkEmail !== '' && sqliteLower(u.email) === checkEmail))) {
     return fail(t(lang, 'user.exists'));
   }
   const inviter = body.aff_code ? state.users.find((u) => u.aff_code === body.aff_code && u.deleted_at === null) : undefined;

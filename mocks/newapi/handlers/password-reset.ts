@@ -9,6 +9,7 @@ import type { RequestContext } from '../../core/types.js';
 import { fail, ok } from '../envelope.js';
 import { isGoEmail } from '../../go/email.js';
 import { goDecode } from '../../go/json-bind.js';
+import { sqliteLower } from '../../go/sql-lower.js';
 import { headerLang, t } from '../messages.js';
 import type { NewApiState, UserRecord } from '../state.js';
 import { deleteCode, normalizeEmail, PURPOSE, registerCode, VERIFICATION_VALID_MINUTES, verificationCode, verifyCode } from '../verification.js';
@@ -68,8 +69,11 @@ export async function resetPassword(ctx: Ctx): Promise<Response> {
   return ok(password);
 }
 
-/** `model.GetUniqueUserByEmail`: scoped (deleted users are not found), and two owners are as good as none. */
+/**
+ * `model.GetUniqueUserByEmail`: scoped (deleted users are not found), and two owners are as good as none. The stored
+ * address is folded as SQLite `LOWER()` folds it, ASCII only.
+ */
 function uniqueUserByEmail(state: NewApiState, email: string): UserRecord | undefined {
-  const owners = state.users.filter((u) => u.deleted_at === null && u.email.toLowerCase() === email);
+  const owners = state.users.filter((u) => u.deleted_at === null && sqliteLower(u.email) === email);
   return owners.length === 1 ? owners[0] : undefined;
 }

@@ -7,6 +7,7 @@ import { sendMessage } from '../../core/outbox.js';
 import type { RequestContext } from '../../core/types.js';
 import { fail, ok } from '../envelope.js';
 import { isGoEmail } from '../../go/email.js';
+import { sqliteLower } from '../../go/sql-lower.js';
 import { headerLang, t } from '../messages.js';
 import type { NewApiState } from '../state.js';
 import { normalizeEmail, PURPOSE, registerCode, VERIFICATION_VALID_MINUTES, verificationCode } from '../verification.js';
@@ -31,7 +32,7 @@ export function sendVerification(ctx: Ctx): Response {
   const { settings } = ctx;
   if (settings.EmailDomainRestrictionEnabled && !settings.EmailDomainWhitelist.includes(domain)) return fail(DOMAIN_NOT_ALLOWED);
   if (settings.EmailAliasRestrictionEnabled && (local.includes('+') || local.includes('.'))) return fail(ALIAS_NOT_ALLOWED);
-  if (ctx.state.users.some((u) => u.email.toLowerCase() === email)) return fail(t(lang, 'user.email_already_taken'));
+  if (ctx.state.users.some((u) => sqliteLower(u.email) === email)) return fail(t(lang, 'user.email_already_taken'));
 
   const code = verificationCode(ctx.random, 6);
   registerCode(ctx.state, PURPOSE.emailVerification, email, code, ctx.clock.now());

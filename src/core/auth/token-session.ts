@@ -1,4 +1,6 @@
+import { AbortError } from '../errors/abort-error.js';
 import { GatewayError } from '../errors/gateway-error.js';
+import { abortable } from '../internal/abortable.js';
 import type { RequestOptions } from '../options.js';
 import { createRenewal } from '../renewal.js';
 import type { Received } from '../transport.js';
@@ -18,7 +20,8 @@ export interface TokenSession<T extends SessionTokenFields, Issued = T> extends 
   set(tokens: T | undefined): void;
   /**
    * Exchanges the refresh token for new tokens, once at a time: concurrent callers and the automatic renewal share
-   * one request (servers revoke a session whose refresh token is used twice).
+   * one request (servers revoke a session whose refresh token is used twice). A caller's `signal` stops only that
+   * caller's wait; the shared request goes on for the others.
    */
   refresh(options?: RequestOptions): Promise<Issued>;
 }
@@ -75,9 +78,15 @@ export function tokenSession<T extends SessionTokenFields, Issued extends T = T>
       tokens = next && { ...next };
     },
     refresh(options) {
-      return (refreshing ??= refresh(options).finally(() => {
+      // The refresh is shared with the other callers and the automatic renewal, so it runs without the first
+      // caller's signal: aborting one `auth.refresh({ signal })` must not fail a renewal another request waits on.
+      // Each caller still stops waiting when its own signal aborts; one already aborted starts nothing.
+      const { signal, ...shared } = options ?? {};
+      if (signal?.aborted) return Promise.reject(new AbortError({ cause: signal.reason }));
+      refreshing ??= refresh(shared).finally(() => {
         refreshing = undefined;
-      }));
+      });
+      return abortable(refreshing, signal);
     },
     attach(given) {
       context = given;
