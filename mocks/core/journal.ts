@@ -24,6 +24,22 @@ export interface Journal {
   run<T>(fn: (undo: () => void) => Promise<T>): Promise<T>;
 }
 
+// The key a view answers with its raw target; a symbol, so no state key (all strings) can collide with it.
+const RAW: unique symbol = Symbol('journal raw');
+
+/**
+ * The raw object behind a journal view (or `value` itself when it is not one), for reads that walk a whole table:
+ * `Object.keys` or a loop over a view pays a proxy trap per entry, which a login on a server holding thousands of
+ * sessions would pay every time (docs/decisions/013). Reading only: a write to what this answers is not
+ * journaled, so it would survive an undo.
+ *
+ * @example
+ * const count = Object.keys(rawForReading(ctx.state.sessions)).length;
+ */
+export function rawForReading<T extends object>(value: T): T {
+  return ((value as { [RAW]?: T })[RAW] ?? value) as T;
+}
+
 const isPlainData = (value: unknown): value is Record<PropertyKey, unknown> =>
   typeof value === 'object' && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
@@ -85,6 +101,7 @@ export function createJournal(): Journal {
 
   const handler: ProxyHandler<Record<PropertyKey, unknown>> = {
     get(target, key) {
+      if (key === RAW) return target;
       if (Array.isArray(target)) {
         const search = searches.get(key);
         if (search) return search;

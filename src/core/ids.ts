@@ -47,11 +47,20 @@ const anySegment: IdKind = {
  * checkPathIds('get', '/api/user/{id}', { id: 0 }, { id: integerId }); // TypeError: Failed to call GET /api/user/{id}: `id` must be a positive integer, got 0.
  */
 export function checkPathIds(method: string, template: string, params: unknown, kinds: Readonly<Record<string, IdKind>>): void {
-  for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
-    const value = (params as Record<string, unknown> | undefined)?.[name!];
-    const kind = kinds[name!] ?? anySegment;
+  for (const name of paramsOf(template)) {
+    const value = (params as Record<string, unknown> | undefined)?.[name];
+    const kind = kinds[name] ?? anySegment;
     if (kind.test(value)) continue;
-    const shown = name!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+    const shown = name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
     throw new TypeError(`Failed to call ${method.toUpperCase()} ${template}: \`${shown}\` must be ${kind.expected}${kind.echo ? `, got ${String(value)}` : ''}.`);
   }
+}
+
+// Templates come from the document, a few hundred at most: each is parsed once, not on every call.
+const paramNames = new Map<string, readonly string[]>();
+
+function paramsOf(template: string): readonly string[] {
+  let names = paramNames.get(template);
+  if (!names) paramNames.set(template, (names = Array.from(template.matchAll(/\{(\w+)\}/g), (match) => match[1]!)));
+  return names;
 }

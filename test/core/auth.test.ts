@@ -1,5 +1,5 @@
-import { afterEach, expect, test } from 'vitest';
-import { staticBearer, tokenSession } from '../../src/core/index.js';
+import { afterEach, expect, test, vi } from 'vitest';
+import { cookieSession, staticBearer, tokenSession } from '../../src/core/index.js';
 import { ServerError } from '../../src/index.js';
 import { NewApiClient } from '../../src/newapi/index.js';
 import { PlatformClient } from '../../src/platform/index.js';
@@ -92,4 +92,21 @@ test('tokenSession keeps the tokens a login route issues, tells onTokens, and fo
   await expect(client.request('post', '/api/logout', {})).rejects.toBeInstanceOf(ServerError);
   expect(requests[1]!.headers.get('authorization')).toBe('Bearer at_1');
   expect(heard).toEqual([{ access_token: 'at_1', refresh_token: 'rt_1' }, undefined]);
+});
+
+test('cookieSession builds its identity headers once per change of identity, not on every attempt', () => {
+  const headers = vi.fn((s: { userId?: number }) => ({ 'New-Api-User': s.userId?.toString() }));
+  const session = cookieSession({ state: { userId: 1 } as { userId?: number }, headers });
+  const sentBy = () => {
+    const sent = new Headers();
+    session.authorize(sent);
+    return sent.get('new-api-user');
+  };
+  expect([sentBy(), sentBy(), sentBy()]).toEqual(['1', '1', '1']);
+  expect(headers).toHaveBeenCalledTimes(1);
+  session.set({ userId: 2 });
+  expect([sentBy(), sentBy()]).toEqual(['2', '2']);
+  session.set({ userId: undefined });
+  expect(sentBy()).toBeNull();
+  expect(headers).toHaveBeenCalledTimes(3);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { checkPathIds, integerId, prefixedId, staticBearer, uuidId } from '../../src/core/index.js';
 import { NewApiClient } from '../../src/newapi/index.js';
 import { PlatformClient } from '../../src/platform/index.js';
@@ -45,4 +45,15 @@ test('the id kinds: integer, UUID, prefixed', () => {
   expect([uuidId.test('0B6E2C4A-3F1D-4C8E-9A7B-5D2F1E0C9B8A'), uuidId.test('0b6e2c4a3f1d4c8e9a7b5d2f1e0c9b8a')]).toEqual([true, false]);
   const key = prefixedId('key_');
   expect([key.test('key_01H'), key.test('key_'), key.test('u_01H'), key.test('key_1-2')]).toEqual([true, false, false, false]);
+});
+
+test('a path template is parsed for its params once, not on every call', () => {
+  const matchAll = vi.spyOn(String.prototype, 'matchAll');
+  try {
+    for (let i = 1; i <= 5; i++) checkPathIds('get', '/parsed-once/{thing_id}/x/{id}', { thing_id: 'a', id: i }, { id: integerId });
+    expect(matchAll).toHaveBeenCalledTimes(1);
+    expect(() => checkPathIds('get', '/parsed-once/{thing_id}/x/{id}', { thing_id: 'a', id: 0 }, { id: integerId })).toThrow('`id` must be a positive integer, got 0');
+  } finally {
+    matchAll.mockRestore();
+  }
 });

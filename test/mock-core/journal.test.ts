@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { createJournal } from '../../mocks/core/journal.js';
+import { createJournal, rawForReading } from '../../mocks/core/journal.js';
 
 interface Row {
   id: number;
@@ -142,4 +142,13 @@ test('journal: writes outside a transaction go straight through and cannot be un
   view.counter = 5;
   await journal.run(async (undo) => undo());
   expect(state.counter).toBe(5);
+});
+
+test('journal: rawForReading gives the object behind a view, and a plain object back as it is', () => {
+  const state = seedState();
+  const view = createJournal().track(state);
+  expect(rawForReading(view.byKey)).toBe(state.byKey);
+  expect(rawForReading(view.rows)).toBe(state.rows);
+  expect(rawForReading(state.rows)).toBe(state.rows);
+  expect(Object.getOwnPropertySymbols(state)).toEqual([]);
 });

@@ -30,6 +30,9 @@ export interface CookieSessionConfig<S extends object> {
 export function cookieSession<S extends object>(config: CookieSessionConfig<S>): CookieSession<S> {
   let state: S = { ...config.state };
   let context: AuthContext | undefined;
+  // The headers of the current state, built when it changes rather than on every attempt.
+  let sent: [string, string][] | undefined;
+  const headersOf = () => (sent ??= Object.entries(config.headers(state)).filter((entry): entry is [string, string] => entry[1] !== undefined));
   return {
     cookies: true,
     get state() {
@@ -37,20 +40,25 @@ export function cookieSession<S extends object>(config: CookieSessionConfig<S>):
     },
     set(patch) {
       state = { ...state, ...patch };
+      sent = undefined;
     },
     attach(given) {
       context = given;
     },
     authorize(headers) {
-      for (const [name, value] of Object.entries(config.headers(state))) if (value !== undefined && !headers.has(name)) headers.set(name, value);
+      for (const [name, value] of headersOf()) if (!headers.has(name)) headers.set(name, value);
     },
     settle(route, outcome) {
       if (!outcome.ok) return;
       const issued = config.issuedBy?.[route as RouteKey]?.(outcome.data);
-      if (issued) state = { ...state, ...issued };
+      if (issued) {
+        state = { ...state, ...issued };
+        sent = undefined;
+      }
       const ended = config.endedBy?.[route as RouteKey];
       if (ended) {
         state = { ...state, ...ended };
+        sent = undefined;
         context?.jar?.clear();
       }
     },
