@@ -20,6 +20,6 @@ export { RateLimitError, isRateLimitError } from './core/errors/rate-limit-error
 export { ServerError, isServerError } from './core/errors/server-error.js';
 export { TimeoutError, isTimeoutError } from './core/errors/timeout-error.js';
 export { ValidationError, isValidationError } from './core/errors/validation-error.js';
-export type { HttpMethod, RequestBody, RequestQuery, ResponseData } from './core/operation.js';
+export type { HttpMethod, RequestBody, RequestQuery, ResponseData, ResponseShape } from './core/operation.js';
 export type { ClientOptions, Logger, RequestOptions, RetryOptions } from './core/options.js';
 export { Page, PagePromise, type PageParams } from './core/page.js';

@@ -1,5 +1,7 @@
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from 'openapi-fetch';
 import type { AuthStrategy } from './auth/strategy.js';
+// For the {@link ApiError} in the docs of request(): the class every failure answer becomes.
+import type { ApiError } from './errors/api-error.js';
 import { CookieJar } from './cookie-jar.js';
 import type { EnvelopeReader, EnvelopeResult } from './envelope.js';
 import { createApiError } from './errors/create-api-error.js';

@@ -6,7 +6,7 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 
 /**
  * How a dialect's success answers carry their data: `enveloped` wraps it (new-api `{success, message, data}`,
  * platform `{code, message, data}`), `bare` is the data itself (FastAPI, gin: an object, an array, a string).
- * A type-level parameter of {@link BaseClient}; the runtime reader is the dialect's {@link EnvelopeReader}.
+ * A type-level parameter of `BaseClient` (`gatewaykit/core`); the runtime reader is the dialect's `EnvelopeReader`.
  */
 export type ResponseShape = 'enveloped' | 'bare';
 
