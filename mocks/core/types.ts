@@ -150,6 +150,10 @@ export interface DialectErrors<S extends BaseState = BaseState> {
 export interface SeededAccount<Role extends number | string = number | string> {
   username: string;
   password: string;
+  /** The login email, for a dialect that logs in by email (aether). */
+  email?: string;
+  /** A bearer token the account can call with at once, for a dialect with static tokens (opencat). */
+  token?: string;
   role: Role;
 }
 

@@ -111,7 +111,7 @@ function readLimits(values: Record<string, unknown>): ClientLimits {
 
 function print(dialect: DialectName, url: string, accounts: ReadonlyArray<SeededAccount>, json: boolean): void {
   if (json) {
-    const line = { dialect, url, accounts: accounts.map(({ username, password, role }) => ({ username, password, role })) };
+    const line = { dialect, url, accounts: accounts.map(({ username, email, password, token, role }) => ({ username, email, password, token, role })) };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
