@@ -71,6 +71,13 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
    * @default 1000
    */
   passwordHashIterations?: number;
+  /**
+   * PBKDF2 iterations for the seeded accounts' passwords only. The CLI sandbox keeps these cheap so it starts
+   * in well under a second: their passwords are printed on its banner, so a costly hash would protect nothing.
+   * Every password set through the API still uses `passwordHashIterations`.
+   * @default passwordHashIterations
+   */
+  seedPasswordHashIterations?: number;
   /** Upstream admin options over the dialect's defaults, e.g. `{ RegisterEnabled: false }`. */
   settings?: Partial<DialectTypes[D]['settings']>;
   /** Sees a clone of every request and its response; awaited before the response is returned (contract checks). */
@@ -152,6 +159,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
   const engine = createEngine(dialect, {
     seed: options.seed,
     passwordHashIterations: options.passwordHashIterations,
+    seedPasswordHashIterations: options.seedPasswordHashIterations,
     settings: options.settings,
     basePath,
     onResponse: options.onResponse,

@@ -1,7 +1,7 @@
 // Installs the packed tarball into a scratch project, as a user would, then `import`s and
 // `require`s every subpath and runs one real login through the built reference server.
 // Fails loudly on a missing export, a broken CJS build, or a subpath that duplicates core classes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,7 +73,31 @@ try {
   writeFileSync(join(scratch, 'smoke.cjs'), cjs);
   process.stdout.write(run('node', ['smoke.mjs']));
   process.stdout.write(run('node', ['smoke.cjs']));
+  // The bin, as a user runs it from the installed package: version, then a real start and a login over HTTP.
+  const version = run('npx', ['--no-install', 'gatewaykit-sandbox', '--version']).trim();
+  if (version !== pkg.version) throw new Error(`bin: --version printed "${version}", not ${pkg.version}`);
+  await smokeBin(join(scratch, 'node_modules', '.bin', 'gatewaykit-sandbox'));
+  console.log('bin ok');
   console.log(`package smoke test passed for ${names.join(', ')}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+async function smokeBin(bin) {
+  const child = spawn(bin, ['--dialect', 'newapi', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`bin: exited (${code}) before printing its JSON line`)));
+    });
+    const { url } = JSON.parse(line);
+    const login = await fetch(`${url}/api/user/login`, { method: 'POST', body: JSON.stringify({ username: 'root', password: '123456' }) });
+    if (!(await login.json()).success) throw new Error('bin: root/123456 did not log in over HTTP');
+  } finally {
+    child.kill('SIGINT');
+  }
 }

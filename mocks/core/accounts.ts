@@ -4,13 +4,27 @@
  */
 import type { SeededAccount } from './types.js';
 
+/** The columns a table may show, in order; a column appears only when some account has a value for it. */
+const COLUMNS = ['username', 'email', 'password', 'token', 'role'] as const;
+type Column = (typeof COLUMNS)[number];
+
 /**
- * A table of username, password and role, one account a line.
+ * A table of the seeded logins under a heading row naming its columns: username, then email, password and
+ * token where the dialect's accounts have them, then the role as upstream names it (`root (100)`).
  *
  * @example
- * accountTable(server.accounts); // ['  accounts (username / password / role):', '    root  123456  100', ...]
+ * accountTable(server.accounts, (role) => ({ 100: 'root' })[role] ?? String(role));
+ * // ['  accounts:', '    username  password  role', '    root      123456    root (100)', ...]
  */
-export function accountTable(accounts: readonly SeededAccount[]): string[] {
-  const width = Math.max(20, ...accounts.map((a) => a.username.length));
-  return ['  accounts (username / password / role):', ...accounts.map((a) => `    ${a.username.padEnd(width)} ${a.password.padEnd(14)} ${String(a.role)}`)];
+export function accountTable(accounts: readonly SeededAccount[], roleName: (role: SeededAccount['role']) => string = String): string[] {
+  const cell = (account: SeededAccount, column: Column): string => {
+    if (column !== 'role') return account[column] ?? '';
+    const name = roleName(account.role);
+    return name === String(account.role) ? name : `${name} (${String(account.role)})`;
+  };
+  // An email column that only repeats the username (platform logs in by email) says nothing new.
+  const shown = COLUMNS.filter((column) => accounts.some((a) => cell(a, column) !== '' && !(column === 'email' && a.email === a.username)));
+  const rows = [shown.map(String), ...accounts.map((a) => shown.map((column) => cell(a, column)))];
+  const widths = shown.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return ['  accounts:', ...rows.map((row) => `    ${row.map((value, i) => (i === row.length - 1 ? value : value.padEnd(widths[i]!))).join('  ')}`)];
 }

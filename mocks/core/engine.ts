@@ -37,6 +37,8 @@ export interface EngineOptions<Settings> {
   seed?: number | string | undefined;
   /** @default 1000 */
   passwordHashIterations?: number | undefined;
+  /** PBKDF2 iterations for the seeded accounts' passwords only. @default passwordHashIterations */
+  seedPasswordHashIterations?: number | undefined;
   /** Upstream admin options applied over the dialect's defaults. */
   settings?: Partial<Settings> | undefined;
   /** A path prefix stripped before routing (from a `baseUrl` such as `http://host/gateway`). */
@@ -92,11 +94,15 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
   const clock = createClock(options.clock);
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
+  const seedIterations = options.seedPasswordHashIterations ?? iterations;
   // Its own hashes must pass its own import: a state it exports always imports back.
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_PASSWORD_HASH_ITERATIONS) {
-    throw new RangeError(`Failed to start the reference server: passwordHashIterations ${iterations} is out of range. Please use an integer from 1 to ${MAX_PASSWORD_HASH_ITERATIONS}.`);
+  for (const [name, value] of [['passwordHashIterations', iterations], ['seedPasswordHashIterations', seedIterations]] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > MAX_PASSWORD_HASH_ITERATIONS) {
+      throw new RangeError(`Failed to start the reference server: ${name} ${value} is out of range. Please use an integer from 1 to ${MAX_PASSWORD_HASH_ITERATIONS}.`);
+    }
   }
   const hash = (password: string) => hashPassword(password, { iterations, random });
+  const seedHash = (password: string) => hashPassword(password, { iterations: seedIterations, random });
   const verify = (password: string, stored: string) => verifyPassword(password, stored, { iterations });
   // Kept outside the state, like upstream's in-memory limiter: a rollback or an import does not touch it.
   const limiter = createRateLimiter();
@@ -113,7 +119,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   const ready = (async () => {
     const settings = options.rateLimits === undefined ? options.settings ?? {} : { RateLimitEnabled: options.rateLimits, ...options.settings };
-    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: hash }, settings);
+    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: seedHash }, settings);
     replaceContents(state, seeded.state);
     accounts.push(...seeded.accounts);
     initial = { state: structuredClone(seeded.state), random: random.save(), faultRandom: faultRandom.save() };

@@ -177,6 +177,12 @@ export interface DialectSandbox<Account extends SeededAccount = SeededAccount> {
    * (`accountTable` in mocks/core/accounts.ts).
    */
   accounts?(accounts: readonly Account[]): string[];
+  /**
+   * The name of a seeded account's role as upstream calls it (new-api's `100` is `root`), for the banner and
+   * `--json`'s `role_name`.
+   * @default `String(role)`
+   */
+  roleName?(role: Account['role']): string;
 }
 
 /**

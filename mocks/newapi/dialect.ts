@@ -12,7 +12,7 @@ import { paymentSettingsShape } from './payment-settings.js';
 import { withGlobalApiLimit } from './rate-limit.js';
 import { newApiRoutes } from './routes.js';
 import { seedNewApi } from './seed.js';
-import type { NewApiSettings, NewApiState } from './state.js';
+import { ROLE, type NewApiSettings, type NewApiState } from './state.js';
 
 const settingsPatchSchema = z.strictObject({
   RegisterEnabled: z.boolean(),
@@ -90,6 +90,9 @@ const stateSchema = z.looseObject({
   next_top_up_id: z.number().int().positive(),
 });
 
+// Upstream's constant names: RoleGuestUser, RoleCommonUser, RoleAdminUser, RoleRootUser.
+const ROLE_NAMES: Readonly<Record<number, string>> = { [ROLE.guest]: 'guest', [ROLE.common]: 'user', [ROLE.admin]: 'admin', [ROLE.root]: 'root' };
+
 /**
  * The new-api dialect (JUL26 line: session cookie + `New-Api-User`).
  *
@@ -116,6 +119,7 @@ export const newApiDialect: Dialect<NewApiState, NewApiSettings, SeededAccount<n
       `\n  pay: curl -s -b /tmp/gatewaykit.jar -H 'New-Api-User: 1' -H 'Content-Type: application/json' -d '{"amount":10,"payment_method":"alipay"}' ${url}/api/user/pay` +
       ` | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const r=JSON.parse(s);console.log(r.url+"?"+new URLSearchParams(r.data))})'` +
       `  (open the printed URL in a browser and press Pay)`,
+    roleName: (role) => ROLE_NAMES[role] ?? String(role),
   },
   // main.go never calls SetTrustedProxies, so c.ClientIP() believes X-Forwarded-For / X-Real-IP (docs/fidelity.md).
   clientAddress: ginClientIp,

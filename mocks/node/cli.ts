@@ -1,140 +1,118 @@
 /**
- * `npm start`: the local sandbox. Serves every dialect built so far on its own port with realistic password
- * hashing, and prints how to log in.
+ * The sandbox CLI (`npx gatewaykit-sandbox`, `npm start` in this repository): serves every dialect on its own
+ * port with realistic password hashing, prints how to log in, and keeps the state in a file when asked.
+ * `bin.ts` runs it as a process; tests call {@link main} directly.
  * @module
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { accountTable } from '../core/accounts.js';
-import { SANDBOX_PASSWORD_HASH_ITERATIONS } from '../core/password.js';
-import type { SeededAccount } from '../core/types.js';
+import { DEFAULT_PASSWORD_HASH_ITERATIONS, SANDBOX_PASSWORD_HASH_ITERATIONS } from '../core/password.js';
+import type { DialectSandbox } from '../core/types.js';
 import { DIALECTS } from '../dialects.js';
-import { createReferenceServer, DIALECT_NAMES, type DialectName } from '../index.js';
-import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './limits.js';
+import { createReferenceServer, DIALECT_NAMES, type ReferenceServer } from '../index.js';
+import { bannerLines, jsonSummary, type ServedDialect } from './banner.js';
+import { helpText, parseSandboxArgs, UsageError, type SandboxConfig } from './cli-args.js';
+import { formatRequestLine, mayWrite, observeRequests } from './request-log.js';
 import { serve, type RunningServer } from './serve.js';
+import { StateFile } from './state-file.js';
+import { packageVersion } from './version.js';
 
-const HELP = `Usage: npm start -- [options]
-
-Serves gatewaykit's reference servers (${DIALECT_NAMES.join(', ')}).
-
-Options:
-  --dialect <name>  serve only this dialect (default: all)
-  --port <n>        port (default: each dialect's sandbox port; 0 picks free ports)
-  --host <host>     interface to listen on (default: 127.0.0.1). Beyond loopback (anything but localhost,
-                    127.0.0.0/8, ::1) slow and idle clients are limited; the four flags below tune that
-  --headers-timeout <ms>     time for a request's headers (default: ${DEFAULT_CLIENT_LIMITS.headersTimeout})
-  --request-timeout <ms>     time for a whole request, body included (default: ${DEFAULT_CLIENT_LIMITS.requestTimeout})
-  --keep-alive-timeout <ms>  time an idle keep-alive connection stays open (default: ${DEFAULT_CLIENT_LIMITS.keepAliveTimeout})
-  --max-connections <n>      open connections at most (default: ${DEFAULT_CLIENT_LIMITS.maxConnections})
-  --seed <seed>     reproducible data: same seed, same users and passwords
-  --json            print one JSON line per dialect: {"dialect","url","accounts"}
-  --no-rate-limits  turn off upstream's rate limits (on by default, as upstream ships them)
-  --allow-notify-host <host:port>
-                    let the sandbox payment provider notify this host over the network (repeatable);
-                    without it, Pay notifies only the sandbox itself
-  --help            show this help
-`;
-
-/**
- * Runs the CLI with `argv` (without node and the script).
- *
- * @example
- * await main(['--dialect', 'newapi', '--port', '0', '--json']);
- */
-export async function main(argv: string[]): Promise<RunningServer[]> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      dialect: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'no-rate-limits': { type: 'boolean', default: false },
-      'allow-notify-host': { type: 'string', multiple: true, default: [] },
-      ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' }] as const)),
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return [];
-  }
-  const dialects = values.dialect === undefined ? DIALECT_NAMES : [values.dialect];
-  for (const name of dialects) {
-    if (!(DIALECT_NAMES as string[]).includes(name)) throw new Error(`Failed to start: unknown dialect "${name}". Please use one of ${DIALECT_NAMES.join(', ')}.`);
-  }
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new Error(`Failed to start: --port must be 0–65535, not "${values.port}".`);
-  const limits = readLimits(values);
-  const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
-
-  const running: RunningServer[] = [];
-  for (const [index, name] of (dialects as DialectName[]).entries()) {
-    const server = createReferenceServer({
-      dialect: name,
-      passwordHashIterations: SANDBOX_PASSWORD_HASH_ITERATIONS,
-      // A sandbox behaves like the real server, throttling included; tests opt in instead.
-      rateLimits: !values['no-rate-limits'],
-      allowNotifyHosts: values['allow-notify-host'],
-      ...(seed === undefined ? {} : { seed }),
-    });
-    await server.ready;
-    // With an explicit --port and several dialects, they take consecutive ports.
-    const listenPort = port === undefined ? DIALECTS[name].sandbox.port : port === 0 ? 0 : port + index;
-    const http = await serve(server, { port: listenPort, host: values.host, limits });
-    running.push(http);
-    print(name, http.url, server.accounts, values.json);
-  }
-  return running;
+/** Where the CLI writes: stdout for the banner and `--json`, stderr for `--log` lines and errors. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
 }
 
-/** The CLI flag of each limit of {@link ClientLimits}. */
-const LIMIT_FLAGS: Record<string, keyof ClientLimits> = {
-  'headers-timeout': 'headersTimeout',
-  'request-timeout': 'requestTimeout',
-  'keep-alive-timeout': 'keepAliveTimeout',
-  'max-connections': 'maxConnections',
+/** A running sandbox. */
+export interface Sandbox {
+  /** One HTTP server per dialect, in the order they were started. */
+  servers: RunningServer[];
+  /** The `--state` file, when one was given. */
+  stateFile: StateFile | undefined;
+  /** Saves the state (with `--state`) and closes every server. */
+  stop(): Promise<void>;
+}
+
+const PROCESS_OUTPUT: CliOutput = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
 };
 
-function readLimits(values: Record<string, unknown>): ClientLimits {
-  const limits: ClientLimits = {};
-  for (const [flag, name] of Object.entries(LIMIT_FLAGS)) {
-    const value = values[flag];
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || !/^[1-9]\d{0,9}$/.test(value)) throw new Error(`Failed to start: --${flag} must be a positive whole number, not "${String(value)}".`);
-    limits[name] = Number(value);
-  }
-  return limits;
-}
+/**
+ * Runs the CLI with `argv` (without node and the script). Resolves to the running sandbox, or `undefined` after
+ * `--help` and `--version`; rejects with a {@link UsageError} (or a state file error) whose message says what to
+ * do, having left nothing running.
+ *
+ * @example
+ * const sandbox = await main(['--dialect', 'newapi', '--port', '0', '--json']);
+ * await sandbox?.stop();
+ */
+export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, command = 'gatewaykit-sandbox'): Promise<Sandbox | undefined> {
+  const config = parseSandboxArgs(argv, DIALECT_NAMES);
+  if (config.action === 'help') return void output.out(helpText(DIALECT_NAMES, command));
+  if (config.action === 'version') return void output.out(`${packageVersion()}\n`);
 
-function print(dialect: DialectName, url: string, accounts: ReadonlyArray<SeededAccount>, json: boolean): void {
-  if (json) {
-    const line = { dialect, url, accounts: accounts.map(({ username, email, password, token, role }) => ({ username, email, password, token, role })) };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-    return;
-  }
-  // Each dialect's `accounts` takes its own account type; the registry's union cannot name it, hence the cast.
-  const { sandbox } = DIALECTS[dialect] as { sandbox: { example(url: string): string; accounts?(accounts: readonly SeededAccount[]): string[] } };
-  const lines = [`${dialect}  ${url}`, ...(sandbox.accounts ?? accountTable)(accounts), `  try: ${sandbox.example(url)}`, ''];
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
+  // Every dialect seeds at once: seeding is mostly password hashing, which runs on the thread pool.
+  const servers = new Map(config.dialects.map((name) => [name, createServer(name, config)] as const));
+  await Promise.all([...servers.values()].map((server) => server.ready));
+  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers);
+  const loaded = (await stateFile?.load()) ?? false;
 
-// Only when run as a script (tsx mocks/node/cli.ts), not when imported by a test.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (running) => {
-      if (running.length === 0) return;
-      const stop = () => {
-        Promise.all(running.map((r) => r.close())).then(() => process.exit(0), () => process.exit(1));
+  const running: RunningServer[] = [];
+  const stop = async () => {
+    try {
+      await stateFile?.flush();
+    } finally {
+      await Promise.all(running.map((r) => r.close()));
+    }
+  };
+  try {
+    for (const [index, [name, server]] of [...servers].entries()) {
+      const handler = observeRequests(server, (record) => {
+        if (config.log) output.err(`${name} ${formatRequestLine(record)}\n`);
+        if (stateFile && mayWrite(record.method)) stateFile.changed();
+      });
+      running.push(await listen(name, handler, config, index));
+      const served: ServedDialect = {
+        dialect: name,
+        url: running.at(-1)!.url,
+        accounts: server.accounts,
+        // Each dialect's sandbox takes its own account type; the registry's union cannot name it, hence the cast.
+        sandbox: DIALECTS[name].sandbox as DialectSandbox,
+        rateLimits: config.rateLimits,
+        ...(stateFile ? { stateFile: { path: stateFile.path, loaded } } : {}),
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+      if (config.json) output.out(`${JSON.stringify(jsonSummary(served))}\n`);
+      else if (!config.quiet) output.out(`${bannerLines(served).join('\n')}\n`);
+    }
+  } catch (error) {
+    await Promise.all(running.map((r) => r.close()));
+    throw error;
+  }
+  return { servers: running, stateFile, stop };
+}
+
+function createServer(name: SandboxConfig['dialects'][number], config: SandboxConfig): ReferenceServer {
+  return createReferenceServer({
+    dialect: name,
+    passwordHashIterations: SANDBOX_PASSWORD_HASH_ITERATIONS,
+    // The seeded passwords are printed on the banner; hashing them at full cost only delays the start by seconds.
+    seedPasswordHashIterations: DEFAULT_PASSWORD_HASH_ITERATIONS,
+    // A sandbox behaves like the real server, throttling included; tests opt in instead.
+    rateLimits: config.rateLimits,
+    allowNotifyHosts: config.allowNotifyHosts,
+    ...(config.seed === undefined ? {} : { seed: config.seed }),
+  }) as ReferenceServer;
+}
+
+async function listen(name: string, handler: Parameters<typeof serve>[0], config: SandboxConfig, index: number): Promise<RunningServer> {
+  // With an explicit --port and several dialects, they take consecutive ports.
+  const port = config.port === undefined ? DIALECTS[name as keyof typeof DIALECTS].sandbox.port : config.port === 0 ? 0 : config.port + index;
+  try {
+    return await serve(handler, { port, host: config.host, limits: config.limits });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`Failed to start ${name}: port ${port} on ${config.host} is in use (another sandbox?). Pick another with --port <n>, or --port 0 for free ports.`);
+    if (code === 'EACCES') throw new UsageError(`Failed to start ${name}: no permission to listen on port ${port}. Pick a port above 1023 with --port <n>, or --port 0.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`Failed to start ${name}: cannot listen on host "${config.host}" (${code}). Check --host.`);
+    throw error;
+  }
 }

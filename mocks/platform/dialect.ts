@@ -36,6 +36,8 @@ export const platformDialect: Dialect<PlatformState, PlatformSettings, PlatformA
     port: 4013,
     // Passwords travel RSA-encrypted behind a captcha, so the first step is the public key (then the SDK).
     example: (url) => `curl -s ${url}/api/v1/auth/public-key && curl -s -X POST ${url}/api/v1/auth/captcha`,
+    // The seeded people are named by what they are (`enterprise admin`); the platform's own role is admin or user.
+    roleName: (role) => (role === 'platform admin' ? 'admin' : 'user'),
   },
   // No upstream to follow: the contract names no proxy, so rate limits key on the socket address alone.
   clientAddress: socketAddress,

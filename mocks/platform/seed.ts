@@ -34,6 +34,14 @@ export type PlatformRole =
   | 'other enterprise admin'
   | 'platform admin';
 
+/**
+ * The seeded platform admin's login, the same for every seed (the sandbox banner and the README print it).
+ *
+ * @example
+ * await client.auth.login({ account: PLATFORM_ADMIN_LOGIN.email, password: PLATFORM_ADMIN_LOGIN.password, ... });
+ */
+export const PLATFORM_ADMIN_LOGIN = Object.freeze({ email: 'admin@platform.example', password: 'Admin123456' });
+
 // Seeded rows get times from a fixed epoch, not the clock, so one seed always gives the same rows.
 const SEED_EPOCH_MS = Date.UTC(2026, 6, 1);
 const DAY_MS = 86_400_000;
@@ -92,6 +100,11 @@ export async function seedPlatform(ctx: SeedContext, settings: Partial<PlatformS
   const byRole = (role: PlatformRole) => people.find((p) => p.role === role)!.user;
   const admin = byRole('platform admin');
   admin.platform_role = 'admin';
+  // A fixed, documented admin login, as new-api's root/123456: set after the draws, so no other row shifts.
+  if (!taken.has(PLATFORM_ADMIN_LOGIN.email)) {
+    admin.email = PLATFORM_ADMIN_LOGIN.email;
+    people.find((p) => p.role === 'platform admin')!.password = PLATFORM_ADMIN_LOGIN.password;
+  }
   Object.assign(byRole('personal'), { membership_level: 'basic', membership_expires_at: SEED_EPOCH_MS + 365 * DAY_MS - 1000 });
 
   const today = chinaDay(ctx.clock.now());

@@ -1,22 +1,31 @@
-import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test, vi } from 'vitest';
-import { main } from '../../mocks/node/cli.js';
-import type { RunningServer } from '../../mocks/node/index.js';
+import { DIALECT_NAMES } from '../../mocks/index.js';
+import { UsageError } from '../../mocks/node/cli-args.js';
+import { main, type Sandbox } from '../../mocks/node/cli.js';
+import { PLATFORM_ADMIN_LOGIN } from '../../mocks/platform/seed.js';
 import { signEpayParams } from '../../src/newapi/epay.js';
 
-const running: RunningServer[] = [];
+const running: Sandbox[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(running.splice(0).map((r) => r.close()));
+  await Promise.all(running.splice(0).map((r) => r.stop()));
 });
 
+/** Runs the CLI with its output captured: `out` is stdout, `err` stderr. */
+async function run(...argv: string[]): Promise<{ sandbox: Sandbox | undefined; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sandbox = await main(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  if (sandbox) running.push(sandbox);
+  return { sandbox, out, err };
+}
+
 async function start(...flags: string[]): Promise<{ url: string }> {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-  running.push(...(await main(['--dialect', 'newapi', '--port', '0', '--seed', '1', '--json', ...flags])));
-  vi.restoreAllMocks();
-  return JSON.parse(lines.join('')) as { url: string };
+  const { out } = await run('--dialect', 'newapi', '--port', '0', '--seed', '1', '--json', ...flags);
+  return JSON.parse(out.join('')) as { url: string };
 }
 
 test('cli: the sandbox throttles like upstream by default; --no-rate-limits turns it off', async () => {
@@ -54,10 +63,102 @@ test('cli: --allow-notify-host lets Pay notify that host over the network; any o
 }, 60_000);
 
 test('cli: beyond loopback the limit flags reach the server; a bad value is refused naming the flag', async () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const flags = ['--dialect', 'newapi', '--port', '0', '--json', '--host', '0.0.0.0', '--max-connections', '7', '--headers-timeout', '2000'];
-  running.push(...(await main(flags)));
-  expect(running[0]!.limits).toMatchObject({ maxConnections: 7, headersTimeout: 2_000, requestTimeout: 30_000 });
-  expect(running[0]!.http.maxConnections).toBe(7);
+  const { sandbox } = await run('--dialect', 'newapi', '--port', '0', '--json', '--host', '0.0.0.0', '--max-connections', '7', '--headers-timeout', '2000');
+  expect(sandbox!.servers[0]!.limits).toMatchObject({ maxConnections: 7, headersTimeout: 2_000, requestTimeout: 30_000 });
+  expect(sandbox!.servers[0]!.http.maxConnections).toBe(7);
   await expect(main(['--dialect', 'newapi', '--max-connections', 'lots'])).rejects.toThrow('--max-connections must be a positive whole number, not "lots".');
 }, 60_000);
+
+test('cli: --help and -h print the usage with every flag; --version prints the package version', async () => {
+  const help = (await run('--help')).out.join('');
+  expect(help).toMatch(/^Usage: gatewaykit-sandbox \[options\]/);
+  for (const flag of ['--dialect', '--port', '--seed', '--state', '--json', '--quiet', '--log', '--no-rate-limits', '-h, --help', '--version']) expect(help).toContain(flag);
+  expect((await run('-h')).out.join('')).toBe(help);
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  expect((await run('--version')).out).toEqual([`${version}\n`]);
+});
+
+test('cli: an unknown flag or a missing value is refused, pointing at --help', async () => {
+  await expect(main(['--prot', '4010'])).rejects.toThrow(new UsageError('Failed to start: unknown option --prot. See --help for the options.'));
+  await expect(main(['--port'])).rejects.toThrow(/^Failed to start: option '--port <value>' argument missing\. See --help for the options\.$/);
+  await expect(main(['newapi'])).rejects.toThrow('Failed to start: unexpected argument "newapi". See --help for the options.');
+});
+
+test('cli: a port in use names the port and how to pick another; nothing is left listening', async () => {
+  // A free port whose next port can be taken: the first dialect starts on `free`, the second finds `taken` in use.
+  const { free, taken, blocker } = await blockedPair();
+  try {
+    await expect(main(['--port', String(free), '--json'], { out: () => undefined, err: () => undefined })).rejects.toThrow(
+      new UsageError(`Failed to start ${DIALECT_NAMES[1]}: port ${taken} on 127.0.0.1 is in use (another sandbox?). Pick another with --port <n>, or --port 0 for free ports.`),
+    );
+    // The dialect that had started is closed again.
+    await expect(fetch(`http://127.0.0.1:${free}/`)).rejects.toThrow();
+  } finally {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+  }
+});
+
+async function blockedPair(): Promise<{ free: number; taken: number; blocker: Server }> {
+  for (;;) {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const free = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const blocker = createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false));
+      blocker.listen(free + 1, '127.0.0.1', () => resolve(true));
+    });
+    if (listening) return { free, taken: free + 1, blocker };
+  }
+}
+
+test('cli: without --seed every start prints the same accounts; --seed random gives fresh ones', async () => {
+  const first = JSON.parse((await run('--dialect', 'newapi', '--port', '0', '--json')).out.join('')) as { accounts: unknown[] };
+  const second = JSON.parse((await run('--dialect', 'newapi', '--port', '0', '--json')).out.join('')) as { accounts: unknown[] };
+  expect(second.accounts).toEqual(first.accounts);
+  const fresh = JSON.parse((await run('--dialect', 'newapi', '--port', '0', '--json', '--seed', 'random')).out.join('')) as { accounts: unknown[] };
+  expect(fresh.accounts).not.toEqual(first.accounts);
+});
+
+test('cli: --json prints exactly one JSON object per dialect on stdout, accounts with role_name', async () => {
+  const { out, err } = await run('--port', '0', '--json', '--log');
+  const lines = out.join('').trimEnd().split('\n');
+  expect(lines).toHaveLength(DIALECT_NAMES.length);
+  const objects = lines.map((line) => JSON.parse(line) as { dialect: string; url: string; accounts: Array<Record<string, unknown>> });
+  expect(objects.map((o) => o.dialect)).toEqual(DIALECT_NAMES);
+  const newapi = objects.find((o) => o.dialect === 'newapi')!;
+  expect(newapi.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(newapi.accounts[0]).toEqual({ username: 'root', password: '123456', role: 100, role_name: 'root' });
+  expect(new Set(newapi.accounts.map((a) => a.role_name))).toEqual(new Set(['root', 'admin', 'user']));
+  const platform = objects.find((o) => o.dialect === 'platform')!;
+  expect(platform.accounts).toContainEqual({ username: PLATFORM_ADMIN_LOGIN.email, email: PLATFORM_ADMIN_LOGIN.email, password: PLATFORM_ADMIN_LOGIN.password, role: 'platform admin', role_name: 'admin' });
+  for (const { accounts } of objects) for (const account of accounts) expect(typeof account.role_name).toBe('string');
+  expect(err).toEqual([]);
+});
+
+test('cli: the banner says rate limits are on and how to turn them off, and heads the accounts with their columns', async () => {
+  const banner = (await run('--dialect', 'newapi', '--port', '0')).out.join('');
+  expect(banner).toContain('rate limits: on, as upstream ships them (start with --no-rate-limits to turn them off)');
+  const lines = banner.split('\n');
+  const heading = lines.findIndex((line) => /^ {4}username +password +role$/.test(line));
+  expect(heading).toBeGreaterThan(0);
+  expect(lines[heading + 1]).toMatch(/^ {4}root +123456 +root \(100\)$/);
+  expect(banner).toMatch(/ {4}\S+ +\S+ +admin \(10\)\n/);
+  expect((await run('--dialect', 'newapi', '--port', '0', '--no-rate-limits')).out.join('')).toContain('rate limits: off');
+});
+
+test('cli: --quiet prints nothing; --log prints one line per request on stderr with secrets masked', async () => {
+  const { sandbox, out, err } = await run('--dialect', 'newapi', '--port', '0', '--quiet', '--log');
+  expect(out).toEqual([]);
+  const url = sandbox!.servers[0]!.url;
+  await (await fetch(`${url}/api/user/groups`)).text();
+  await (await fetch(`${url}/api/reset_password?email=a@example.com&token=s3cret-token`)).text();
+  await (await fetch(`${url}/api/user/login`, { method: 'POST', body: '{"username":"root","password":"123456"}' })).text();
+  expect(err).toHaveLength(3);
+  expect(err[0]).toMatch(/^newapi GET \/api\/user\/groups 200 \d+ms\n$/);
+  expect(err[1]).toMatch(/^newapi GET \/api\/reset_password\?email=a@example\.com&token=\[redacted\] \d{3} \d+ms\n$/);
+  expect(err[2]).toMatch(/^newapi POST \/api\/user\/login 200 \d+ms\n$/);
+  expect(err.join('')).not.toContain('s3cret-token');
+  expect(err.join('')).not.toContain('123456');
+});

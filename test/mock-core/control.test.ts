@@ -91,6 +91,20 @@ test('control: passwordHashIterations outside 1 … 1,000,000 is refused at star
   }
 });
 
+test('control: seedPasswordHashIterations applies to the seeded passwords only; a password set later costs passwordHashIterations', async () => {
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, passwordHashIterations: 2_000, seedPasswordHashIterations: 10 });
+  await server.ready;
+  const registered = await server.fetch('/api/user/register', json('POST', { username: 'later_user', password: 'secret-pass-1' }));
+  expect((await registered.json()).success).toBe(true);
+  const { users } = await (await server.fetch('/__mock/state')).json();
+  const iterationsOf = (name: string) => users.find((u: { username: string }) => u.username === name).password_hash.split('$')[1];
+  expect(iterationsOf('root')).toBe('10');
+  expect(iterationsOf('later_user')).toBe('2000');
+  const login = await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  expect((await login.json()).success).toBe(true);
+  expect(() => createReferenceServer({ dialect: 'newapi', seedPasswordHashIterations: 0 })).toThrow(/seedPasswordHashIterations 0 is out of range/);
+});
+
 test('control: the clock reads, advances and jumps', async () => {
   const server = await newApiServer();
   const { now } = await (await server.fetch('/__mock/clock')).json();

@@ -1,0 +1,45 @@
+/**
+ * What the sandbox prints when a dialect is up: a short banner for people, or one JSON object for scripts.
+ * @module
+ */
+import { accountTable } from '../core/accounts.js';
+import type { DialectSandbox, SeededAccount } from '../core/types.js';
+
+/** One served dialect, as the banner and `--json` describe it. */
+export interface ServedDialect {
+  dialect: string;
+  url: string;
+  accounts: readonly SeededAccount[];
+  sandbox: DialectSandbox;
+  rateLimits: boolean;
+  /** The state came from `--state` rather than the seed: the seeded passwords may have changed since. */
+  stateFile?: { path: string; loaded: boolean };
+}
+
+/**
+ * The `--json` object of one dialect: `{dialect, url, accounts: [{username?, email?, password?, token?, role,
+ * role_name}]}`, each account with the fields its dialect has.
+ *
+ * @example
+ * JSON.stringify(jsonSummary(served)); // '{"dialect":"newapi","url":"http://127.0.0.1:4010","accounts":[...]}'
+ */
+export function jsonSummary(served: ServedDialect): object {
+  const roleName = served.sandbox.roleName ?? String;
+  const accounts = served.accounts.map(({ username, email, password, token, role }) => ({ username, email, password, token, role, role_name: roleName(role) }));
+  return { dialect: served.dialect, url: served.url, accounts };
+}
+
+/**
+ * The banner lines of one dialect: its URL, whether upstream's rate limits are on, the accounts table under its
+ * column headings, and a first command to try.
+ *
+ * @example
+ * process.stdout.write(`${bannerLines(served).join('\n')}\n`);
+ */
+export function bannerLines(served: ServedDialect): string[] {
+  const { sandbox } = served;
+  const limits = served.rateLimits ? "rate limits: on, as upstream ships them (start with --no-rate-limits to turn them off)" : 'rate limits: off (--no-rate-limits)';
+  const state = served.stateFile && [`  state: ${served.stateFile.path} (${served.stateFile.loaded ? 'loaded; passwords changed since are not shown' : 'new; saved on every change'})`];
+  const accounts = sandbox.accounts ? sandbox.accounts(served.accounts) : accountTable(served.accounts, sandbox.roleName);
+  return [`${served.dialect}  ${served.url}`, `  ${limits}`, ...(state ?? []), ...accounts, `  try: ${sandbox.example(served.url)}`, ''];
+}

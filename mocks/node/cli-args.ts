@@ -1,0 +1,168 @@
+/**
+ * The sandbox's command line: its flags, its help text and the checks that turn a mistyped flag into a message
+ * that says what to do, before anything starts.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import type { DialectName } from '../index.js';
+import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './limits.js';
+
+/**
+ * The seed a sandbox starts with unless `--seed` says otherwise, so the printed logins are the same on every
+ * start (and the same as the test suites' `seed: 1`).
+ */
+export const DEFAULT_SANDBOX_SEED = 1;
+
+/** What the command line asks for, checked. */
+export interface SandboxConfig {
+  /** `help` and `version` print and exit; `serve` starts the sandbox. */
+  action: 'help' | 'version' | 'serve';
+  dialects: DialectName[];
+  /** `undefined`: each dialect's own sandbox port. */
+  port: number | undefined;
+  host: string;
+  /** `undefined` with `--seed random`: fresh data on every start. */
+  seed: number | string | undefined;
+  json: boolean;
+  quiet: boolean;
+  log: boolean;
+  rateLimits: boolean;
+  allowNotifyHosts: string[];
+  limits: ClientLimits;
+  /** `--state FILE`: where the state is loaded from and saved to. */
+  stateFile: string | undefined;
+}
+
+/** A command line the sandbox cannot run; its message says what to do instead. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * The help text (`--help`).
+ *
+ * @example
+ * process.stdout.write(helpText(['newapi', 'platform'], 'gatewaykit-sandbox'));
+ */
+export function helpText(dialects: readonly string[], command: string): string {
+  return `Usage: ${command} [options]
+
+Serves gatewaykit's reference servers (${dialects.join(', ')}), each on its own port, with seeded accounts.
+
+Options:
+  --dialect <name>  serve only this dialect (default: all)
+  --port <n>        port (default: each dialect's sandbox port; 0 picks free ports)
+  --host <host>     interface to listen on (default: 127.0.0.1). Beyond loopback (anything but localhost,
+                    127.0.0.0/8, ::1) slow and idle clients are limited; the four flags below tune that
+  --headers-timeout <ms>     time for a request's headers (default: ${DEFAULT_CLIENT_LIMITS.headersTimeout})
+  --request-timeout <ms>     time for a whole request, body included (default: ${DEFAULT_CLIENT_LIMITS.requestTimeout})
+  --keep-alive-timeout <ms>  time an idle keep-alive connection stays open (default: ${DEFAULT_CLIENT_LIMITS.keepAliveTimeout})
+  --max-connections <n>      open connections at most (default: ${DEFAULT_CLIENT_LIMITS.maxConnections})
+  --seed <seed>     which seeded data: the same seed gives the same users and passwords
+                    (default: ${DEFAULT_SANDBOX_SEED}; "random" gives fresh data on every start)
+  --state <file>    load the state from <file> at start (a missing file starts seeded) and save it there
+                    after each change and at exit
+  --json            print one JSON object per dialect on stdout and nothing else there:
+                    {"dialect","url","accounts":[{"username","email","password","token","role","role_name"}]}
+  --quiet           print nothing but errors
+  --log             print one line per request on stderr: method, path, status, ms (secrets redacted)
+  --no-rate-limits  turn off upstream's rate limits (on by default, as upstream ships them)
+  --allow-notify-host <host:port>
+                    let the sandbox payment provider notify this host over the network (repeatable);
+                    without it, Pay notifies only the sandbox itself
+  -h, --help        show this help
+  --version         print the version
+`;
+}
+
+/** The CLI flag of each limit of {@link ClientLimits}. */
+const LIMIT_FLAGS: Record<string, keyof ClientLimits> = {
+  'headers-timeout': 'headersTimeout',
+  'request-timeout': 'requestTimeout',
+  'keep-alive-timeout': 'keepAliveTimeout',
+  'max-connections': 'maxConnections',
+};
+
+/**
+ * Reads `argv` (without node and the script). Throws a {@link UsageError} for an unknown flag, a missing value,
+ * an unknown dialect or a value out of range.
+ *
+ * @example
+ * parseSandboxArgs(['--dialect', 'newapi', '--port', '0'], ['newapi', 'platform']).port; // 0
+ */
+export function parseSandboxArgs(argv: readonly string[], known: readonly DialectName[]): SandboxConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        dialect: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        seed: { type: 'string' },
+        state: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        log: { type: 'boolean', default: false },
+        'no-rate-limits': { type: 'boolean', default: false },
+        'allow-notify-host': { type: 'string', multiple: true, default: [] },
+        ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' }] as const)),
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${describeParseError(error)} See --help for the options.`);
+  }
+  const base = { json: values.json, quiet: values.quiet, log: values.log, host: values.host, rateLimits: !values['no-rate-limits'] };
+  if (values.help || values.version) {
+    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, allowNotifyHosts: [], limits: {}, stateFile: undefined };
+  }
+  const dialects = values.dialect === undefined ? [...known] : [values.dialect];
+  for (const name of dialects) {
+    if (!(known as string[]).includes(name)) throw new UsageError(`Failed to start: unknown dialect "${name}". Please use one of ${known.join(', ')}.`);
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(/^\d+$/.test(values.port!) && port < 65536)) throw new UsageError(`Failed to start: --port must be 0–65535, not "${values.port}".`);
+  if (values.state === '') throw new UsageError('Failed to start: --state needs a file name.');
+  return {
+    ...base,
+    action: 'serve',
+    dialects: dialects as DialectName[],
+    port,
+    seed: readSeed(values.seed),
+    allowNotifyHosts: values['allow-notify-host'],
+    limits: readLimits(values),
+    stateFile: values.state,
+  };
+}
+
+function describeParseError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  // Node's texts name the flag but suggest `--` for positionals, which the sandbox has none of.
+  const flag = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return `Failed to start: unknown option ${flag}.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && flag) return `Failed to start: unexpected argument "${flag}".`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Failed to start: ${message.replace(/^Option /, 'option ').replace(/\.$/, '')}.`;
+  return `Failed to start: ${message}`;
+}
+
+function readSeed(seed: string | undefined): number | string | undefined {
+  if (seed === undefined) return DEFAULT_SANDBOX_SEED;
+  if (seed === 'random') return undefined;
+  return /^-?\d+$/.test(seed) ? Number(seed) : seed;
+}
+
+function readLimits(values: Record<string, unknown>): ClientLimits {
+  const limits: ClientLimits = {};
+  for (const [flag, name] of Object.entries(LIMIT_FLAGS)) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !/^[1-9]\d{0,9}$/.test(value)) throw new UsageError(`Failed to start: --${flag} must be a positive whole number, not "${String(value)}".`);
+    limits[name] = Number(value);
+  }
+  return limits;
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test, vi } from 'vitest';
+import { createReferenceServer, type ReferenceServer } from '../../mocks/index.js';
+import { main, type Sandbox } from '../../mocks/node/cli.js';
+import { STATE_FILE_FORMAT, STATE_FILE_VERSION, StateFile, StateFileError } from '../../mocks/node/state-file.js';
+
+const running: Sandbox[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
+
+const folder = () => mkdtempSync(join(tmpdir(), 'gatewaykit-state-'));
+const quiet = { out: () => undefined, err: () => undefined };
+
+async function newapi(): Promise<Map<string, ReferenceServer>> {
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, clock: { frozen: true } }) as ReferenceServer;
+  await server.ready;
+  return new Map([['newapi', server]]);
+}
+
+async function register(server: ReferenceServer, username: string): Promise<void> {
+  const answer = await server.fetch('/api/user/register', { method: 'POST', body: JSON.stringify({ username, password: 'secret-pass-1' }) });
+  expect(((await answer.json()) as { success: boolean }).success).toBe(true);
+}
+
+const usernames = async (server: ReferenceServer) => ((await (await server.fetch('/__mock/state')).json()) as { users: Array<{ username: string }> }).users.map((u) => u.username);
+
+test('state file: a missing file starts seeded; a flush writes every dialect under the format and version', async () => {
+  const path = join(folder(), 'sandbox.json');
+  const servers = await newapi();
+  const file = new StateFile(path, servers);
+  expect(await file.load()).toBe(false);
+  await register(servers.get('newapi')!, 'kept_user');
+  await file.flush();
+  const written = JSON.parse(readFileSync(path, 'utf8')) as { format: string; version: number; dialects: { newapi: { users: Array<{ username: string }> } } };
+  expect(written).toMatchObject({ format: STATE_FILE_FORMAT, version: STATE_FILE_VERSION });
+  expect(written.dialects.newapi.users.map((u) => u.username)).toContain('kept_user');
+  // The state as exported, not a copy with secrets: no plaintext password in the file.
+  expect(readFileSync(path, 'utf8')).not.toContain('secret-pass-1');
+
+  const again = await newapi();
+  expect(await new StateFile(path, again).load()).toBe(true);
+  expect(await usernames(again.get('newapi')!)).toContain('kept_user');
+});
+
+test('state file: a save replaces the file by rename, leaving no temporary file beside it', async () => {
+  const dir = folder();
+  const path = join(dir, 'sandbox.json');
+  const servers = await newapi();
+  const file = new StateFile(path, servers);
+  await file.flush();
+  await register(servers.get('newapi')!, 'second_save');
+  await file.flush();
+  expect(readdirSync(dir)).toEqual(['sandbox.json']);
+});
+
+test('state file: changes in a row are written once, after the last one has settled', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const servers = await newapi();
+  const server = servers.get('newapi')!;
+  const exports = vi.spyOn(server, 'fetch');
+  const file = new StateFile(join(folder(), 'sandbox.json'), servers, 200);
+  file.changed();
+  await vi.advanceTimersByTimeAsync(150);
+  file.changed();
+  file.changed();
+  await vi.advanceTimersByTimeAsync(199);
+  expect(exports).not.toHaveBeenCalled();
+  await vi.advanceTimersByTimeAsync(1);
+  expect(exports).toHaveBeenCalledTimes(1);
+  vi.useRealTimers();
+  await file.flush();
+});
+
+test('state file: a file that is not JSON, not a state file, of a later version, or refused by the server stops the start and stays as it was', async () => {
+  const dir = folder();
+  const cases: Array<[string, RegExp]> = [
+    ['{"users": [', /is not a gatewaykit state file \(it is not JSON\)\. The file is left untouched/],
+    ['{"users": []}', /is not a gatewaykit state file \(no "format": "gatewaykit-sandbox-state"\)/],
+    [JSON.stringify({ format: STATE_FILE_FORMAT, version: 2, dialects: {} }), /has state file version 2; this sandbox reads version 1\. The file is left untouched\./],
+    [JSON.stringify({ format: STATE_FILE_FORMAT, version: 1, dialects: { newapi: { users: 'nobody' } } }), /holds a newapi state this sandbox refuses: Failed to import the state: [\s\S]+ The file is left untouched\.$/],
+  ];
+  for (const [index, [text, message]] of cases.entries()) {
+    const path = join(dir, `case-${index}.json`);
+    writeFileSync(path, text);
+    await expect(new StateFile(path, await newapi()).load()).rejects.toThrow(StateFileError);
+    await expect(new StateFile(path, await newapi()).load()).rejects.toThrow(message);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  }
+});
+
+test('state file: dialects in the file that this run does not serve are written back unchanged', async () => {
+  const path = join(folder(), 'sandbox.json');
+  const other = { users: ['kept as it was'] };
+  writeFileSync(path, JSON.stringify({ format: STATE_FILE_FORMAT, version: 1, dialects: { elsewhere: other } }));
+  const file = new StateFile(path, await newapi());
+  await file.load();
+  await file.flush();
+  expect((JSON.parse(readFileSync(path, 'utf8')) as { dialects: Record<string, unknown> }).dialects).toMatchObject({ elsewhere: other, newapi: { users: expect.any(Array) } });
+});
+
+test('cli --state: a change over HTTP is saved at stop and there again at the next start', async () => {
+  const path = join(folder(), 'sandbox.json');
+  const first = (await main(['--dialect', 'newapi', '--port', '0', '--state', path, '--no-rate-limits'], quiet))!;
+  const login = await fetch(`${first.servers[0]!.url}/api/user/register`, { method: 'POST', body: JSON.stringify({ username: 'survivor', password: 'secret-pass-1' }) });
+  expect(((await login.json()) as { success: boolean }).success).toBe(true);
+  await first.stop();
+
+  const lines: string[] = [];
+  const second = (await main(['--dialect', 'newapi', '--port', '0', '--state', path], { out: (text) => lines.push(text), err: () => undefined }))!;
+  running.push(second);
+  expect(lines.join('')).toContain(`state: ${path} (loaded; passwords changed since are not shown)`);
+  const state = (await (await fetch(`${second.servers[0]!.url}/__mock/state`)).json()) as { users: Array<{ username: string }> };
+  expect(state.users.map((u) => u.username)).toContain('survivor');
+});
