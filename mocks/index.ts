@@ -7,12 +7,14 @@ import type { HttpHandler } from 'msw';
 import type { Clock, ClockOptions } from './core/clock.js';
 import { createEngine } from './core/engine.js';
 import { toMswHandlers } from './core/msw.js';
+import type { JournaledRequest } from './core/request-journal.js';
 import type { BaseState, Dialect } from './core/types.js';
 import { DIALECTS } from './dialects.js';
 
 export type { Clock, ClockOptions } from './core/clock.js';
 export type { OutboxMessage } from './core/outbox.js';
 export type { FaultConfig } from './core/faults.js';
+export type { JournaledRequest, RequestFilter } from './core/request-journal.js';
 export type { SeededAccount } from './core/types.js';
 export type { NewApiSettings, NewApiState, UserRecord, SessionRecord, TwoFaRecord } from './newapi/state.js';
 export type { TokenRecord } from './newapi/token-state.js';
@@ -104,6 +106,16 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
    * createReferenceServer({ dialect: 'newapi', allowNotifyHosts: ['127.0.0.1:8080'] });
    */
   allowNotifyHosts?: string[];
+  /**
+   * The control API (`/__mock/`: reset, state, clock, faults, the request journal...): open by default; with
+   * `{ token }` every control request must carry it (`Authorization: Bearer <token>` or
+   * `X-Gatewaykit-Control-Token: <token>`), else 401; `false` removes it (its paths answer the dialect's 404).
+   * A dialect's public sandbox pages (the payment provider's checkout) stay reachable either way.
+   * @default undefined (open)
+   * @example
+   * createReferenceServer({ dialect: 'newapi', control: { token: process.env.CONTROL_TOKEN! } });
+   */
+  control?: { token: string } | false;
 }
 
 /**
@@ -131,7 +143,15 @@ export interface ReferenceServer<D extends DialectName = DialectName> {
   bodyLimit(method: string, url: string): number;
   /** The live state (plain JSON data). Mutate it to arrange a test; read it to assert. */
   readonly state: DialectTypes[D]['state'];
-  /** Back to the seeded state: data, random sequence, clock and faults. */
+  /**
+   * What clients sent and got, newest first: method, path, status, headers and bodies with credentials masked and
+   * bodies cut to 4 kB; the last 1000 requests, control routes (`/__mock/`) left out. Also `GET /__mock/requests`.
+   * Cleared by {@link ReferenceServer.reset}.
+   * @example
+   * expect(server.requests.filter((r) => r.method === 'POST' && r.path === '/api/token/')).toHaveLength(1);
+   */
+  readonly requests: ReadonlyArray<JournaledRequest>;
+  /** Back to the seeded state: data, random sequence, clock, faults and the request journal. */
   reset(): Promise<void>;
   readonly clock: Clock;
   /** The seeded logins with their plaintext passwords (filled once `ready` resolves). */
@@ -166,6 +186,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     rateLimits: options.rateLimits,
     clock: options.clock,
     allowNotifyHosts: options.allowNotifyHosts,
+    control: options.control,
   });
   let handlers: HttpHandler[] | undefined;
   return {
@@ -180,6 +201,9 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     bodyLimit: (method, url) => engine.bodyLimit(method, url),
     get state() {
       return engine.state as DialectTypes[D]['state'];
+    },
+    get requests() {
+      return engine.requests.list();
     },
     reset: () => engine.reset(),
     clock: engine.clock,

@@ -1,11 +1,12 @@
 /**
  * The control API under `/__mock/`, the same for every dialect: reset, state export/import, clock, settings,
- * outbox and faults. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
+ * outbox, faults and the request journal. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
  * @module
  */
 import { BodyError, STATE_IMPORT_LIMIT_BYTES } from './body.js';
 import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
 import { jsonResponse } from './response.js';
+import { REQUEST_JOURNAL_SIZE, type RequestJournal } from './request-journal.js';
 import type { BaseState, RequestContext, Route } from './types.js';
 import { z } from 'zod';
 
@@ -19,7 +20,16 @@ export interface ControlHooks<S extends BaseState> {
   faultStatuses: readonly number[];
   getFaults(): FaultConfig;
   setFaults(faults: FaultConfig): void;
+  /** The request journal (mocks/core/request-journal.ts). */
+  requests: RequestJournal;
 }
+
+const requestFilterSchema = z.strictObject({
+  method: z.string().regex(/^[A-Za-z]{1,16}$/).optional(),
+  path: z.string().max(1024).optional(),
+  status: z.coerce.number().int().min(100).max(599).optional(),
+  limit: z.coerce.number().int().min(1).max(REQUEST_JOURNAL_SIZE).optional(),
+});
 
 const clockSchema = z.union([
   z.strictObject({ advance_ms: z.number().finite() }),
@@ -94,6 +104,16 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
       },
     },
     { method: 'DELETE', path: '/__mock/faults', handler: () => (hooks.setFaults({}), ok()) },
+    {
+      method: 'GET',
+      path: '/__mock/requests',
+      handler: (ctx) => {
+        const parsed = requestFilterSchema.safeParse(Object.fromEntries(ctx.query));
+        if (!parsed.success) return badRequest(`Failed to list the requests: ${z.prettifyError(parsed.error)}`);
+        return jsonResponse({ requests: hooks.requests.list(parsed.data) });
+      },
+    },
+    { method: 'DELETE', path: '/__mock/requests', handler: () => (hooks.requests.clear(), ok()), mutates: false },
   ];
 }
 

@@ -5,10 +5,12 @@
  * @module
  */
 import { createAttempts, PARKED, type Attempts } from './attempts.js';
+import { constantTimeEqual } from './encoding.js';
 import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody, type BodyErrorKind } from './body.js';
 import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
+import { createRequestJournal, JOURNAL_PARSE_LIMIT, journalHeaders, journalPath, type RecordedBody, type RequestJournal } from './request-journal.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
 import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
@@ -18,6 +20,7 @@ import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, MAX_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
 import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
+import { jsonResponse, knownBodyText } from './response.js';
 import { createRouter } from './router.js';
 import { inKeyOrderOf, replaceContents } from './state.js';
 import type { BaseState, Dialect, DialectErrors, RequestContext, Route, SeededAccount } from './types.js';
@@ -59,6 +62,11 @@ export interface EngineOptions<Settings> {
    * @default []
    */
   allowNotifyHosts?: ReadonlyArray<string> | undefined;
+  /**
+   * The control API (every route under `/__mock/` but a dialect's `public` pages): open (the default), guarded by
+   * a token (`Authorization: Bearer <token>` or `X-Gatewaykit-Control-Token`), or `false`: not routed at all.
+   */
+  control?: { token: string } | false | undefined;
 }
 
 /** A running reference server, adapter-agnostic. */
@@ -67,6 +75,8 @@ export interface Engine<S extends BaseState> {
   readonly state: S;
   readonly clock: Clock;
   readonly accounts: SeededAccount[];
+  /** What clients sent and got, newest first (control routes under `/__mock/` are not journaled). */
+  readonly requests: RequestJournal;
   /** The dialect's routes followed by the control API's. */
   readonly routes: ReadonlyArray<Route<S>>;
   /** The response of the matching route, or `undefined` when none matches. */
@@ -101,6 +111,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       throw new RangeError(`Failed to start the reference server: ${name} ${value} is out of range. Please use an integer from 1 to ${MAX_PASSWORD_HASH_ITERATIONS}.`);
     }
   }
+  if (options.control && !(typeof options.control.token === 'string' && options.control.token.length >= 16)) {
+    throw new RangeError('Failed to start the reference server: control.token must be a string of at least 16 characters, or the control API would be guessable.');
+  }
   const hash = (password: string) => hashPassword(password, { iterations, random });
   const seedHash = (password: string) => hashPassword(password, { iterations: seedIterations, random });
   const verify = (password: string, stored: string) => verifyPassword(password, stored, { iterations });
@@ -108,6 +121,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const limiter = createRateLimiter();
   const clientAddress = dialect.clientAddress ?? socketAddress;
   const formTokens = createFormTokens(clock);
+  const requestLog = createRequestJournal();
   const allowNotifyHosts = notifyHosts(options.allowNotifyHosts ?? []);
   const state = {} as S;
   const journal = createJournal();
@@ -144,12 +158,14 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     },
     faultStatuses: dialect.faultStatuses ?? DEFAULT_FAULT_STATUSES,
     getFaults: () => faults,
+    requests: requestLog,
     setFaults(next) {
       faults = next;
     },
   });
   const controlSet = new Set<Route<S>>(control);
-  const routes = [...dialect.routes, ...control];
+  // `control: false` leaves the control API out of the table, so its paths answer as any unknown path does.
+  const routes = [...dialect.routes, ...control].filter((route) => options.control !== false || !isControl(route));
   const router = createRouter(routes);
 
   // Mutating requests run one at a time: a rollback must not undo a concurrent request's committed writes.
@@ -169,15 +185,16 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     clock.reset();
     limiter.clear();
     formTokens.clear();
+    requestLog.clear();
     faults = {};
   }
 
-  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number, attempts: Attempts | undefined): RequestContext<S> {
+  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number, attempts: Attempts | undefined, sent: SentBody): RequestContext<S> {
     let body: Promise<unknown> | undefined;
     let text: Promise<string> | undefined;
     let cookies: Record<string, string> | undefined;
     let clientIp: string | undefined;
-    const readText = () => (text ??= readTextBody(request, bodyLimit));
+    const readText = () => (text ??= sent.text = readTextBody(request, bodyLimit));
     const readJson = () => (body ??= readText().then(parseJsonBody));
     return {
       request,
@@ -266,10 +283,29 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     if (!match && !notFound) return undefined;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
     const attempts = mutates ? createAttempts({ iterations, random }) : undefined;
-    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, match?.route.bodyLimit ?? BODY_LIMIT_BYTES, attempts);
-    const response = match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx);
+    const sent: SentBody = {};
+    const bodyLimit = match?.route.bodyLimit ?? BODY_LIMIT_BYTES;
+    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
+    const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
+    const response = refused ?? (match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
+    if (!routedPath(url).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
+  }
+
+  // Before the answer goes out, so `server.requests` already holds it when the client's `await` returns.
+  async function journalRequest(request: Request, url: URL, sent: SentBody, bodyLimit: number, response: Response): Promise<void> {
+    // The body as the handler read it; one it never read (refused before reading) is read now, within the route's limit.
+    const requestText = await (sent.text ?? (request.bodyUsed ? undefined : readTextBody(request, bodyLimit)))?.catch(() => undefined);
+    const responseText = knownBodyText(response) ?? (response.body ? await response.clone().text().catch(() => undefined) : undefined);
+    requestLog.record({
+      at: clock.now(),
+      method: request.method,
+      path: journalPath(url),
+      status: response.status,
+      request: { headers: journalHeaders(request.headers), body: kept(requestText, request.headers.get('content-type')) },
+      response: { headers: journalHeaders(response.headers), body: kept(responseText, response.headers.get('content-type')) },
+    });
   }
 
   function routedPath(url: URL): string {
@@ -297,6 +333,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     state,
     clock,
     accounts,
+    requests: requestLog,
     routes,
     dispatch: (request) => respond(request, false),
     handle: async (request) => (await respond(request, true))!,
@@ -306,4 +343,34 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     },
     reset: () => ready.then(() => exclusive(resetNow)),
   };
+}
+
+/** Control routes: everything under `/__mock/` but a dialect's public sandbox pages. */
+function isControl(route: Route<never>): boolean {
+  return route.path.startsWith('/__mock/') && route.public !== true;
+}
+
+/** `undefined` when the request carries the control token; else the 401 that says how to send it. */
+function refuseControl(request: Request, token: string): Response | undefined {
+  const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  const sent = request.headers.get(CONTROL_TOKEN_HEADER) ?? bearer ?? '';
+  if (constantTimeEqual(new TextEncoder().encode(sent), new TextEncoder().encode(token))) return undefined;
+  return jsonResponse(
+    { error: `The control API needs the token the sandbox printed at start. Please send it as "Authorization: Bearer <token>" or "${CONTROL_TOKEN_HEADER}: <token>".` },
+    { status: 401, headers: { 'www-authenticate': 'Bearer realm="gatewaykit control API"' } },
+  );
+}
+
+/** The header that carries the control token where `Authorization` belongs to the dialect. */
+export const CONTROL_TOKEN_HEADER = 'x-gatewaykit-control-token';
+
+/** The request body a handler read, if it read one, for the request journal. */
+interface SentBody {
+  text?: Promise<string>;
+}
+
+// A huge body is not held: the journal would not show it anyway (see journalBody).
+function kept(text: string | undefined, contentType: string | null): RecordedBody | undefined {
+  if (text === undefined || text === '') return undefined;
+  return text.length > JOURNAL_PARSE_LIMIT ? { omitted: text.length } : { text, contentType };
 }

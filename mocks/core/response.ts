@@ -12,5 +12,21 @@
 export function jsonResponse(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   if (!headers.has('content-type')) headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status: init.status ?? 200, headers });
+  TEXTS.set(response, text);
+  return response;
+}
+
+// The text of each answer built here, so the request journal need not clone and re-read the body stream.
+const TEXTS = new WeakMap<Response, string>();
+
+/**
+ * The body text of a response {@link jsonResponse} built, without reading it; `undefined` for any other response.
+ *
+ * @example
+ * knownBodyText(jsonResponse({ ok: true })); // '{"ok":true}'
+ */
+export function knownBodyText(response: Response): string | undefined {
+  return TEXTS.get(response);
 }

@@ -113,6 +113,12 @@ export interface Route<S extends BaseState = BaseState> {
    * @default BODY_LIMIT_BYTES (1 MiB)
    */
   bodyLimit?: number;
+  /**
+   * A sandbox page people open in a browser under `/__mock/` (a payment provider's checkout): served even where
+   * the control API is guarded by a token or turned off. Every other route under `/__mock/` is control.
+   * @default false
+   */
+  public?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { accountTable } from '../core/accounts.js';
 import type { DialectSandbox, SeededAccount } from '../core/types.js';
+import type { SandboxConfig } from './cli-args.js';
 
 /** One served dialect, as the banner and `--json` describe it. */
 export interface ServedDialect {
@@ -12,6 +13,8 @@ export interface ServedDialect {
   accounts: readonly SeededAccount[];
   sandbox: DialectSandbox;
   rateLimits: boolean;
+  /** How the control API is reachable (see `SandboxConfig.control`). */
+  control: SandboxConfig['control'];
   /** The state came from `--state` rather than the seed: the seeded passwords may have changed since. */
   stateFile?: { path: string; loaded: boolean };
 }
@@ -26,7 +29,9 @@ export interface ServedDialect {
 export function jsonSummary(served: ServedDialect): object {
   const roleName = served.sandbox.roleName ?? String;
   const accounts = served.accounts.map(({ username, email, password, token, role }) => ({ username, email, password, token, role, role_name: roleName(role) }));
-  return { dialect: served.dialect, url: served.url, accounts };
+  // A script driving a guarded sandbox needs the token it printed; an open one has none to give.
+  const control = served.control.mode === 'token' ? { control_token: served.control.token } : {};
+  return { dialect: served.dialect, url: served.url, accounts, ...control };
 }
 
 /**
@@ -41,5 +46,11 @@ export function bannerLines(served: ServedDialect): string[] {
   const limits = served.rateLimits ? "rate limits: on, as upstream ships them (start with --no-rate-limits to turn them off)" : 'rate limits: off (--no-rate-limits)';
   const state = served.stateFile && [`  state: ${served.stateFile.path} (${served.stateFile.loaded ? 'loaded; passwords changed since are not shown' : 'new; saved on every change'})`];
   const accounts = sandbox.accounts ? sandbox.accounts(served.accounts) : accountTable(served.accounts, sandbox.roleName);
-  return [`${served.dialect}  ${served.url}`, `  ${limits}`, ...(state ?? []), ...accounts, `  try: ${sandbox.example(served.url)}`, ''];
+  return [`${served.dialect}  ${served.url}`, `  ${limits}`, `  ${controlLine(served.control)}`, ...(state ?? []), ...accounts, `  try: ${sandbox.example(served.url)}`, ''];
+}
+
+function controlLine(control: SandboxConfig['control']): string {
+  if (control.mode === 'off') return 'control API: off (--no-control)';
+  if (control.mode === 'open') return 'control API: /__mock/ open on loopback';
+  return `control API: /__mock/ needs "Authorization: Bearer ${control.token}"${control.generated ? ' (a fresh token: the sandbox listens beyond loopback)' : ''}`;
 }

@@ -3,9 +3,10 @@
  * that says what to do, before anything starts.
  * @module
  */
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { DialectName } from '../index.js';
-import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './limits.js';
+import { DEFAULT_CLIENT_LIMITS, isLoopback, type ClientLimits } from './limits.js';
 
 /**
  * The seed a sandbox starts with unless `--seed` says otherwise, so the printed logins are the same on every
@@ -31,6 +32,11 @@ export interface SandboxConfig {
   limits: ClientLimits;
   /** `--state FILE`: where the state is loaded from and saved to. */
   stateFile: string | undefined;
+  /**
+   * The control API: `open`, `off` (`--no-control`), or guarded by `token` (`--control-token`, or a fresh one
+   * whenever `--host` is beyond loopback).
+   */
+  control: { mode: 'open' } | { mode: 'off' } | { mode: 'token'; token: string; generated: boolean };
 }
 
 /** A command line the sandbox cannot run; its message says what to do instead. */
@@ -62,6 +68,10 @@ Options:
                     (default: ${DEFAULT_SANDBOX_SEED}; "random" gives fresh data on every start)
   --state <file>    load the state from <file> at start (a missing file starts seeded) and save it there
                     after each change and at exit
+  --control-token <token>
+                    require this token on the control API (/__mock/) as "Authorization: Bearer <token>";
+                    beyond loopback a fresh one is printed at start unless this is given
+  --no-control      no control API at all (its paths answer 404); the payment checkout pages stay
   --json            print one JSON object per dialect on stdout and nothing else there:
                     {"dialect","url","accounts":[{"username","email","password","token","role","role_name"}]}
   --quiet           print nothing but errors
@@ -103,6 +113,8 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string' },
         state: { type: 'string' },
+        'control-token': { type: 'string' },
+        'no-control': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         log: { type: 'boolean', default: false },
@@ -118,7 +130,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
   }
   const base = { json: values.json, quiet: values.quiet, log: values.log, host: values.host, rateLimits: !values['no-rate-limits'] };
   if (values.help || values.version) {
-    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, allowNotifyHosts: [], limits: {}, stateFile: undefined };
+    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, allowNotifyHosts: [], limits: {}, stateFile: undefined, control: { mode: 'open' } };
   }
   const dialects = values.dialect === undefined ? [...known] : [values.dialect];
   for (const name of dialects) {
@@ -136,7 +148,19 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
     allowNotifyHosts: values['allow-notify-host'],
     limits: readLimits(values),
     stateFile: values.state,
+    control: readControl(values['control-token'], values['no-control'], values.host),
   };
+}
+
+function readControl(token: string | undefined, off: boolean, host: string): SandboxConfig['control'] {
+  if (off && token !== undefined) throw new UsageError('Failed to start: --no-control and --control-token contradict each other. Please pass one.');
+  if (off) return { mode: 'off' };
+  if (token !== undefined) {
+    if (!/^[\x21-\x7e]{16,256}$/.test(token)) throw new UsageError('Failed to start: --control-token must be 16–256 printable ASCII characters without spaces.');
+    return { mode: 'token', token, generated: false };
+  }
+  // Beyond loopback anyone on the network could reset or replace the state: a fresh token, printed at start.
+  return isLoopback(host) ? { mode: 'open' } : { mode: 'token', token: randomBytes(24).toString('base64url'), generated: true };
 }
 
 function describeParseError(error: unknown): string {

@@ -27,7 +27,7 @@ export interface Sandbox {
   servers: RunningServer[];
   /** The `--state` file, when one was given. */
   stateFile: StateFile | undefined;
-  /** Saves the state (with `--state`) and closes every server. */
+  /** Saves the state (with `--state`) and closes every server; later calls return the first call's promise. */
   stop(): Promise<void>;
 }
 
@@ -53,17 +53,21 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
   // Every dialect seeds at once: seeding is mostly password hashing, which runs on the thread pool.
   const servers = new Map(config.dialects.map((name) => [name, createServer(name, config)] as const));
   await Promise.all([...servers.values()].map((server) => server.ready));
-  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers);
+  const controlHeaders: Record<string, string> = config.control.mode === 'token' ? { authorization: `Bearer ${config.control.token}` } : {};
+  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers, undefined, controlHeaders);
   const loaded = (await stateFile?.load()) ?? false;
 
   const running: RunningServer[] = [];
-  const stop = async () => {
-    try {
-      await stateFile?.flush();
-    } finally {
-      await Promise.all(running.map((r) => r.close()));
-    }
-  };
+  let stopped: Promise<void> | undefined;
+  // Once: Ctrl-C and a test's cleanup may both ask.
+  const stop = () =>
+    (stopped ??= (async () => {
+      try {
+        await stateFile?.flush();
+      } finally {
+        await Promise.all(running.map((r) => r.close()));
+      }
+    })());
   try {
     for (const [index, [name, server]] of [...servers].entries()) {
       const handler = observeRequests(server, (record) => {
@@ -78,6 +82,7 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
         // Each dialect's sandbox takes its own account type; the registry's union cannot name it, hence the cast.
         sandbox: DIALECTS[name].sandbox as DialectSandbox,
         rateLimits: config.rateLimits,
+        control: config.control,
         ...(stateFile ? { stateFile: { path: stateFile.path, loaded } } : {}),
       };
       if (config.json) output.out(`${JSON.stringify(jsonSummary(served))}\n`);
@@ -99,6 +104,7 @@ function createServer(name: SandboxConfig['dialects'][number], config: SandboxCo
     // A sandbox behaves like the real server, throttling included; tests opt in instead.
     rateLimits: config.rateLimits,
     allowNotifyHosts: config.allowNotifyHosts,
+    control: config.control.mode === 'open' ? undefined : config.control.mode === 'off' ? false : { token: config.control.token },
     ...(config.seed === undefined ? {} : { seed: config.seed }),
   }) as ReferenceServer;
 }

@@ -41,16 +41,19 @@ export class StateFile {
   readonly path: string;
   readonly #servers: ReadonlyMap<string, ReferenceServer>;
   readonly #delayMs: number;
+  readonly #headers: Readonly<Record<string, string>>;
   /** Dialects in the file that this run does not serve: written back unchanged. */
   #others: Record<string, unknown> = {};
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> = Promise.resolve();
   #lastWritten: string | undefined;
 
-  constructor(path: string, servers: ReadonlyMap<string, ReferenceServer>, delayMs = 200) {
+  /** `headers` go with every control request: the control token, where the control API is guarded. */
+  constructor(path: string, servers: ReadonlyMap<string, ReferenceServer>, delayMs = 200, headers: Readonly<Record<string, string>> = {}) {
     this.path = path;
     this.#servers = servers;
     this.#delayMs = delayMs;
+    this.#headers = headers;
   }
 
   /**
@@ -69,7 +72,7 @@ export class StateFile {
     const contents = parseContents(text, this.path);
     for (const [name, server] of this.#servers) {
       if (!Object.hasOwn(contents.dialects, name)) continue;
-      const answer = await server.fetch(new Request(CONTROL, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(contents.dialects[name]) }));
+      const answer = await server.fetch(new Request(CONTROL, { method: 'PUT', headers: { ...this.#headers, 'content-type': 'application/json' }, body: JSON.stringify(contents.dialects[name]) }));
       if (!answer.ok) {
         const reason = ((await answer.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${answer.status}.`;
         throw new StateFileError(`Failed to start: the state file ${this.path} holds a ${name} state this sandbox refuses: ${reason} The file is left untouched.`);
@@ -99,7 +102,7 @@ export class StateFile {
 
   async #write(): Promise<void> {
     const dialects: Record<string, unknown> = { ...this.#others };
-    for (const [name, server] of this.#servers) dialects[name] = await (await server.fetch(new Request(CONTROL))).json();
+    for (const [name, server] of this.#servers) dialects[name] = await (await server.fetch(new Request(CONTROL, { headers: this.#headers }))).json();
     const text = `${JSON.stringify({ format: STATE_FILE_FORMAT, version: STATE_FILE_VERSION, dialects } satisfies StateFileContents)}\n`;
     if (text === this.#lastWritten) return;
     const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;

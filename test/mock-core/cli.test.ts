@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test, vi } from 'vitest';
@@ -161,4 +163,28 @@ test('cli: --quiet prints nothing; --log prints one line per request on stderr w
   expect(err[2]).toMatch(/^newapi POST \/api\/user\/login 200 \d+ms\n$/);
   expect(err.join('')).not.toContain('s3cret-token');
   expect(err.join('')).not.toContain('123456');
+});
+
+test('cli: beyond loopback the control API needs a fresh token printed at start; --control-token and --no-control choose', async () => {
+  const { out } = await run('--dialect', 'newapi', '--port', '0', '--json', '--host', '0.0.0.0');
+  const guarded = JSON.parse(out.join('')) as { url: string; control_token: string };
+  expect(guarded.control_token).toMatch(/^[\w-]{32}$/);
+  const base = guarded.url.replace('0.0.0.0', '127.0.0.1');
+  expect((await fetch(`${base}/__mock/state`)).status).toBe(401);
+  expect((await fetch(`${base}/__mock/state`, { headers: { authorization: `Bearer ${guarded.control_token}` } })).status).toBe(200);
+
+  const banner = (await run('--dialect', 'newapi', '--port', '0', '--control-token', 'my-own-token-1234567')).out.join('');
+  expect(banner).toContain('control API: /__mock/ needs "Authorization: Bearer my-own-token-1234567"');
+  expect((await run('--dialect', 'newapi', '--port', '0')).out.join('')).toContain('control API: /__mock/ open on loopback');
+  const off = (await run('--dialect', 'newapi', '--port', '0', '--no-control', '--json')).sandbox!;
+  expect((await fetch(`${off.servers[0]!.url}/__mock/state`)).status).toBe(404);
+  await expect(main(['--no-control', '--control-token', 'my-own-token-1234567'])).rejects.toThrow('--no-control and --control-token contradict each other');
+  await expect(main(['--control-token', 'short'])).rejects.toThrow('--control-token must be 16–256 printable ASCII characters without spaces.');
+});
+
+test('cli: --state works where the control API is guarded', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'gatewaykit-cli-')), 'state.json');
+  const { sandbox } = await run('--dialect', 'newapi', '--port', '0', '--quiet', '--host', '0.0.0.0', '--state', path);
+  await sandbox!.stop();
+  expect((JSON.parse(readFileSync(path, 'utf8')) as { dialects: { newapi: { users: unknown[] } } }).dialects.newapi.users.length).toBeGreaterThan(0);
 });

@@ -245,3 +245,29 @@ test('control: the import bound rests on this runtime\'s longest string, the mos
   expect(() => 'x'.repeat(MAX_EXPORT_CHARS + 1)).toThrow(RangeError);
   expect(STATE_IMPORT_LIMIT_BYTES).toBeGreaterThanOrEqual(new TextEncoder().encode('\uffff').length * MAX_EXPORT_CHARS);
 });
+
+test('control: with a token every /__mock/ route needs it; the checkout pages and the dialect routes do not', async () => {
+  const token = 'a-control-token-of-32-characters';
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, control: { token } });
+  await server.ready;
+  const refused = await server.fetch('/__mock/reset', { method: 'POST' });
+  expect(refused.status).toBe(401);
+  expect(await refused.json()).toEqual({ error: 'The control API needs the token the sandbox printed at start. Please send it as "Authorization: Bearer <token>" or "x-gatewaykit-control-token: <token>".' });
+  expect((await server.fetch('/__mock/state', { headers: { authorization: 'Bearer wrong-token-of-the-same-size!!!' } })).status).toBe(401);
+  expect((await server.fetch('/__mock/state', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  expect((await server.fetch('/__mock/clock', { headers: { 'x-gatewaykit-control-token': token } })).status).toBe(200);
+  // The shopper's checkout page is public; a bad order still gets the page's own answer, not the 401.
+  expect((await server.fetch('/__mock/epay/submit.php')).status).not.toBe(401);
+  expect((await server.fetch('/api/user/groups')).status).toBe(200);
+  expect(() => createReferenceServer({ dialect: 'newapi', control: { token: '' } })).toThrow(/control.token must be a string of at least 16 characters/);
+});
+
+test('control: control false removes the control API; its paths answer as unknown paths do', async () => {
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, control: false });
+  await server.ready;
+  const unknown = await (await server.fetch('/__mock/no-such-route')).text();
+  const gone = await server.fetch('/__mock/state');
+  expect(gone.status).toBe(404);
+  expect(await gone.text()).toBe(unknown.replace('/__mock/no-such-route', '/__mock/state'));
+  expect((await server.fetch('/__mock/epay/submit.php')).status).not.toBe(404);
+});

@@ -114,8 +114,9 @@ function providerTradeNo(ctx: Ctx): string {
 
 /** The sandbox provider's routes, for the dialect's route table. */
 export const epaySandboxRoutes: ReadonlyArray<Route<NewApiState>> = [
-  { method: 'GET', path: '/__mock/epay/submit.php', handler: submit, mutates: false },
-  { method: 'POST', path: '/__mock/epay/submit.php', handler: submit, mutates: false },
-  { method: 'POST', path: '/__mock/epay/pay', handler: pay, mutates: false },
+  // The checkout pages a shopper opens in a browser: public, like a real provider's, wherever the control API is guarded.
+  { method: 'GET', path: '/__mock/epay/submit.php', handler: submit, mutates: false, public: true },
+  { method: 'POST', path: '/__mock/epay/submit.php', handler: submit, mutates: false, public: true },
+  { method: 'POST', path: '/__mock/epay/pay', handler: pay, mutates: false, public: true },
   { method: 'POST', path: '/__mock/epay/orders/:out_trade_no/pay', handler: payOrder, mutates: false },
 ];

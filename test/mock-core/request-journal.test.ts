@@ -1,0 +1,86 @@
+import { expect, test } from 'vitest';
+import { createRequestJournal, JOURNAL_BODY_LIMIT, matchesGlob, type JournaledRequest, type RecordedRequest } from '../../mocks/core/request-journal.js';
+import { createReferenceServer } from '../../mocks/index.js';
+
+const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function newapi() {
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, clock: { frozen: true } });
+  await server.ready;
+  return server;
+}
+
+test('journal: every request is kept newest first with its status, and credentials never are', async () => {
+  const server = await newapi();
+  await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  const login = await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  await server.fetch('/api/user/self', { headers: { cookie, 'New-Api-User': '1' } });
+  const [self, second] = server.requests;
+  expect(self).toMatchObject({ method: 'GET', path: '/api/user/self', status: 200, at: server.clock.now() });
+  expect(self!.request.headers).toMatchObject({ cookie: '[redacted]', 'new-api-user': '1' });
+  expect(second).toMatchObject({ method: 'POST', path: '/api/user/login', status: 200 });
+  expect(JSON.parse(second!.request.body!)).toEqual({ username: 'root', password: '[redacted]' });
+  expect(second!.response.headers['set-cookie']).toBe('[redacted]');
+  const everything = JSON.stringify(server.requests);
+  expect(everything).not.toContain('123456');
+  expect(everything).not.toContain(cookie.split('=')[1]);
+});
+
+test('journal: a body the server refused before reading it is still kept; control routes are not journaled', async () => {
+  const server = await newapi();
+  await server.fetch('/api/token/', json('POST', { name: 'without a session' }));
+  await server.fetch('/__mock/clock');
+  expect(server.requests).toHaveLength(1);
+  expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/api/token/', request: { body: '{"name":"without a session"}' } });
+});
+
+test('journal: GET /__mock/requests filters by method, path pattern and status, and reset clears it', async () => {
+  const server = await newapi();
+  await server.fetch('/api/user/groups');
+  await server.fetch('/api/user/login', json('POST', { username: 'root', password: 'wrong' }));
+  await server.fetch('/api/user/self');
+  const list = async (query: string) => ((await (await server.fetch(`/__mock/requests?${query}`)).json()) as { requests: JournaledRequest[] }).requests.map((r) => `${r.method} ${r.path}`);
+  expect(await list('')).toEqual(['GET /api/user/self', 'POST /api/user/login', 'GET /api/user/groups']);
+  expect(await list('method=post')).toEqual(['POST /api/user/login']);
+  expect(await list('path=/api/user/*')).toHaveLength(3);
+  expect(await list('path=*/self')).toEqual(['GET /api/user/self']);
+  expect(await list('limit=1')).toEqual(['GET /api/user/self']);
+  const unauthorized = server.requests[0]!.status;
+  expect(await list(`status=${unauthorized}`)).toContain('GET /api/user/self');
+  const refused = await server.fetch('/__mock/requests?limit=0&colour=red');
+  expect(refused.status).toBe(400);
+  expect(((await refused.json()) as { error: string }).error).toMatch(/^Failed to list the requests: /);
+  await server.reset();
+  expect(await list('')).toEqual([]);
+});
+
+test('journal: bodies are cut to the limit, huge ones are not kept, and secrets in query strings are masked', async () => {
+  const server = await newapi();
+  await server.fetch('/api/user/register', json('POST', { username: 'x'.repeat(JOURNAL_BODY_LIMIT * 2) }));
+  expect(server.requests[0]!.request.body).toHaveLength(JOURNAL_BODY_LIMIT + 1);
+  expect(server.requests[0]!.request.body!.endsWith('…')).toBe(true);
+  const huge = JSON.stringify({ username: 'y'.repeat(70_000) });
+  await server.fetch('/api/user/register', { method: 'POST', body: huge });
+  expect(server.requests[0]!.request.body).toBe(`[${huge.length} characters, not kept]`);
+  await server.fetch('/api/reset_password?email=a@example.com&token=s3cret');
+  expect(server.requests[0]!.path).toBe('/api/reset_password?email=a@example.com&token=[redacted]');
+});
+
+test('journal: the ring keeps the newest requests and drops the oldest in batches', () => {
+  const journal = createRequestJournal(10);
+  const entry = (n: number): RecordedRequest => ({ at: n, method: 'GET', path: `/r/${n}`, status: 200, request: { headers: {} }, response: { headers: {} } });
+  for (let n = 0; n < 25; n++) journal.record(entry(n));
+  const kept = journal.list().map((r) => r.at);
+  expect(kept[0]).toBe(24);
+  expect(kept.length).toBeLessThanOrEqual(10);
+  expect(kept).toEqual([...kept].sort((a, b) => b - a));
+});
+
+test('journal: the path pattern is a plain glob that cannot backtrack without bound', () => {
+  expect(matchesGlob('/api/user/*', '/api/user/42')).toBe(true);
+  expect(matchesGlob('/api/user/*', '/api/token/42')).toBe(false);
+  expect(matchesGlob('*', '')).toBe(true);
+  expect(matchesGlob('/a.b', '/axb')).toBe(false);
+  expect(matchesGlob('*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(1000))).toBe(false);
+});
