@@ -11,6 +11,8 @@ import type { JournaledRequest } from './core/request-journal.js';
 import type { BaseState, Dialect } from './core/types.js';
 import { DIALECTS } from './dialects.js';
 
+export { SandboxClient, SandboxControlError } from './control/sandbox-client.js';
+export type { OutboxMatch, SandboxAccount, SandboxClientOptions, SandboxFaults, SandboxMessage, SandboxRequest } from './control/sandbox-client.js';
 export type { Clock, ClockOptions } from './core/clock.js';
 export type { OutboxMessage } from './core/outbox.js';
 export type { FaultConfig } from './core/faults.js';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Generates `src/<dialect>/generated/schema.d.ts` from `openapi/<dialect>.yaml` with openapi-typescript.
+ * Generates `src/<dialect>/generated/schema.d.ts` from `openapi/<dialect>.yaml` with openapi-typescript, and
+ * `mocks/control/generated/schema.d.ts` from `openapi/control.yaml` (the sandbox's control API).
  *
  *   node scripts/generate.mjs           write the files
  *   node scripts/generate.mjs --check   regenerate in memory, exit 1 if a checked-in file differs
@@ -29,6 +30,12 @@ async function findDialects() {
     .sort();
 }
 
+/** Documents whose client is not a dialect's SDK: the sandbox's control API, typed for `SandboxClient`. */
+const OTHER_TARGETS = { control: join('mocks', 'control', 'generated', 'schema.d.ts') };
+
+/** Where the types of `name` go. */
+const targetOf = (name) => join(root, OTHER_TARGETS[name] ?? join('src', name, 'generated', 'schema.d.ts'));
+
 /** The full text of one generated file, header included. */
 async function render(dialect) {
   const source = pathToFileURL(join(root, 'openapi', `${dialect}.yaml`));
@@ -56,8 +63,8 @@ async function main() {
     process.exit(1);
   }
   const stale = [];
-  for (const dialect of dialects) {
-    const target = join(root, 'src', dialect, 'generated', 'schema.d.ts');
+  for (const dialect of [...dialects, ...Object.keys(OTHER_TARGETS)]) {
+    const target = targetOf(dialect);
     const display = relative(root, target).split('\\').join('/');
     const text = await render(dialect);
     if (check) {
@@ -74,7 +81,7 @@ async function main() {
     console.error(`Failed to check generated types: ${list} ${verb} out of date. Please run npm run generate.`);
     process.exit(1);
   }
-  if (check) console.log(`Generated types are up to date (${dialects.join(', ')}).`);
+  if (check) console.log(`Generated types are up to date (${[...dialects, ...Object.keys(OTHER_TARGETS)].join(', ')}).`);
 }
 
 await main();

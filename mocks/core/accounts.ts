@@ -28,3 +28,23 @@ export function accountTable(accounts: readonly SeededAccount[], roleName: (role
   const widths = shown.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return ['  accounts:', ...rows.map((row) => `    ${row.map((value, i) => (i === row.length - 1 ? value : value.padEnd(widths[i]!))).join('  ')}`)];
 }
+
+/** A seeded login as `--json` and `GET /__mock/accounts` show it. */
+export interface AccountSummary {
+  username: string;
+  email?: string;
+  password?: string;
+  token?: string;
+  role: number | string;
+  role_name: string;
+}
+
+/**
+ * A seeded login with the fields its dialect has and its role as upstream names it.
+ *
+ * @example
+ * accountSummary(root, () => 'root'); // { username: 'root', password: '123456', role: 100, role_name: 'root' }
+ */
+export function accountSummary({ username, email, password, token, role }: SeededAccount, roleName: (role: SeededAccount['role']) => string = String): AccountSummary {
+  return { username, email, password, token, role, role_name: roleName(role) };
+}

@@ -1,11 +1,12 @@
 /**
  * The control API under `/__mock/`, the same for every dialect: reset, state export/import, clock, settings,
- * outbox, faults and the request journal. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
+ * outbox, faults, the seeded accounts and the request journal. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
  * @module
  */
 import { BodyError, STATE_IMPORT_LIMIT_BYTES } from './body.js';
 import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
 import { jsonResponse } from './response.js';
+import type { AccountSummary } from './accounts.js';
 import { REQUEST_JOURNAL_SIZE, type RequestJournal } from './request-journal.js';
 import type { BaseState, RequestContext, Route } from './types.js';
 import { z } from 'zod';
@@ -22,6 +23,8 @@ export interface ControlHooks<S extends BaseState> {
   setFaults(faults: FaultConfig): void;
   /** The request journal (mocks/core/request-journal.ts). */
   requests: RequestJournal;
+  /** The seeded logins, as `GET /__mock/accounts` lists them. */
+  accounts(): AccountSummary[];
 }
 
 const requestFilterSchema = z.strictObject({
@@ -104,6 +107,7 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
       },
     },
     { method: 'DELETE', path: '/__mock/faults', handler: () => (hooks.setFaults({}), ok()) },
+    { method: 'GET', path: '/__mock/accounts', handler: () => jsonResponse({ accounts: hooks.accounts() }) },
     {
       method: 'GET',
       path: '/__mock/requests',

@@ -4,6 +4,7 @@
  * ends here.
  * @module
  */
+import { accountSummary } from './accounts.js';
 import { createAttempts, PARKED, type Attempts } from './attempts.js';
 import { constantTimeEqual } from './encoding.js';
 import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody, type BodyErrorKind } from './body.js';
@@ -159,6 +160,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     faultStatuses: dialect.faultStatuses ?? DEFAULT_FAULT_STATUSES,
     getFaults: () => faults,
     requests: requestLog,
+    accounts: () => accounts.map((account) => accountSummary(account, dialect.sandbox.roleName as ((role: SeededAccount['role']) => string) | undefined)),
     setFaults(next) {
       faults = next;
     },

@@ -18,7 +18,7 @@ export interface JournaledRequest {
   response: { headers: Record<string, string>; body?: string };
 }
 
-/** Filters of {@link RequestJournal.list}; every given one must hold. */
+/** Filters of the request journal (`GET /__mock/requests`); every given one must hold. */
 export interface RequestFilter {
   method?: string;
   /** A path pattern: `*` stands for any run of characters, everything else is literal (`/api/user/*`). */

@@ -2,7 +2,7 @@
  * What the sandbox prints when a dialect is up: a short banner for people, or one JSON object for scripts.
  * @module
  */
-import { accountTable } from '../core/accounts.js';
+import { accountSummary, accountTable } from '../core/accounts.js';
 import type { DialectSandbox, SeededAccount } from '../core/types.js';
 import type { SandboxConfig } from './cli-args.js';
 
@@ -27,8 +27,7 @@ export interface ServedDialect {
  * JSON.stringify(jsonSummary(served)); // '{"dialect":"newapi","url":"http://127.0.0.1:4010","accounts":[...]}'
  */
 export function jsonSummary(served: ServedDialect): object {
-  const roleName = served.sandbox.roleName ?? String;
-  const accounts = served.accounts.map(({ username, email, password, token, role }) => ({ username, email, password, token, role, role_name: roleName(role) }));
+  const accounts = served.accounts.map((account) => accountSummary(account, served.sandbox.roleName));
   // A script driving a guarded sandbox needs the token it printed; an open one has none to give.
   const control = served.control.mode === 'token' ? { control_token: served.control.token } : {};
   return { dialect: served.dialect, url: served.url, accounts, ...control };
