@@ -2,6 +2,7 @@
  * How the CLI sandbox lists seeded logins unless a dialect lists its own (`Dialect.sandbox.accounts`).
  * @module
  */
+import type { components } from '../control/generated/schema.js';
 import type { SeededAccount } from './types.js';
 
 /** The columns a table may show, in order; a column appears only when some account has a value for it. */
@@ -29,15 +30,8 @@ export function accountTable(accounts: readonly SeededAccount[], roleName: (role
   return ['  accounts:', ...rows.map((row) => `    ${row.map((value, i) => (i === row.length - 1 ? value : value.padEnd(widths[i]!))).join('  ')}`)];
 }
 
-/** A seeded login as `--json` and `GET /__mock/accounts` show it. */
-export interface AccountSummary {
-  username: string;
-  email?: string;
-  password?: string;
-  token?: string;
-  role: number | string;
-  role_name: string;
-}
+/** A seeded login as `--json` and `GET /__mock/accounts` show it (the control contract's `Account`). */
+export type AccountSummary = components['schemas']['Account'];
 
 /**
  * A seeded login with the fields its dialect has and its role as upstream names it.
