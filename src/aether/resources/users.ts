@@ -19,8 +19,11 @@ export type UserListParams = ListParams<'/api/admin/users'>;
 export type UserCreateParams = Body<'/api/admin/users', 'post'>;
 /** The new user (no `updated_at` yet). */
 export type CreatedUser = Data<'/api/admin/users', 'post'>;
-/** Body of `PUT /api/admin/users/{user_id}`: only the fields given change; `null` clears a quota or a list. */
-export type UserUpdateParams = Body<'/api/admin/users/{user_id}', 'put'>;
+/**
+ * Body of `PUT /api/admin/users/{user_id}`: only the fields given change; `null` clears a quota or a list. No
+ * `password`: upstream drops it silently (an admin cannot set a password here), so the SDK does not offer it.
+ */
+export type UserUpdateParams = Omit<Body<'/api/admin/users/{user_id}', 'put'>, 'password'>;
 /** The user after the update. */
 export type UpdatedUser = Data<'/api/admin/users/{user_id}', 'put'>;
 /** What a quota reset answers: `used_usd` is 0 again, `quota_usd` and `total_usd` as they were. */
