@@ -50,6 +50,14 @@ try {
     const aether = new modules['gatewaykit/aether'].AetherClient({ baseURL: 'http://localhost', fetch: aetherNotFound, tokens: { access_token: 'eyJ.x.y' } });
     const aetherErr = await aether.users.retrieve('6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b').catch((e) => e);
     if (!(aetherErr instanceof modules.gatewaykit.NotFoundError) || !modules['gatewaykit/aether'].isAetherError(aetherErr, 'not_found')) throw new Error('ESM: errors of gatewaykit/aether are not instances of gatewaykit NotFoundError');
+    const aetherServer = modules['gatewaykit/mock'].createReferenceServer({ dialect: 'aether', seed: 1 });
+    await aetherServer.ready;
+    const aetherAdmin = aetherServer.accounts.find((a) => a.role === 'admin');
+    const aetherClient = new modules['gatewaykit/aether'].AetherClient({ baseURL: 'http://localhost', fetch: aetherServer.fetch });
+    await aetherClient.auth.login({ email: aetherAdmin.email, password: aetherAdmin.password });
+    const aetherUsers = [];
+    for await (const user of aetherClient.users.list({ pageSize: 2 })) aetherUsers.push(user.email);
+    if (!aetherUsers.includes('admin@localhost')) throw new Error('ESM: an aether login did not reach /api/admin/users');
     if ('BaseClient' in modules.gatewaykit || 'signEpayParams' in modules['gatewaykit/newapi']) throw new Error('ESM: machinery or merchant helpers leak into an app entry');
     // Two copies loaded together (ESM and CJS): instanceof fails across them, the guards do not.
     const cjs = (await import('node:module')).createRequire(import.meta.url)('gatewaykit');
