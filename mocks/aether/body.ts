@@ -2,13 +2,15 @@
  * Upstream's body handling: the pipeline reads the raw bytes of every POST, PUT and PATCH before the role check (here,
  * where the sandbox's 1 MiB bound answers 413), and a handler parses them later with `ensure_json_body`
  * (`src/api/base/context.py`): no bytes → 400 `请求体不能为空`, not JSON → 400 `请求体必须是合法的JSON`, bytes that
- * are not UTF-8 → an unhandled `UnicodeDecodeError`, 500. `Content-Type` is never read.
+ * are not UTF-8 → an unhandled `UnicodeDecodeError`, 500. `Content-Type` is never read; `NaN` and `Infinity` parse,
+ * as Python's `json.loads` reads them.
  * @module
  */
 import { BODY_LIMIT_BYTES, readBodyBytes } from '../core/body.js';
 import type { RequestContext } from '../core/types.js';
 import { httpError, systemError } from './envelope.js';
 import { BODY } from './messages.js';
+import { parsePythonJson } from './python-json.js';
 import type { AetherState } from './state.js';
 
 type Ctx = RequestContext<AetherState>;
@@ -46,7 +48,7 @@ export async function ensureJsonBody(ctx: Ctx): Promise<unknown> {
     throw systemError();
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parsePythonJson(text);
   } catch {
     throw httpError(400, BODY.invalidJson);
   }

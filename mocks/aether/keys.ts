@@ -9,6 +9,8 @@ import { sha256Hex } from '../core/encoding.js';
 import type { Random } from '../core/random.js';
 import { seal, unseal } from '../core/sealer.js';
 import { uuidV4 } from '../core/uuid.js';
+import { systemError } from './envelope.js';
+import { pyLen } from './pydantic.js';
 import type { AetherApiKey } from './state.js';
 
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -33,6 +35,8 @@ export interface NewKey {
  * const { record, plain } = await createKey(ctx.random, ctx.clock.now(), { user_id: user.id, name: 'ci' });
  */
 export async function createKey(random: Random, now: number, input: NewKey): Promise<{ record: AetherApiKey; plain: string }> {
+  // The models set no length, but the column is String(100): PostgreSQL refuses the commit, an unhandled error.
+  if (input.name && pyLen(input.name) > 100) throw systemError();
   const plain = `sk-${random.string(32, KEY_ALPHABET)}`;
   const record: AetherApiKey = {
     id: uuidV4(random),

@@ -61,3 +61,19 @@ test('cli: beyond loopback the limit flags reach the server; a bad value is refu
   expect(running[0]!.http.maxConnections).toBe(7);
   await expect(main(['--dialect', 'newapi', '--max-connections', 'lots'])).rejects.toThrow('--max-connections must be a positive whole number, not "lots".');
 }, 60_000);
+
+test('cli: aether serves on its own port range and --json prints each account\'s email beside its password', async () => {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  running.push(...(await main(['--dialect', 'aether', '--port', '0', '--seed', '1', '--json'])));
+  vi.restoreAllMocks();
+  const printed = JSON.parse(lines.join('')) as { dialect: string; url: string; accounts: Array<{ email: string; password: string; role: string }> };
+  expect(printed.dialect).toBe('aether');
+  const [admin] = printed.accounts;
+  expect(admin).toMatchObject({ email: 'admin@localhost', role: 'admin' });
+  const login = await fetch(`${printed.url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ email: admin!.email, password: admin!.password }) });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const users = await fetch(`${printed.url}/api/admin/users`, { headers: { authorization: `Bearer ${access_token}` } });
+  expect(users.status).toBe(200);
+  expect(((await users.json()) as unknown[]).length).toBe(printed.accounts.length);
+}, 60_000);

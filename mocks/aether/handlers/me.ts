@@ -7,7 +7,7 @@
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { ensureJsonBody } from '../body.js';
-import { invalidRequest, json } from '../envelope.js';
+import { invalidRequest, json, systemError } from '../envelope.js';
 import { LOGIN, ME } from '../messages.js';
 import { ChangePasswordRequest, UpdateProfileRequest } from '../models.js';
 import { checkUserPassword, hashUserPassword } from '../passwords.js';
@@ -39,6 +39,8 @@ export async function updateMyProfile(ctx: Ctx, caller: Caller): Promise<Respons
     if (others.some((other) => other.username === username)) throw invalidRequest(ME.usernameTaken);
     user.username = username;
   }
+  // No length rule in the model; the columns (String(255), String(100)) refuse the commit, an unhandled error.
+  if (pyLen(user.email) > 255 || pyLen(user.username) > 100) throw systemError();
   user.updated_at = ctx.clock.now();
   return json({ message: ME.profileUpdated });
 }

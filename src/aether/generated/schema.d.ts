@@ -638,7 +638,7 @@ export interface components {
         };
         /** @description `sk-` and 32 letters or digits. */
         ApiKeyValue: string;
-        /** @description The first 10 characters, `...`, the last 4 (`sk-SpJ3yQ7...sdf4`). */
+        /** @description The first 10 characters, `...`, the last 4 (`sk-SpJ3yQ7...sdf4`); `sk-****` when the stored key cannot be decrypted. */
         KeyDisplay: string;
         MyApiKey: {
             id: components["schemas"]["Uuid"];
@@ -1324,11 +1324,32 @@ export interface operations {
                     "application/json": components["schemas"]["MyApiKeyDetail"] | components["schemas"]["FullKey"];
                 };
             };
+            /** @description `http_error` `该密钥没有存储完整密钥信息`: `include_key=true` on a key stored without its full key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
-            500: components["responses"]["SystemError"];
+            /**
+             * @description `include_key=true` on a key that cannot be decrypted (stored under another key, e.g. an imported
+             *     state): upstream's plain `HTTPException(500)`, `http_error` `解密密钥失败`. Otherwise the `system_error`
+             *     body.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             "5XX": components["responses"]["ServerError"];
         };
     };
