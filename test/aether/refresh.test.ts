@@ -162,6 +162,13 @@ test('any other 401 (Token已被撤销) is refreshed and sent again', async () =
   expect(client.tokens).toMatchObject({ access_token: 'at_2', refresh_token: 'rt_2' });
 });
 
+test('a call refused again after its refresh is thrown: one refresh per call, never a loop', async () => {
+  const { client, refreshes } = stub('Token已被撤销', () => Response.json({ access_token: 'at_3', refresh_token: 'rt_3', token_type: 'bearer', expires_in: 86400 }));
+  await expect(client.me.retrieve()).rejects.toMatchObject({ status: 401, message: 'Token已被撤销' });
+  expect(refreshes()).toBe(1);
+  expect(client.tokens).toMatchObject({ access_token: 'at_3', refresh_token: 'rt_3' });
+});
+
 test('a refresh that fails with a 5xx keeps the tokens and throws the original 401; auth.refresh() throws the 5xx', async () => {
   const { client, refreshes } = stub('Token已过期', () => Response.json({ error: { type: 'system_error', message: '系统遇到未知错误，请稍后重试或联系管理员', details: { error_id: '0a1b2c3d' } } }, { status: 500 }));
   await expect(client.me.retrieve()).rejects.toMatchObject({ status: 401, message: 'Token已过期' });
