@@ -153,3 +153,36 @@ test('users.resetQuota: used_usd back to 0, quota_usd and total_usd kept', async
   expect(reset).toEqual({ message: '配额已重置', user_id: id, quota_usd: 5, used_usd: 0, total_usd: before.total_usd });
   expect((await admin.users.retrieve(id)).used_usd).toBe(0);
 });
+
+test('users: every call of upstream\'s console usersApi (the seed document) has an SDK method that sends the same request', async () => {
+  const sent: string[] = [];
+  const admin = await api.loginAs('admin', {
+    onRequest: async (request) => void sent.push(`${request.method} ${new URL(request.url).pathname} ${await request.clone().text()}`.trim()),
+  });
+  sent.length = 0;
+  const id = api.idOf('user');
+  // In usersApi's order: getAllUsers, getUser, createUser, updateUser, deleteUser, getUserApiKeys, createApiKey,
+  // deleteApiKey, resetUserQuota, getUsageStats.
+  await admin.users.list();
+  await admin.users.retrieve(id);
+  const created = await admin.users.create(NEW_USER);
+  await admin.users.update(created.id, { quota_usd: 20 });
+  await admin.users.delete(created.id);
+  await admin.users.apiKeys.list(id);
+  const key = await admin.users.apiKeys.create(id, { name: 'Key-2026-12-01' });
+  await admin.users.apiKeys.delete(id, key.id);
+  await admin.users.resetQuota(id);
+  await admin.usage.stats();
+  expect(sent).toEqual([
+    'GET /api/admin/users',
+    `GET /api/admin/users/${id}`,
+    `POST /api/admin/users ${JSON.stringify(NEW_USER)}`,
+    `PUT /api/admin/users/${created.id} {"quota_usd":20}`,
+    `DELETE /api/admin/users/${created.id}`,
+    `GET /api/admin/users/${id}/api-keys`,
+    `POST /api/admin/users/${id}/api-keys {"name":"Key-2026-12-01"}`,
+    `DELETE /api/admin/users/${id}/api-keys/${key.id}`,
+    `PATCH /api/admin/users/${id}/quota`,
+    'GET /api/admin/usage/stats',
+  ]);
+});
