@@ -1,25 +1,18 @@
-import type { ReferenceServer } from '../../mocks/index.js';
+import type { AetherAccount, AetherAccountRole, ReferenceServer } from '../../mocks/index.js';
 import { AetherClient, type AetherClientOptions } from '../../src/aether/index.js';
 import { useReferenceServer } from './lifecycle.js';
-
-/** A seeded account as the aether tests use it: it logs in by email. */
-export interface AetherLogin {
-  email: string;
-  password: string;
-  username: string;
-}
 
 export interface AetherHarness {
   server: ReferenceServer<'aether'>;
   baseURL: string;
   /** A fresh client; no retries, so each call is one request. */
   client(options?: Partial<AetherClientOptions>): AetherClient;
-  /** The bootstrap admin (`admin@localhost`), or the first seeded account of `role`. */
-  account(role?: 'admin' | 'user'): AetherLogin;
-  /** The user id of {@link AetherHarness.account}, read from the server's state. */
-  idOf(role?: 'admin' | 'user'): string;
+  /** The first seeded account of `role`: for `admin`, the bootstrap admin `admin@localhost`. */
+  account(role?: AetherAccountRole): AetherAccount;
+  /** The user id of {@link AetherHarness.account}. */
+  idOf(role?: AetherAccountRole): string;
   /** A client logged in as {@link AetherHarness.account}. */
-  loginAs(role?: 'admin' | 'user', options?: Partial<AetherClientOptions>): Promise<AetherClient>;
+  loginAs(role?: AetherAccountRole, options?: Partial<AetherClientOptions>): Promise<AetherClient>;
   /** Moves the server clock, as `POST /__mock/clock` does. */
   advance(ms: number): void;
   /** A raw request, for what the SDK would refuse to send. */
@@ -30,7 +23,7 @@ export interface AetherHarness {
 
 /**
  * Starts an aether reference server for one test file, resets it before each test and stops it after the file:
- * the SDK's side of the tests (the server's own tests use `useReferenceServer('aether')` with raw requests).
+ * the SDK's side of the tests (the server's own raw-request tests use ./aether-raw.ts).
  */
 export function useAether(options: { seed?: number } = {}): AetherHarness {
   const life = useReferenceServer('aether', options);
@@ -43,15 +36,12 @@ export function useAether(options: { seed?: number } = {}): AetherHarness {
     },
     client: (extra = {}) => new AetherClient({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, ...extra }),
     account(role = 'admin') {
-      const found = life.server.accounts.find((a) => a.role === role && a.email !== undefined);
-      if (!found?.email) throw new Error(`No seeded aether account plays ${role}; seeded: ${life.server.accounts.map((a) => a.role).join(', ')}`);
-      return { email: found.email, password: found.password, username: found.username };
+      const found = life.server.accounts.find((account) => account.role === role);
+      if (!found) throw new Error(`No seeded aether account plays ${role}; seeded: ${life.server.accounts.map((a) => a.role).join(', ')}`);
+      return found;
     },
-    idOf(role = 'admin') {
-      const { email } = harness.account(role);
-      return life.server.state.users.find((user) => user.email === email)!.id;
-    },
-    async loginAs(role = 'admin', extra) {
+    idOf: (role) => harness.account(role).user_id,
+    async loginAs(role, extra) {
       const client = harness.client(extra);
       const { email, password } = harness.account(role);
       await client.auth.login({ email, password });
