@@ -320,3 +320,55 @@ test('aggregation: a missing group_by is a 422; an unknown one is a 400 before a
   expect((await api.call('GET', '/api/admin/usage/aggregation/stats?group_by=day')).body).toEqual(http('Invalid group_by value: day. Must be one of: model, user, provider, api_format'));
   expect((await api.call('GET', '/api/admin/usage/aggregation/stats?group_by=model')).body).toEqual(http('缺少管理员凭证'));
 });
+
+test('register: when opened, the service rules answer as http_error, and the new user logs in', async () => {
+  api.server.state.settings.enable_registration = true;
+  const register = (body: unknown) => api.call('POST', '/api/auth/register', { body });
+  expect((await register({ ...NEW_USER, username: 'admin' })).body).toEqual(http('该用户名为系统保留用户名'));
+  expect((await register({ ...NEW_USER, email: api.account('user').email })).body).toEqual(http(`邮箱已存在: ${api.account('user').email}`));
+  const answer = await register(NEW_USER);
+  expect(answer.body).toEqual({ user_id: expect.any(String), email: NEW_USER.email, username: NEW_USER.username, message: '注册成功' });
+  const login = await api.call('POST', '/api/auth/login', { body: { email: NEW_USER.email, password: NEW_USER.password } });
+  expect(login.body).toMatchObject({ user_id: answer.body.user_id, role: 'user' });
+});
+
+test('own keys: the toggle flips and says so; include_key shows the full key again, or upstream\'s refusals', async () => {
+  const { access_token: token } = await api.login('user');
+  const created = (await api.call('POST', '/api/users/me/api-keys', { token, body: { name: 'ci' } })).body;
+  const path = `/api/users/me/api-keys/${created.id}`;
+  expect((await api.call('PATCH', path, { token })).body).toEqual({ id: created.id, is_active: false, message: 'API密钥已禁用' });
+  expect((await api.call('PATCH', path, { token, text: 'not read' })).body).toEqual({ id: created.id, is_active: true, message: 'API密钥已启用' });
+  expect((await api.call('GET', `${path}?include_key=1`, { token })).body).toEqual({ key: created.key });
+  const detail = (await api.call('GET', path, { token })).body;
+  expect(Object.keys(detail)).toEqual(['id', 'name', 'key_display', 'is_active', 'allowed_providers', 'force_capabilities', 'rate_limit', 'last_used_at', 'expires_at', 'created_at']);
+  const record = api.server.state.api_keys.find((k) => k.id === created.id)!;
+  const sealed = record.key_encrypted;
+  // A key sealed by another server (an imported state) cannot be opened: masked as sk-****, include_key a 500.
+  record.key_encrypted = `${sealed!.slice(0, -4)}AAAA`;
+  expect((await api.call('GET', path, { token })).body.key_display).toBe('sk-****');
+  expect((await api.call('GET', `${path}?include_key=true`, { token })).body).toEqual({ error: { type: 'http_error', message: '解密密钥失败' } });
+  record.key_encrypted = null;
+  expect((await api.call('GET', `${path}?include_key=true`, { token })).body).toEqual(http('该密钥没有存储完整密钥信息'));
+  expect((await api.call('DELETE', path, { token })).body).toEqual({ message: 'API密钥已删除' });
+  expect((await api.call('GET', path, { token })).status).toBe(404);
+});
+
+test('delete user: the last admin is guarded (inactive admins count); an admin may delete itself while another exists', async () => {
+  const token = (await api.login('admin')).access_token;
+  const [bootstrap, second] = api.server.accounts.filter((a) => a.role === 'admin');
+  const secondRow = api.server.state.users.find((u) => u.id === second!.user_id)!;
+  secondRow.is_active = false;
+  expect((await api.call('DELETE', `/api/admin/users/${bootstrap!.user_id}`, { token })).body).toEqual({ message: '用户删除成功' });
+  expect((await api.call('GET', '/api/admin/users', { token })).body).toEqual({ error: { type: 'http_error', message: '用户不存在或已禁用' } });
+  expect(api.server.state.api_keys.some((k) => k.user_id === bootstrap!.user_id)).toBe(false);
+  secondRow.is_active = true;
+  const other = (await api.login(second!.username)).access_token;
+  expect((await api.call('DELETE', `/api/admin/users/${second!.user_id}`, { token: other })).body).toEqual(invalid('不能删除最后一个管理员账户'));
+  // A deleted user's email and username are free again at once (admin@localhost itself fails the email rule).
+  const user = api.account('user');
+  expect((await api.call('DELETE', `/api/admin/users/${user.user_id}`, { token: other })).status).toBe(200);
+  const again = await api.call('POST', '/api/admin/users', { token: other, body: { username: user.username, password: 'secret-1', email: user.email } });
+  expect(again.body).toMatchObject({ username: user.username, email: user.email });
+  expect(again.body.id).not.toBe(user.user_id);
+  expect((await api.call('POST', '/api/admin/users', { token: other, body: { username: 'fresh', password: 'secret-1', email: 'admin@localhost' } })).body).toEqual(invalid('邮箱格式不正确'));
+});
