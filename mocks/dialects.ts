@@ -4,6 +4,7 @@
  * checks and the test harness all read the rest from the dialect object (docs/decisions/017).
  * @module
  */
+import { aetherDialect } from './aether/dialect.js';
 import { newApiDialect } from './newapi/dialect.js';
 import { platformDialect } from './platform/dialect.js';
 
@@ -16,4 +17,5 @@ import { platformDialect } from './platform/dialect.js';
 export const DIALECTS = {
   newapi: newApiDialect,
   platform: platformDialect,
+  aether: aetherDialect,
 };

@@ -24,6 +24,8 @@ export type { RedemptionRecord, TopUpRecord } from './newapi/billing-state.js';
 export type { PaymentSettings, PayMethod } from './newapi/payment-settings.js';
 export type { PlatformSettings, PlatformState } from './platform/state.js';
 export type { PlatformAccount, PlatformRole } from './platform/seed.js';
+export type { AetherSettings, AetherState, AetherUser, AetherApiKey, AetherUsage } from './aether/state.js';
+export type { AetherAccount, AetherAccountRole } from './aether/seed.js';
 export { totpCode } from './core/totp.js';
 
 /**

@@ -24,6 +24,7 @@ try {
     'gatewaykit/newapi': ['NewApiClient', 'NewApiCore', 'TwoFactorRequiredError', 'isTwoFactorRequiredError', 'quotaToUsd'],
     'gatewaykit/newapi/epay': ['signEpayParams', 'verifyEpayNotify'],
     'gatewaykit/platform': ['PlatformClient', 'platformEnvelope'],
+    'gatewaykit/aether': ['AetherClient', 'aetherEnvelope', 'isAetherError', 'FINAL_MESSAGES'],
     'gatewaykit/mock': ['createReferenceServer'],
     'gatewaykit/mock/node': ['serve'],
   };
@@ -45,6 +46,18 @@ try {
     const platform = new modules['gatewaykit/platform'].PlatformClient({ baseURL: 'http://localhost', fetch: notFound, tokens: { access_token: 'at_x' } });
     const platformErr = await platform.admin.users.retrieve('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W').catch((e) => e);
     if (!(platformErr instanceof modules.gatewaykit.NotFoundError) || platformErr.code !== 40401) throw new Error('ESM: errors of gatewaykit/platform are not instances of gatewaykit NotFoundError');
+    const aetherNotFound = async () => new Response(JSON.stringify({ error: { type: 'not_found', message: '用户不存在', details: { resource_type: 'user' } } }), { status: 404 });
+    const aether = new modules['gatewaykit/aether'].AetherClient({ baseURL: 'http://localhost', fetch: aetherNotFound, tokens: { access_token: 'eyJ.x.y' } });
+    const aetherErr = await aether.users.retrieve('6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b').catch((e) => e);
+    if (!(aetherErr instanceof modules.gatewaykit.NotFoundError) || !modules['gatewaykit/aether'].isAetherError(aetherErr, 'not_found')) throw new Error('ESM: errors of gatewaykit/aether are not instances of gatewaykit NotFoundError');
+    const aetherServer = modules['gatewaykit/mock'].createReferenceServer({ dialect: 'aether', seed: 1 });
+    await aetherServer.ready;
+    const aetherAdmin = aetherServer.accounts.find((a) => a.role === 'admin');
+    const aetherClient = new modules['gatewaykit/aether'].AetherClient({ baseURL: 'http://localhost', fetch: aetherServer.fetch });
+    await aetherClient.auth.login({ email: aetherAdmin.email, password: aetherAdmin.password });
+    const aetherUsers = [];
+    for await (const user of aetherClient.users.list({ pageSize: 2 })) aetherUsers.push(user.email);
+    if (!aetherUsers.includes('admin@localhost')) throw new Error('ESM: an aether login did not reach /api/admin/users');
     if ('BaseClient' in modules.gatewaykit || 'signEpayParams' in modules['gatewaykit/newapi']) throw new Error('ESM: machinery or merchant helpers leak into an app entry');
     // Two copies loaded together (ESM and CJS): instanceof fails across them, the guards do not.
     const cjs = (await import('node:module')).createRequire(import.meta.url)('gatewaykit');
@@ -60,13 +73,16 @@ try {
     const { ApiError } = require('gatewaykit');
     const { NewApiClient } = require('gatewaykit/newapi');
     const { PlatformClient } = require('gatewaykit/platform');
+    const { AetherClient } = require('gatewaykit/aether');
     const { createReferenceServer } = require('gatewaykit/mock');
     const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
     const client = new NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
     const platform = new PlatformClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"code":40101,"message":"x","data":null}', { status: 401 }) });
-    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e)]).then(([e, p]) => {
+    const aether = new AetherClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"detail":"Not Found"}', { status: 404 }) });
+    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e), aether.me.retrieve().catch((e) => e)]).then(([e, p, a]) => {
       if (!(e instanceof ApiError)) throw new Error('CJS: error is not a gatewaykit ApiError');
       if (!(p instanceof ApiError)) throw new Error('CJS: platform error is not a gatewaykit ApiError');
+      if (!(a instanceof ApiError) || a.message !== 'Not Found') throw new Error('CJS: aether error is not a gatewaykit ApiError with the detail');
       console.log('cjs ok');
     });`;
   writeFileSync(join(scratch, 'smoke.mjs'), esm);

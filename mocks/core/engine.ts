@@ -231,6 +231,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
         const hit = () => limiter.hit(key, { max, windowSeconds, mode }, clock.now());
         return attempts ? attempts.once(key, hit) : hit();
       },
+      rateLimitResetMs: (key, max, windowSeconds, mode) => limiter.resetInMs(key, { max, windowSeconds, mode }, clock.now()),
       hashPassword: attempts?.hashPassword ?? hash,
       verifyPassword: attempts?.verifyPassword ?? verify,
     };

@@ -34,6 +34,11 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Records a request under `key` at `nowMs` (server clock) and says whether `limit` allows it. A refused request is not recorded. */
   hit(key: string, limit: RateLimit, nowMs: number): boolean;
+  /**
+   * Milliseconds until `key`'s window lets a request through again (0 when it would now), for a refusal that
+   * names the wait, as Aether's "请在 {ttl} 秒后重试" does from Redis' `TTL`.
+   */
+  resetInMs(key: string, limit: RateLimit, nowMs: number): number;
   /** Forgets every window (server reset). */
   clear(): void;
 }
@@ -74,6 +79,15 @@ export function createRateLimiter(): RateLimiter {
       queue.shift();
       queue.push(nowMs);
       return true;
+    },
+    resetInMs(key, { max, windowSeconds, mode = 'sliding' }, nowMs) {
+      const windowMs = windowSeconds * 1000;
+      if (mode === 'fixed') {
+        const window = fixed.get(key);
+        return window ? Math.max(0, window.start + windowMs - nowMs) : 0;
+      }
+      const queue = sliding.get(key);
+      return queue && queue.length >= max ? Math.max(0, queue[0]! + windowMs - nowMs) : 0;
     },
     clear() {
       sliding = new Map();

@@ -21,8 +21,8 @@ export interface Router<T> {
   /** The route for `method` and `pathname` (raw, percent-encoded as in `URL.pathname`), if any. */
   match(method: string, pathname: string): RouteMatch<T> | undefined;
   /**
-   * The methods that have a route for `pathname`, in the order they were first registered: empty for an unknown
-   * path, so the engine can tell a 404 from a 405.
+   * The methods that have a route for `pathname`, in the order that path's routes were registered: empty for an
+   * unknown path, so the engine can tell a 404 from a 405.
    */
   allowed(pathname: string): string[];
 }
@@ -58,10 +58,20 @@ export function createRouter<T extends RoutePattern>(routes: readonly T[]): Rout
     }
   }
   for (const list of dynamics.values()) list.sort((a, b) => compareSpecificity(a.segments, b.segments));
-  const methods = [...new Set(routes.map((r) => r.method))];
+  const table = routes.map((route) => ({ method: route.method, path: route.path, segments: route.path.split('/') }));
 
   const router: Router<T> = {
-    allowed: (pathname) => methods.filter((method) => router.match(method, pathname) !== undefined),
+    // In the order of the path's own routes: FastAPI answers a 405 from the first of them (its `Allow`).
+    allowed(pathname) {
+      const path = safeDecode(pathname);
+      const segments = path.split('/');
+      const found: string[] = [];
+      for (const route of table) {
+        if (found.includes(route.method)) continue;
+        if (route.path === path || (route.path.includes(':') && matchSegments(route.segments, segments))) found.push(route.method);
+      }
+      return found;
+    },
     match(method, pathname) {
       const path = safeDecode(pathname);
       const hit = statics.get(method)?.get(path);

@@ -82,6 +82,11 @@ export interface RequestContext<S extends BaseState = BaseState> {
    */
   rateLimit(key: string, max: number, windowSeconds: number, mode?: RateLimitMode): boolean;
   /**
+   * Milliseconds until the window of `key` (as {@link RequestContext.rateLimit} counts it) lets a request through
+   * again: what a refusal that names the wait reports. 0 when nothing is waited for.
+   */
+  rateLimitResetMs(key: string, max: number, windowSeconds: number, mode?: RateLimitMode): number;
+  /**
    * PBKDF2 with the server's iteration count and random source. In a mutating route the derivation runs
    * outside the write lock and the handler is replayed from the start with the answer (docs/decisions/014):
    * the handler must not run other work in parallel with the call.

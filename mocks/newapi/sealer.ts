@@ -1,29 +1,15 @@
 /**
- * The server's sealing key: AES-GCM under a key held only in the memory of the server that made it, for the
- * credentials a handler must read back in clear while a state export must hand out none of them (API token keys,
- * TOTP secrets). Upstream stores both in clear.
- *
- * The key of a seeded server is derived from its seed (the seed already determines every secret it draws, so this
- * discloses nothing new, and one seed still gives byte-identical state); an unseeded server draws a random one.
- * The IV is synthetic (an HMAC of the purpose and the plaintext), so sealing is deterministic and never reuses an
- * IV for two values. Each purpose is bound in as additional data: a sealed TOTP secret never opens as a token key.
+ * new-api's use of the server's sealing key (mocks/core/sealer.ts): API token keys and TOTP secrets, which a
+ * handler must read back in clear while a state export hands out none of them. Upstream stores both in clear.
  * @module
  */
-import { fromBase64, toBase64 } from '../core/encoding.js';
+import { registerSealer as registerCoreSealer, seal as sealCore, unseal as unsealCore } from '../core/sealer.js';
 import type { Random } from '../core/random.js';
 
 /** What a sealed value is: token keys keep the empty label they were sealed with before there were two purposes. */
 export type SealPurpose = 'token-key' | 'totp-secret';
 
 const LABELS: Record<SealPurpose, string> = { 'token-key': '', 'totp-secret': 'totp-secret\u0000' };
-
-interface Sealer {
-  seal(text: string, purpose: SealPurpose): Promise<string>;
-  unseal(sealed: string, purpose: SealPurpose): Promise<string | undefined>;
-}
-
-// Keyed by the engine's Random, the one object both the seed step and every request context share.
-const sealers = new WeakMap<Random, Promise<Sealer>>();
 
 /**
  * Creates the sealing key of the server that owns `random`, from its seed when it has one. Called once, by the seed.
@@ -32,8 +18,7 @@ const sealers = new WeakMap<Random, Promise<Sealer>>();
  * registerSealer(ctx.random, ctx.seed);
  */
 export function registerSealer(random: Random, seed: number | string | undefined): void {
-  const root = seed === undefined ? Promise.resolve(crypto.getRandomValues(new Uint8Array(32))) : digest(`gatewaykit/newapi/token-keys\u0000${String(seed)}`);
-  sealers.set(random, root.then(createSealer));
+  registerCoreSealer(random, seed, 'gatewaykit/newapi/token-keys');
 }
 
 /**
@@ -42,8 +27,8 @@ export function registerSealer(random: Random, seed: number | string | undefined
  * @example
  * record.secret_sealed = await seal(ctx.random, secret, 'totp-secret');
  */
-export async function seal(random: Random, text: string, purpose: SealPurpose): Promise<string> {
-  return (await sealerOf(random)).seal(text, purpose);
+export function seal(random: Random, text: string, purpose: SealPurpose): Promise<string> {
+  return sealCore(random, text, LABELS[purpose]);
 }
 
 /**
@@ -53,55 +38,6 @@ export async function seal(random: Random, text: string, purpose: SealPurpose): 
  * @example
  * const secret = await unseal(ctx.random, twofa.secret_sealed, 'totp-secret');
  */
-export async function unseal(random: Random, sealed: string, purpose: SealPurpose): Promise<string | undefined> {
-  return (await sealerOf(random)).unseal(sealed, purpose);
-}
-
-function sealerOf(random: Random): Promise<Sealer> {
-  let sealer = sealers.get(random);
-  if (!sealer) {
-    registerSealer(random, undefined);
-    sealer = sealers.get(random)!;
-  }
-  return sealer;
-}
-
-async function createSealer(root: Uint8Array): Promise<Sealer> {
-  const aes = await crypto.subtle.importKey('raw', (await concatDigest(root, 'aes')) as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
-  const mac = await crypto.subtle.importKey('raw', (await concatDigest(root, 'siv')) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const encoder = new TextEncoder();
-  const params = (iv: Uint8Array, purpose: SealPurpose): AesGcmParams => {
-    const label = LABELS[purpose];
-    return label === '' ? { name: 'AES-GCM', iv: iv as BufferSource } : { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(label) };
-  };
-  return {
-    async seal(text, purpose) {
-      const plain = encoder.encode(text);
-      const iv = new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode(LABELS[purpose] + text))).slice(0, 12);
-      const sealed = new Uint8Array(await crypto.subtle.encrypt(params(iv, purpose), aes, plain));
-      return `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
-    },
-    async unseal(value, purpose) {
-      const [scheme, iv, sealed] = value.split('$');
-      if (scheme !== 'aesgcm' || iv === undefined || sealed === undefined) return undefined;
-      try {
-        const plain = await crypto.subtle.decrypt(params(fromBase64(iv), purpose), aes, fromBase64(sealed) as BufferSource);
-        return new TextDecoder().decode(plain);
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
-async function digest(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-}
-
-async function concatDigest(root: Uint8Array, label: string): Promise<Uint8Array> {
-  const labelBytes = new TextEncoder().encode(label);
-  const input = new Uint8Array(root.length + labelBytes.length);
-  input.set(root);
-  input.set(labelBytes, root.length);
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', input));
+export function unseal(random: Random, sealed: string, purpose: SealPurpose): Promise<string | undefined> {
+  return unsealCore(random, sealed, LABELS[purpose]);
 }

@@ -188,3 +188,16 @@ test('cli: --state works where the control API is guarded', async () => {
   await sandbox!.stop();
   expect((JSON.parse(readFileSync(path, 'utf8')) as { dialects: { newapi: { users: unknown[] } } }).dialects.newapi.users.length).toBeGreaterThan(0);
 });
+
+test('cli: aether serves on its own port range and --json prints each account\'s email beside its password', async () => {
+  const { out } = await run('--dialect', 'aether', '--port', '0', '--seed', '1', '--json');
+  const printed = JSON.parse(out.join('')) as { dialect: string; url: string; accounts: Array<{ email: string; password: string; role: string }> };
+  expect(printed.dialect).toBe('aether');
+  const [admin] = printed.accounts;
+  expect(admin).toMatchObject({ email: 'admin@localhost', role: 'admin' });
+  const login = await fetch(`${printed.url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ email: admin!.email, password: admin!.password }) });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const users = await fetch(`${printed.url}/api/admin/users`, { headers: { authorization: `Bearer ${access_token}` } });
+  expect(users.status).toBe(200);
+  expect(((await users.json()) as unknown[]).length).toBe(printed.accounts.length);
+}, 60_000);

@@ -1,6 +1,7 @@
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { hashPassword, unverifiableHash, verifyPassword } from '../../mocks/core/password.js';
 import { createRandom } from '../../mocks/core/random.js';
+import { derivedSecret, registerSealer, seal, unseal } from '../../mocks/core/sealer.js';
 import { totpCode, verifyTotp } from '../../mocks/core/totp.js';
 
 test('password: stored as pbkdf2$<iterations>$<salt>$<hash> and verified', async () => {
@@ -65,4 +66,20 @@ test('totp: one period of skew is accepted either way, two are not', async () =>
   expect(await verifyTotp(secret, await totpCode(secret, now + 30_000), now)).toBe(true);
   expect(await verifyTotp(secret, await totpCode(secret, now - 60_000), now)).toBe(false);
   expect(await verifyTotp(secret, 'abcdef', now)).toBe(false);
+});
+
+test('sealer: one seed and namespace seal alike; another namespace, label or server cannot open the value', async () => {
+  const [a, b, other] = [createRandom(1), createRandom(1), createRandom(1)];
+  registerSealer(a, 7, 'gatewaykit/test');
+  registerSealer(b, 7, 'gatewaykit/test');
+  registerSealer(other, 7, 'gatewaykit/other');
+  const sealed = await seal(a, 'sk-secret', 'api-key');
+  expect(sealed).toBe(await seal(b, 'sk-secret', 'api-key'));
+  expect(sealed).not.toContain('sk-secret');
+  expect(await unseal(b, sealed, 'api-key')).toBe('sk-secret');
+  expect(await unseal(b, sealed, 'other-label')).toBeUndefined();
+  expect(await unseal(other, sealed, 'api-key')).toBeUndefined();
+  expect(await derivedSecret(a, 'jwt')).toEqual(await derivedSecret(b, 'jwt'));
+  expect(await derivedSecret(a, 'jwt')).not.toEqual(await derivedSecret(other, 'jwt'));
+  expect(await derivedSecret(a, 'jwt')).not.toEqual(await derivedSecret(a, 'other'));
 });

@@ -168,3 +168,18 @@ test('rate limits: new-api keys on X-Forwarded-For as gin\'s ClientIP reads it; 
   for (let i = 0; i < 60; i++) await key(`203.0.113.${i}`);
   expect((await key('198.51.100.1')).status).toBe(429);
 });
+
+test('limiter: resetInMs is how long a refused key waits: the rest of a fixed window, the oldest slot of a sliding one', () => {
+  const limiter = createRateLimiter();
+  const fixed = { max: 2, windowSeconds: 60, mode: 'fixed' as const };
+  expect(limiter.resetInMs('ip', fixed, 0)).toBe(0);
+  limiter.hit('ip', fixed, 10_000);
+  limiter.hit('ip', fixed, 20_000);
+  expect(limiter.resetInMs('ip', fixed, 30_000)).toBe(40_000);
+  expect(limiter.resetInMs('ip', fixed, 70_000)).toBe(0);
+  const sliding = { max: 2, windowSeconds: 10 };
+  limiter.hit('k', sliding, 1_000);
+  expect(limiter.resetInMs('k', sliding, 2_000)).toBe(0);
+  limiter.hit('k', sliding, 4_000);
+  expect(limiter.resetInMs('k', sliding, 5_000)).toBe(6_000);
+});

@@ -54,3 +54,15 @@ test('router: allowed lists the methods that have a route for the path, none for
   expect(router.allowed('/api/user/42/2fa')).toEqual(['GET']);
   expect(router.allowed('/api/nope')).toEqual([]);
 });
+
+test('router: allowed names the methods in the order the path\'s own routes were registered, not the table\'s', () => {
+  // FastAPI answers a 405 from the first route of the path, so this order is the `Allow` header aether sends.
+  const router = createRouter([
+    { method: 'GET', path: '/users' },
+    { method: 'POST', path: '/users/:id/keys' },
+    { method: 'GET', path: '/users/:id/keys' },
+    { method: 'DELETE', path: '/users/:id/keys' },
+  ]);
+  expect(router.allowed('/users/7/keys')).toEqual(['POST', 'GET', 'DELETE']);
+  expect(router.allowed('/users')).toEqual(['GET']);
+});

@@ -24,6 +24,14 @@ test('gatewaykit/newapi bundles for the browser without Node built-ins, msw, fak
   expect(result.outputFiles[0]!.text).not.toMatch(/from\s*"node:/);
 });
 
+test('gatewaykit/aether bundles for the browser without Node built-ins, msw, faker, zod or jose', async () => {
+  const result = await bundleForBrowser('src/aether/index.ts');
+  const inputs = Object.keys(result.metafile.inputs);
+  expect(inputs.filter((path) => /node_modules\/(msw|@faker-js|zod|jose)\//.test(path))).toEqual([]);
+  expect(inputs.filter((path) => path.startsWith('mocks/'))).toEqual([]);
+  expect(result.outputFiles[0]!.text).not.toMatch(/from\s*"node:/);
+});
+
 test('gatewaykit/mock bundles for the browser (the msw worker case)', async () => {
   const result = await bundleForBrowser('mocks/index.ts');
   expect(result.outputFiles[0]!.text.length).toBeGreaterThan(0);
