@@ -15,20 +15,25 @@ export interface OpenCatSettings {
   TimeZone: string;
 }
 
-/** A row of `users` (`store.User`). `deleted_at` is gorm's soft delete. Times in epoch milliseconds. */
+/**
+ * A row of `users` (`store.User`). `deleted_at` is gorm's soft delete. Times in epoch milliseconds. The token is
+ * kept as its SHA-256 and sealed (./secrets.ts): upstream stores it in clear, but a state export must not.
+ */
 export interface UserRecord {
   id: number;
   name: string;
-  token: string;
+  token_sha256: string;
+  token_sealed: string;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
 }
 
-/** A row of `keys` (`store.Key`); hard-deleted. */
+/** A row of `keys` (`store.Key`); hard-deleted. The secret is kept like a user token (./secrets.ts). */
 export interface KeyRecord {
   id: number;
-  key: string;
+  key_sha256: string;
+  key_sealed: string;
   name: string;
   api_type: string;
   endpoint: string;
@@ -62,10 +67,10 @@ export interface OpenCatState extends BaseState {
   next_user_id: number;
   next_key_id: number;
   /**
-   * The middleware's process-wide `rootToken`: `''` until it is loaded from user 1. It can differ from user 1's
-   * token (a CLI `reset_root` upstream; an import here), and then the cached one is what works.
+   * The SHA-256 of the middleware's process-wide `rootToken`: `''` until it is loaded from user 1. It can differ
+   * from user 1's token (a CLI `reset_root` upstream; an import here), and then the cached one is what works.
    */
-  root_token: string;
+  root_token_sha256: string;
 }
 
 /** The settings a fresh server starts with. */
@@ -85,11 +90,11 @@ export function liveUser(state: OpenCatState, id: number): UserRecord | undefine
 }
 
 /**
- * The live user holding `token` (`GetUserByToken`), the lowest id first as `First` orders.
+ * The live user whose token has the SHA-256 `tokenSha256` (`GetUserByToken`), the lowest id first as `First` orders.
  *
  * @example
- * const me = userByToken(state, 'df5982d6-…');
+ * const me = userByToken(state, digest('df5982d6-…'));
  */
-export function userByToken(state: OpenCatState, token: string): UserRecord | undefined {
-  return state.users.find((user) => user.token === token && user.deleted_at === null);
+export function userByToken(state: OpenCatState, tokenSha256: string): UserRecord | undefined {
+  return state.users.find((user) => user.token_sha256 === tokenSha256 && user.deleted_at === null);
 }
