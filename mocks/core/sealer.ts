@@ -80,6 +80,10 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
   const encoder = new TextEncoder();
   // Only this server's key opens these, so a value read from the cache is one it sealed itself.
   const opened = new Map<string, string>();
+  const remember = (key: string, plain: string) => {
+    if (opened.size >= OPENED_CACHE_LIMIT) opened.clear();
+    opened.set(key, plain);
+  };
   const params = (iv: Uint8Array, purpose: SealPurpose): AesGcmParams => {
     const label = LABELS[purpose];
     return label === '' ? { name: 'AES-GCM', iv: iv as BufferSource } : { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(label) };
@@ -89,7 +93,9 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
       const plain = encoder.encode(text);
       const iv = new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode(LABELS[purpose] + text))).slice(0, 12);
       const sealed = new Uint8Array(await crypto.subtle.encrypt(params(iv, purpose), aes, plain));
-      return `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
+      const value = `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
+      remember(`${purpose}$${value}`, text);
+      return value;
     },
     async unseal(value, purpose) {
       const cacheKey = `${purpose}$${value}`;
@@ -99,8 +105,7 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
       if (scheme !== 'aesgcm' || iv === undefined || sealed === undefined) return undefined;
       try {
         const plain = new TextDecoder().decode(await crypto.subtle.decrypt(params(fromBase64(iv), purpose), aes, fromBase64(sealed) as BufferSource));
-        if (opened.size >= OPENED_CACHE_LIMIT) opened.clear();
-        opened.set(cacheKey, plain);
+        remember(cacheKey, plain);
         return plain;
       } catch {
         return undefined;

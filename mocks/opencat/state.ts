@@ -3,6 +3,7 @@
  * the one process variable that changes what the API answers, the middleware's cached root token.
  * @module
  */
+import { rawForReading } from '../core/journal.js';
 import type { BaseState } from '../core/types.js';
 
 /** The reference server's own knobs (upstream has none over HTTP). */
@@ -80,21 +81,44 @@ export const DEFAULT_SETTINGS: OpenCatSettings = { TimeZone: '+08:00' };
 export const MAX_DAILY_USAGES = 100_000;
 
 /**
- * The live (not soft-deleted) user with `id`, as gorm's `First` finds it.
+ * The live (not soft-deleted) user with `id`, as gorm's `First` finds it. For reading: the table is walked raw
+ * (docs/decisions/013), so write through {@link liveUserIndex} instead.
  *
  * @example
  * const root = liveUser(state, 1);
  */
-export function liveUser(state: OpenCatState, id: number): UserRecord | undefined {
-  return state.users.find((user) => user.id === id && user.deleted_at === null);
+export function liveUser(state: OpenCatState, id: number): Readonly<UserRecord> | undefined {
+  return rawForReading(state.users).find((user) => user.id === id && user.deleted_at === null);
 }
 
 /**
- * The live user whose token has the SHA-256 `tokenSha256` (`GetUserByToken`), the lowest id first as `First` orders.
+ * Where the live user with `id` sits in `state.users` (-1: none), to write to it through the view.
+ *
+ * @example
+ * const index = liveUserIndex(ctx.state, id);
+ * if (index !== -1) ctx.state.users[index]!.deleted_at = now;
+ */
+export function liveUserIndex(state: OpenCatState, id: number): number {
+  return rawForReading(state.users).findIndex((user) => user.id === id && user.deleted_at === null);
+}
+
+/**
+ * The live user whose token has the SHA-256 `tokenSha256` (`GetUserByToken`), the lowest id first as `First`
+ * orders. For reading, like {@link liveUser}.
  *
  * @example
  * const me = userByToken(state, digest('df5982d6-…'));
  */
-export function userByToken(state: OpenCatState, tokenSha256: string): UserRecord | undefined {
-  return state.users.find((user) => user.token_sha256 === tokenSha256 && user.deleted_at === null);
+export function userByToken(state: OpenCatState, tokenSha256: string): Readonly<UserRecord> | undefined {
+  return rawForReading(state.users).find((user) => user.token_sha256 === tokenSha256 && user.deleted_at === null);
+}
+
+/**
+ * Whether some row of `table` (soft-deleted ones included: a unique index keeps them) matches, walked raw.
+ *
+ * @example
+ * if (anyRow(state.users, (user) => user.name === name)) return errorText(uniqueFailed('users', 'name'));
+ */
+export function anyRow<T extends object>(table: T[], match: (row: Readonly<T>) => boolean): boolean {
+  return rawForReading(table).some(match);
 }

@@ -4,6 +4,7 @@
  * `{"error":{"message"}}`, except the delete's `{"error":"invalid key id"}`.
  * @module
  */
+import { rawForReading } from '../../core/journal.js';
 import type { RequestContext } from '../../core/types.js';
 import { goDecode } from '../../go/json-bind.js';
 import { errorObject, errorText, goJson, messageOk } from '../answers.js';
@@ -11,7 +12,7 @@ import { KEY_BODY } from '../bodies.js';
 import { keyColumns } from '../key-rules.js';
 import { digest, openKey, storedKey } from '../secrets.js';
 import { uniqueFailed } from '../sqlite.js';
-import type { KeyRecord, OpenCatState } from '../state.js';
+import { anyRow, type KeyRecord, type OpenCatState } from '../state.js';
 import { toInt } from '../to-int.js';
 import { keyView } from '../views.js';
 
@@ -32,7 +33,7 @@ export async function createKey(ctx: Ctx): Promise<Response> {
   const { state } = ctx;
   const secretSha256 = digest(secret);
   // SQLite checks the last declared unique index first: `name` before `key` (docs/fidelity.md).
-  const taken = state.keys.some((key) => key.name === columns.name) ? 'name' : state.keys.some((key) => key.key_sha256 === secretSha256) ? 'key' : undefined;
+  const taken = anyRow(state.keys, (key) => key.name === columns.name) ? 'name' : anyRow(state.keys, (key) => key.key_sha256 === secretSha256) ? 'key' : undefined;
   if (taken) return errorObject(uniqueFailed('keys', taken), 500);
   const now = ctx.clock.now();
   const key: KeyRecord = { id: state.next_key_id, ...(await storedKey(ctx.random, secret)), ...columns, deployment_name: '', created_at: now, updated_at: now };
@@ -46,7 +47,7 @@ export function deleteKey(ctx: Ctx): Response {
   const id = toInt(ctx.params.id ?? '');
   if (id < 1) return errorText('invalid key id');
   const { state } = ctx;
-  const index = state.keys.findIndex((key) => key.id === id);
+  const index = rawForReading(state.keys).findIndex((key) => key.id === id);
   if (index !== -1) state.keys.splice(index, 1);
   return messageOk();
 }

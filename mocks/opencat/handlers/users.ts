@@ -4,6 +4,7 @@
  * `HandleResetUserToken`, c11824f). Failures are mostly HTTP 200 `{"error"}`.
  * @module
  */
+import { rawForReading } from '../../core/journal.js';
 import { uuidV4 } from '../../core/uuid.js';
 import type { RequestContext } from '../../core/types.js';
 import { goDecode } from '../../go/json-bind.js';
@@ -12,7 +13,7 @@ import { errorText, goJson, messageOk } from '../answers.js';
 import { USER_BODY } from '../bodies.js';
 import { digest, openToken, storedToken } from '../secrets.js';
 import { primaryKeyFailed, uniqueFailed } from '../sqlite.js';
-import { liveUser, type OpenCatState, type UserRecord } from '../state.js';
+import { anyRow, liveUser, liveUserIndex, type OpenCatState, type UserRecord } from '../state.js';
 import { toInt } from '../to-int.js';
 import { storeUserView, trimmedUserView } from '../views.js';
 
@@ -24,9 +25,9 @@ export async function initUsers(ctx: Ctx): Promise<Response> {
   if (liveUser(state, 1)) return errorText('super user already exists, use cli to reset password', 403);
   const token = uuidV4(ctx.random);
   // The insert names id 1 itself; the unique columns still apply (only an imported state can break them).
-  const conflict = state.users.some((user) => user.id === 1)
+  const conflict = anyRow(state.users, (user) => user.id === 1)
     ? primaryKeyFailed('users')
-    : state.users.some((user) => user.name === 'root')
+    : anyRow(state.users, (user) => user.name === 'root')
       ? uniqueFailed('users', 'name')
       : undefined;
   if (conflict) return errorText(conflict, 403);
@@ -38,7 +39,7 @@ export async function initUsers(ctx: Ctx): Promise<Response> {
 /** `GET /1/users`: every live user, root included, in id order, in the store shape. */
 export async function listUsers(ctx: Ctx): Promise<Response> {
   const { state } = ctx;
-  const live = state.users.filter((user) => user.deleted_at === null);
+  const live = rawForReading(state.users).filter((user) => user.deleted_at === null);
   const tokens = await Promise.all(live.map((user) => openToken(ctx.random, user)));
   return goJson(live.map((user, index) => storeUserView(state, user, tokens[index]!)));
 }
@@ -52,7 +53,7 @@ export async function createUser(ctx: Ctx): Promise<Response> {
   if (name.length === 0) return errorText('invalid user name');
   const { state } = ctx;
   // The unique index keeps soft-deleted rows: a deleted user's name is never free again.
-  if (state.users.some((user) => user.name === name)) return errorText(uniqueFailed('users', 'name'));
+  if (anyRow(state.users, (user) => user.name === name)) return errorText(uniqueFailed('users', 'name'));
   const token = uuidV4(ctx.random);
   const user = await insertUser(ctx, state.next_user_id, name, token);
   return goJson(storeUserView(state, user, token));
@@ -62,8 +63,8 @@ export async function createUser(ctx: Ctx): Promise<Response> {
 export function deleteUser(ctx: Ctx): Response {
   const id = toInt(ctx.params.id ?? '');
   if (id <= 1) return errorText('invalid user id');
-  const user = liveUser(ctx.state, id);
-  if (user) user.deleted_at = ctx.clock.now();
+  const index = liveUserIndex(ctx.state, id);
+  if (index !== -1) ctx.state.users[index]!.deleted_at = ctx.clock.now();
   return messageOk();
 }
 
@@ -72,11 +73,12 @@ export async function resetUserToken(ctx: Ctx): Promise<Response> {
   const { state } = ctx;
   const id = toInt(ctx.params.id ?? '');
   const token = goQuery(ctx.url).get('token') || uuidV4(ctx.random);
-  const user = liveUser(state, id);
+  const index = liveUserIndex(state, id);
   // `Updates` matches no row for an unknown or deleted id (no error), then `GetUserByID` finds none.
-  if (!user) return errorText('record not found', 403);
+  if (index === -1) return errorText('record not found', 403);
+  const user = state.users[index]!;
   const tokenSha256 = digest(token);
-  if (state.users.some((other) => other.id !== user.id && other.token_sha256 === tokenSha256)) return errorText(uniqueFailed('users', 'token'), 403);
+  if (anyRow(state.users, (other) => other.id !== id && other.token_sha256 === tokenSha256)) return errorText(uniqueFailed('users', 'token'), 403);
   Object.assign(user, await storedToken(ctx.random, token));
   user.updated_at = ctx.clock.now();
   if (user.id === 1) state.root_token_sha256 = user.token_sha256;
