@@ -114,6 +114,17 @@ export function userByToken(state: OpenCatState, tokenSha256: string): Readonly<
 }
 
 /**
+ * The id SQLite's `AUTOINCREMENT` hands out next: past both the sequence and the largest id in the table (so an
+ * imported state whose counter lags its rows still gets a fresh id).
+ *
+ * @example
+ * const id = nextId(state.keys, state.next_key_id);
+ */
+export function nextId(table: { id: number }[], sequence: number): number {
+  return rawForReading(table).reduce((next, row) => Math.max(next, row.id + 1), sequence);
+}
+
+/**
  * Whether some row of `table` (soft-deleted ones included: a unique index keeps them) matches, walked raw.
  *
  * @example

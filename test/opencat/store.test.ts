@@ -90,3 +90,11 @@ test('keys: a delete is for good: the key leaves the list and its name and secre
   const again = await api.call('POST', '/1/keys', { body: { name: first!.name, key: first!.key } });
   expect([again.status, (again.json as { id: number }).id]).toEqual([200, 5]);
 });
+
+test('ids: an imported state whose sequence lags its rows still hands out fresh ids, as AUTOINCREMENT takes the larger', async () => {
+  state().next_user_id = 2;
+  state().next_key_id = 1;
+  const user = (await api.call('POST', '/1/users', { body: { name: 'after-import' } })).json as { id: number };
+  const key = (await api.call('POST', '/1/keys', { body: { name: 'after-import', key: 'sk-after' } })).json as { id: number };
+  expect([user.id, key.id]).toEqual([8, 5]);
+});

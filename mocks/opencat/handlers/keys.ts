@@ -12,7 +12,7 @@ import { KEY_BODY } from '../bodies.js';
 import { keyColumns } from '../key-rules.js';
 import { digest, openKey, storedKey } from '../secrets.js';
 import { uniqueFailed } from '../sqlite.js';
-import { anyRow, type KeyRecord, type OpenCatState } from '../state.js';
+import { anyRow, nextId, type KeyRecord, type OpenCatState } from '../state.js';
 import { toInt } from '../to-int.js';
 import { keyView } from '../views.js';
 
@@ -36,9 +36,9 @@ export async function createKey(ctx: Ctx): Promise<Response> {
   const taken = anyRow(state.keys, (key) => key.name === columns.name) ? 'name' : anyRow(state.keys, (key) => key.key_sha256 === secretSha256) ? 'key' : undefined;
   if (taken) return errorObject(uniqueFailed('keys', taken), 500);
   const now = ctx.clock.now();
-  const key: KeyRecord = { id: state.next_key_id, ...(await storedKey(ctx.random, secret)), ...columns, deployment_name: '', created_at: now, updated_at: now };
+  const key: KeyRecord = { id: nextId(state.keys, state.next_key_id), ...(await storedKey(ctx.random, secret)), ...columns, deployment_name: '', created_at: now, updated_at: now };
   state.keys.push(key);
-  state.next_key_id += 1;
+  state.next_key_id = key.id + 1;
   return goJson(keyView(state, key, secret));
 }
 

@@ -13,7 +13,7 @@ import { errorText, goJson, messageOk } from '../answers.js';
 import { USER_BODY } from '../bodies.js';
 import { digest, openToken, storedToken } from '../secrets.js';
 import { primaryKeyFailed, uniqueFailed } from '../sqlite.js';
-import { anyRow, liveUser, liveUserIndex, type OpenCatState, type UserRecord } from '../state.js';
+import { anyRow, liveUser, liveUserIndex, nextId, type OpenCatState, type UserRecord } from '../state.js';
 import { toInt } from '../to-int.js';
 import { storeUserView, trimmedUserView } from '../views.js';
 
@@ -55,7 +55,7 @@ export async function createUser(ctx: Ctx): Promise<Response> {
   // The unique index keeps soft-deleted rows: a deleted user's name is never free again.
   if (anyRow(state.users, (user) => user.name === name)) return errorText(uniqueFailed('users', 'name'));
   const token = uuidV4(ctx.random);
-  const user = await insertUser(ctx, state.next_user_id, name, token);
+  const user = await insertUser(ctx, nextId(state.users, state.next_user_id), name, token);
   return goJson(storeUserView(state, user, token));
 }
 
