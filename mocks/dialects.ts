@@ -6,6 +6,7 @@
  */
 import { aetherDialect } from './aether/dialect.js';
 import { newApiDialect } from './newapi/dialect.js';
+import { openCatDialect } from './opencat/dialect.js';
 import { platformDialect } from './platform/dialect.js';
 
 /**
@@ -16,6 +17,7 @@ import { platformDialect } from './platform/dialect.js';
  */
 export const DIALECTS = {
   newapi: newApiDialect,
+  opencat: openCatDialect,
   platform: platformDialect,
   aether: aetherDialect,
 };

@@ -14,7 +14,7 @@ import { pyLen } from './pydantic.js';
 import type { AetherApiKey } from './state.js';
 
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const SEAL_LABEL = 'aether/api-key';
+const SEAL_LABEL = 'api-key';
 const DAY_MS = 86_400_000;
 
 /** What a new key takes; the rest gets upstream's defaults. */

@@ -1,33 +1,47 @@
 /**
  * The server's sealing key: AES-GCM under a key held only in the memory of the server that made it, for the
- * credentials a handler must read back in clear while a state export must hand out none of them (new-api's token
- * keys and TOTP secrets, Aether's API keys), plus secrets derived from the same root (Aether's JWT signing key).
+ * credentials a handler must read back in clear while a state export must hand out none of them (new-api's API
+ * token keys and TOTP secrets, opencat's user tokens and upstream keys, Aether's API keys), plus secrets derived
+ * from the same root (Aether's JWT signing key). Upstream stores them in clear (Aether: Fernet).
  *
- * The key of a seeded server is derived from its seed and the dialect's namespace (the seed already determines
- * every secret it draws, so this discloses nothing new, and one seed still gives byte-identical state); an unseeded
- * server draws a random one. The IV is synthetic (an HMAC of the label and the plaintext), so sealing is
- * deterministic and never reuses an IV for two values. A non-empty label is bound in as additional data: a value
- * sealed under one label never opens under another.
+ * The key of a seeded server is derived from its seed (the seed already determines every secret it draws, so this
+ * discloses nothing new, and one seed still gives byte-identical state); an unseeded server draws a random one.
+ * The IV is synthetic (an HMAC of the purpose and the plaintext), so sealing is deterministic and never reuses an
+ * IV for two values. Each purpose is bound in as additional data: a sealed TOTP secret never opens as a token key.
  * @module
  */
 import { fromBase64, toBase64 } from './encoding.js';
 import type { Random } from './random.js';
 
+/** What a sealed value is: token keys keep the empty label they were sealed with before there were two purposes. */
+export type SealPurpose = 'token-key' | 'totp-secret' | 'user-token' | 'upstream-key' | 'api-key';
+
+const LABELS: Record<SealPurpose, string> = {
+  'token-key': '',
+  'totp-secret': 'totp-secret\u0000',
+  'user-token': 'user-token\u0000',
+  'upstream-key': 'upstream-key\u0000',
+  // Aether's API keys, sealed under this label from the first.
+  'api-key': 'aether/api-key',
+};
+/** Opened values kept per server, so a list of thousands of sealed tokens decrypts each once; cleared when full. */
+const OPENED_CACHE_LIMIT = 100_000;
+
 interface Sealer {
   root: Uint8Array;
-  seal(text: string, label: string): Promise<string>;
-  unseal(sealed: string, label: string): Promise<string | undefined>;
+  seal(text: string, purpose: SealPurpose): Promise<string>;
+  unseal(sealed: string, purpose: SealPurpose): Promise<string | undefined>;
 }
 
 // Keyed by the engine's Random, the one object both the seed step and every request context share.
 const sealers = new WeakMap<Random, Promise<Sealer>>();
 
 /**
- * Creates the sealing key of the server that owns `random`, from its seed (within `namespace`) when it has one.
- * Called once, by the dialect's seed.
+ * Creates the sealing key of the server that owns `random`, from its seed when it has one (under the dialect's
+ * `namespace`, so two dialects with one seed never share a key). Called once, by the dialect's seed.
  *
  * @example
- * registerSealer(ctx.random, ctx.seed, 'gatewaykit/aether/keys');
+ * registerSealer(ctx.random, ctx.seed, 'gatewaykit/newapi/token-keys');
  */
 export function registerSealer(random: Random, seed: number | string | undefined, namespace: string): void {
   const root = seed === undefined ? Promise.resolve(crypto.getRandomValues(new Uint8Array(32))) : digest(`${namespace}\u0000${String(seed)}`);
@@ -38,21 +52,21 @@ export function registerSealer(random: Random, seed: number | string | undefined
  * `text` sealed under the key of the server that owns `random`: `aesgcm$<iv>$<ciphertext>`.
  *
  * @example
- * record.key_encrypted = await seal(ctx.random, plainKey, 'api-key');
+ * record.secret_sealed = await seal(ctx.random, secret, 'totp-secret');
  */
-export async function seal(random: Random, text: string, label: string): Promise<string> {
-  return (await sealerOf(random)).seal(text, label);
+export async function seal(random: Random, text: string, purpose: SealPurpose): Promise<string> {
+  return (await sealerOf(random)).seal(text, purpose);
 }
 
 /**
  * The clear text of a {@link seal}ed value, or `undefined` when another server sealed it (an imported state) or it
- * was sealed under another label.
+ * was sealed for another purpose.
  *
  * @example
- * const key = await unseal(ctx.random, record.key_encrypted, 'api-key');
+ * const secret = await unseal(ctx.random, twofa.secret_sealed, 'totp-secret');
  */
-export async function unseal(random: Random, sealed: string, label: string): Promise<string | undefined> {
-  return (await sealerOf(random)).unseal(sealed, label);
+export async function unseal(random: Random, sealed: string, purpose: SealPurpose): Promise<string | undefined> {
+  return (await sealerOf(random)).unseal(sealed, purpose);
 }
 
 /**
@@ -79,22 +93,36 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
   const aes = await crypto.subtle.importKey('raw', (await concatDigest(root, 'aes')) as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
   const mac = await crypto.subtle.importKey('raw', (await concatDigest(root, 'siv')) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const encoder = new TextEncoder();
-  const params = (iv: Uint8Array, label: string): AesGcmParams =>
-    label === '' ? { name: 'AES-GCM', iv: iv as BufferSource } : { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(label) };
+  // Only this server's key opens these, so a value read from the cache is one it sealed itself.
+  const opened = new Map<string, string>();
+  const remember = (key: string, plain: string) => {
+    if (opened.size >= OPENED_CACHE_LIMIT) opened.clear();
+    opened.set(key, plain);
+  };
+  const params = (iv: Uint8Array, purpose: SealPurpose): AesGcmParams => {
+    const label = LABELS[purpose];
+    return label === '' ? { name: 'AES-GCM', iv: iv as BufferSource } : { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(label) };
+  };
   return {
     root,
-    async seal(text, label) {
+    async seal(text, purpose) {
       const plain = encoder.encode(text);
-      const iv = new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode(label + text))).slice(0, 12);
-      const sealed = new Uint8Array(await crypto.subtle.encrypt(params(iv, label), aes, plain));
-      return `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
+      const iv = new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode(LABELS[purpose] + text))).slice(0, 12);
+      const sealed = new Uint8Array(await crypto.subtle.encrypt(params(iv, purpose), aes, plain));
+      const value = `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
+      remember(`${purpose}$${value}`, text);
+      return value;
     },
-    async unseal(value, label) {
+    async unseal(value, purpose) {
+      const cacheKey = `${purpose}$${value}`;
+      const cached = opened.get(cacheKey);
+      if (cached !== undefined) return cached;
       const [scheme, iv, sealed] = value.split('$');
       if (scheme !== 'aesgcm' || iv === undefined || sealed === undefined) return undefined;
       try {
-        const plain = await crypto.subtle.decrypt(params(fromBase64(iv), label), aes, fromBase64(sealed) as BufferSource);
-        return new TextDecoder().decode(plain);
+        const plain = new TextDecoder().decode(await crypto.subtle.decrypt(params(fromBase64(iv), purpose), aes, fromBase64(sealed) as BufferSource));
+        remember(cacheKey, plain);
+        return plain;
       } catch {
         return undefined;
       }

@@ -201,3 +201,27 @@ test('cli: aether serves on its own port range and --json prints each account\'s
   expect(users.status).toBe(200);
   expect(((await users.json()) as unknown[]).length).toBe(printed.accounts.length);
 }, 60_000);
+
+test('cli: opencat prints each account with its bearer token and no password, and the root token lists users and keys', async () => {
+  const { out } = await run('--dialect', 'opencat', '--port', '0', '--seed', '1', '--json');
+  const { url, accounts } = JSON.parse(out.join('')) as { url: string; accounts: { username: string; password?: string; token: string; role: string }[] };
+  expect(accounts[0]).toMatchObject({ username: 'root', role: 'root' });
+  for (const account of accounts) {
+    expect(account.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(account).not.toHaveProperty('password');
+  }
+  const authorization = `Bearer ${accounts[0]!.token}`;
+  const users = (await (await fetch(`${url}/1/users`, { headers: { authorization } })).json()) as { name: string; token: string }[];
+  expect(users.map((u) => [u.name, u.token])).toEqual(accounts.map((a) => [a.username, a.token]));
+  const keys = (await (await fetch(`${url}/1/keys`, { headers: { authorization } })).json()) as { ApiType: string }[];
+  expect(keys.map((k) => k.ApiType)).toEqual(['openai', 'azure', 'claude', 'google']);
+}, 60_000);
+
+test('cli: the opencat banner lists every account with its bearer token and a curl to try', async () => {
+  const { out, sandbox } = await run('--dialect', 'opencat', '--port', '0', '--seed', '1');
+  const banner = out.join('');
+  const server = sandbox!.servers[0]!;
+  // No passwords: the table heads a token column instead.
+  expect(banner).toMatch(/\n {4}username +token +role\n {4}root +[0-9a-f-]{36} +root\n/);
+  expect(banner).toContain(`${server.url}/1/users`);
+}, 60_000);

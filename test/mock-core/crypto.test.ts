@@ -77,7 +77,7 @@ test('sealer: one seed and namespace seal alike; another namespace, label or ser
   expect(sealed).toBe(await seal(b, 'sk-secret', 'api-key'));
   expect(sealed).not.toContain('sk-secret');
   expect(await unseal(b, sealed, 'api-key')).toBe('sk-secret');
-  expect(await unseal(b, sealed, 'other-label')).toBeUndefined();
+  expect(await unseal(b, sealed, 'user-token')).toBeUndefined();
   expect(await unseal(other, sealed, 'api-key')).toBeUndefined();
   expect(await derivedSecret(a, 'jwt')).toEqual(await derivedSecret(b, 'jwt'));
   expect(await derivedSecret(a, 'jwt')).not.toEqual(await derivedSecret(other, 'jwt'));
