@@ -11,6 +11,7 @@ export default defineConfig({
     'newapi/index': 'src/newapi/index.ts',
     'newapi/epay': 'src/newapi/epay.ts',
     'platform/index': 'src/platform/index.ts',
+    'opencat/index': 'src/opencat/index.ts',
     'mock/index': 'mocks/index.ts',
     'mock/node/index': 'mocks/node/index.ts',
   },

@@ -24,6 +24,7 @@ try {
     'gatewaykit/newapi': ['NewApiClient', 'NewApiCore', 'TwoFactorRequiredError', 'isTwoFactorRequiredError', 'quotaToUsd'],
     'gatewaykit/newapi/epay': ['signEpayParams', 'verifyEpayNotify'],
     'gatewaykit/platform': ['PlatformClient', 'platformEnvelope'],
+    'gatewaykit/opencat': ['OpenCatClient', 'openCatEnvelope', 'Users', 'Keys', 'Usages'],
     'gatewaykit/mock': ['createReferenceServer'],
     'gatewaykit/mock/node': ['serve'],
   };
@@ -45,6 +46,11 @@ try {
     const platform = new modules['gatewaykit/platform'].PlatformClient({ baseURL: 'http://localhost', fetch: notFound, tokens: { access_token: 'at_x' } });
     const platformErr = await platform.admin.users.retrieve('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W').catch((e) => e);
     if (!(platformErr instanceof modules.gatewaykit.NotFoundError) || platformErr.code !== 40401) throw new Error('ESM: errors of gatewaykit/platform are not instances of gatewaykit NotFoundError');
+    // opencatd-open answers many failures with HTTP 200: the error still comes out typed, across subpaths.
+    const rootDelete = async () => new Response('{"error":"invalid user id"}', { status: 200 });
+    const opencat = new modules['gatewaykit/opencat'].OpenCatClient({ baseURL: 'http://localhost', fetch: rootDelete, token: 'root-token' });
+    const opencatErr = await opencat.users.delete(1).catch((e) => e);
+    if (!(opencatErr instanceof modules.gatewaykit.ValidationError) || opencatErr.message !== 'invalid user id') throw new Error('ESM: errors of gatewaykit/opencat are not instances of gatewaykit ValidationError');
     if ('BaseClient' in modules.gatewaykit || 'signEpayParams' in modules['gatewaykit/newapi']) throw new Error('ESM: machinery or merchant helpers leak into an app entry');
     // Two copies loaded together (ESM and CJS): instanceof fails across them, the guards do not.
     const cjs = (await import('node:module')).createRequire(import.meta.url)('gatewaykit');
@@ -60,13 +66,16 @@ try {
     const { ApiError } = require('gatewaykit');
     const { NewApiClient } = require('gatewaykit/newapi');
     const { PlatformClient } = require('gatewaykit/platform');
+    const { OpenCatClient } = require('gatewaykit/opencat');
     const { createReferenceServer } = require('gatewaykit/mock');
     const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
     const client = new NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
     const platform = new PlatformClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"code":40101,"message":"x","data":null}', { status: 401 }) });
-    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e)]).then(([e, p]) => {
+    const opencat = new OpenCatClient({ baseURL: 'http://localhost', token: 't', fetch: async () => new Response('{"error":"record not found"}', { status: 403 }) });
+    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e), opencat.users.resetToken(9).catch((e) => e)]).then(([e, p, o]) => {
       if (!(e instanceof ApiError)) throw new Error('CJS: error is not a gatewaykit ApiError');
       if (!(p instanceof ApiError)) throw new Error('CJS: platform error is not a gatewaykit ApiError');
+      if (!(o instanceof ApiError) || o.name !== 'NotFoundError') throw new Error('CJS: opencat error is not a gatewaykit NotFoundError');
       console.log('cjs ok');
     });`;
   writeFileSync(join(scratch, 'smoke.mjs'), esm);

@@ -21,6 +21,7 @@ export const GATEWAYKIT_SOURCES: ReadonlyArray<readonly [specifier: string, sour
   ['gatewaykit/newapi/epay', 'src/newapi/epay.ts'],
   ['gatewaykit/mock/node', 'mocks/node/index.ts'],
   ['gatewaykit/platform', 'src/platform/index.ts'],
+  ['gatewaykit/opencat', 'src/opencat/index.ts'],
   ['gatewaykit/newapi', 'src/newapi/index.ts'],
   ['gatewaykit/core', 'src/core/index.ts'],
   ['gatewaykit/mock', 'mocks/index.ts'],

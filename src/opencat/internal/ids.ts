@@ -1,0 +1,12 @@
+import type { IdKind } from '../../core/ids.js';
+
+/**
+ * A user or key id: a non-negative safe integer. Not the positive `integerId` of new-api, because the edge
+ * implementation (opencatd_worker) keeps its root user at id 0, and `users.resetToken(0)` is how its root gets a
+ * new token; opencatd-open answers 0 itself ("invalid user id", "record not found").
+ */
+export const openCatId: IdKind = {
+  expected: 'a non-negative integer',
+  echo: true,
+  test: (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
+};

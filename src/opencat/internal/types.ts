@@ -1,0 +1,9 @@
+import type { HttpMethod, RequestBody, RequestQuery, ResponseData } from '../../core/operation.js';
+import type { paths } from '../generated/schema.js';
+
+/** Shorthands bound to opencat's generated `paths` (bare answers), so resource files stay one line per alias. */
+export type Body<P extends keyof paths, M extends HttpMethod> = RequestBody<paths, P, M>;
+export type Query<P extends keyof paths, M extends HttpMethod> = RequestQuery<paths, P, M>;
+export type Data<P extends keyof paths, M extends HttpMethod> = ResponseData<paths, P, M, 'bare'>;
+/** The item of a list route's bare array. */
+export type Item<P extends keyof paths> = Data<P, 'get'> extends ReadonlyArray<infer T> ? T : never;
