@@ -17,7 +17,7 @@ import type { Body, Item } from '../internal/types.js';
  */
 export type Key = Item<'/1/keys'>;
 /** Body of `POST /1/keys`. The name's prefix decides the type first: see {@link Keys.create}. */
-export type KeyCreateParams = Body<'/1/keys', 'post'>;
+export type KeyCreateParams = Required<Pick<Body<'/1/keys', 'post'>, 'name' | 'key'>> & Pick<Body<'/1/keys', 'post'>, 'api_type' | 'endpoint'>;
 
 /** The types a name prefix forces, whatever `api_type` says. */
 const PREFIXES = ['azure', 'claude', 'google'] as const;
@@ -63,7 +63,7 @@ export class Keys extends Resource<OpenCatClient> {
    * await client.keys.delete(key.id);
    */
   async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/1/keys/{id}', { path: { id } }, options);
+    await this.client.remove('/1/keys/{id}', { path: { id: String(id) } }, options);
   }
 }
 

@@ -23,7 +23,7 @@ export type User = Item<'/1/users'>;
  */
 export type UserProfile = Data<'/1/me', 'get'>;
 /** Body of `POST /1/users`: only `name` counts; the server makes the token. */
-export type UserCreateParams = Pick<Body<'/1/users', 'post'>, 'name'>;
+export type UserCreateParams = Required<Pick<Body<'/1/users', 'post'>, 'name'>>;
 /** Options of {@link Users.resetToken}. */
 export interface UserResetParams {
   /**
@@ -43,7 +43,8 @@ export class Users extends Resource<OpenCatClient> {
    * const admin = new OpenCatClient({ baseURL, token: root.token });
    */
   init(options?: RequestOptions): Promise<UserProfile> {
-    return this.client.request('post', '/1/users/init', {}, options);
+    // The document lists `{"error"}` among the HTTP 200 answers; the reader throws those, hence the narrower type.
+    return this.client.request('post', '/1/users/init', {}, options) as Promise<UserProfile>;
   }
 
   /**
@@ -53,7 +54,7 @@ export class Users extends Resource<OpenCatClient> {
    * const { name } = await client.users.me();
    */
   me(options?: RequestOptions): Promise<UserProfile> {
-    return this.client.request('get', '/1/me', {}, options);
+    return this.client.request('get', '/1/me', {}, options) as Promise<UserProfile>;
   }
 
   /**
@@ -74,7 +75,7 @@ export class Users extends Resource<OpenCatClient> {
    */
   async create(params: UserCreateParams, options?: RequestOptions): Promise<User> {
     assertString('name', params?.name, 'users.create');
-    return this.client.request('post', '/1/users', { body: { name: params.name } }, options);
+    return this.client.request('post', '/1/users', { body: { name: params.name } }, options) as Promise<User>;
   }
 
   /**
@@ -84,7 +85,7 @@ export class Users extends Resource<OpenCatClient> {
    * await client.users.delete(alice.id);
    */
   async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/1/users/{id}', { path: { id } }, options);
+    await this.client.remove('/1/users/{id}', { path: { id: String(id) } }, options);
   }
 
   /**
@@ -98,6 +99,6 @@ export class Users extends Resource<OpenCatClient> {
   async resetToken(id: number, params: UserResetParams = {}, options?: RequestOptions): Promise<User> {
     if (params.token !== undefined) assertToken('token', params.token, 'users.resetToken');
     const query = params.token === undefined ? {} : { token: params.token };
-    return this.client.request('post', '/1/users/{id}/reset', { path: { id }, query }, options);
+    return this.client.request('post', '/1/users/{id}/reset', { path: { id: String(id) }, query }, options);
   }
 }
