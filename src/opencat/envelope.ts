@@ -44,7 +44,9 @@ export const openCatEnvelope: EnvelopeReader = (body, response) => {
     return { ok: false, message: text, kind, decides: kind !== undefined };
   }
   if (!response.ok) {
-    const message = typeof body === 'string' && body !== '' ? body : response.statusText || `HTTP ${response.status}`;
+    // Upstream's empty answers (the 403 of `/1/me/usages`, the 500 of a panic) say only their status; statusText is
+    // left out since it differs between HTTP and in-process answers.
+    const message = typeof body === 'string' ? body : `HTTP ${response.status} with ${body === undefined ? 'an empty body' : 'a body that is not an opencat error'}`;
     return { ok: false, message };
   }
   if (typeof body === 'string') return { ok: false, message: 'Failed to read the answer: it is not JSON. Please check that `baseURL` is an opencat server.' };

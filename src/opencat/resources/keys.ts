@@ -74,7 +74,7 @@ function assertHeeded(params: KeyCreateParams): void {
   const apiType = params.api_type ?? '';
   if (prefix !== undefined && apiType !== '' && apiType !== prefix) {
     throw new TypeError(
-      `Failed to call keys.create: a name starting with \`${prefix}.\` makes a ${prefix} key, so \`api_type\` "${apiType}" would be ignored. Please leave out \`api_type\` or rename the key.`,
+      `Failed to call keys.create: a name starting with \`${prefix}.\` makes a key of type \`${prefix}\`, so \`api_type\` "${apiType}" would be ignored. Please leave out \`api_type\` or rename the key.`,
     );
   }
   if (prefix === undefined && apiType === '' && (params.endpoint ?? '') !== '') {
