@@ -7,12 +7,13 @@ import { bundleSizes } from './sections/bundle.js';
 import { clientOverhead } from './sections/client.js';
 import { httpServers } from './sections/http.js';
 import { inProcess } from './sections/in-process.js';
+import { OPENCAT_USERS, openCatUsersList } from './sections/opencat.js';
 import { platformEncryption, platformLogin, platformLoginOnAFullServer } from './sections/platform.js';
 import { seededReady } from './sections/ready.js';
 import { SEARCH_KEYWORDS, searchWithWildcards } from './sections/search.js';
 import { tokenCreateWhileLoggingIn } from './sections/write-lock.js';
 
-const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'ready', 'search', 'bundle'];
+const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'opencat', 'ready', 'search', 'bundle'];
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -68,6 +69,13 @@ if (runs('platform')) {
   row(`platform login on a server holding ${growth.stored} sessions vs a fresh one`, `${x(slower)} (${(growth.medianNs.full! / 1e6).toFixed(2)} ms vs ${(growth.medianNs.fresh! / 1e6).toFixed(2)} ms)`, '≤ 1.25×', slower <= 1.25);
 }
 
+if (runs('opencat')) {
+  const list = await openCatUsersList(quick);
+  const sdk = list.ratio.sdk!;
+  const ms = (name: string) => `${(list.medianNs[name]! / 1e6).toFixed(2)} ms`;
+  row(`opencat users.list in-process at ${OPENCAT_USERS.toLocaleString('en')} users vs raw server.fetch`, `${x(sdk)} (SDK ${ms('sdk')} vs ${ms('raw server.fetch')} per list)`, '≤ 1.10×', sdk <= 1.1);
+}
+
 if (runs('ready')) {
   const ready = await seededReady(quick);
   for (const [dialect, { comparison, firstMs }] of Object.entries(ready)) {
@@ -96,6 +104,7 @@ if (runs('bundle')) {
   // The foundation issue's budget for the whole entry stands (decision 012); the Epay helpers are no longer in it.
   row('bundle gatewaykit/newapi, min+gz', `${kB(bundle.newapi)} (the Epay merchant helpers are gatewaykit/newapi/epay: ${kB(bundle.epay)}; see docs/decisions/012)`, '≤ 6 kB', bundle.newapi <= 6 * 1024);
   row('bundle gatewaykit/platform, min+gz', kB(bundle.platform), 'for comparison', true);
+  row('bundle gatewaykit/opencat, min+gz', `${kB(bundle.opencat)} (the shared core ${kB(bundle.core)} of it)`, '≤ 7 kB', bundle.opencat <= 7 * 1024);
 }
 
 if (only) {
@@ -136,7 +145,9 @@ faker names) with each wildcard keyword of \`bench/sections/search.ts\` against 
 quotes the slowest. The write-lock figure times a new-api token create in-process while 8 clients log in with wrong passwords at the
 sandbox's 310,000 PBKDF2 iterations, back to back, against the same create with no logins running (one server;
 the logins run only during the loaded blocks): password work runs outside the write lock (docs/decisions/014).
-The bundles are esbuild's minified browser ESM builds, gzipped.
+The opencat figure times \`client.users.list()\` in-process against a server grown to 10,000 users (through
+\`POST /1/users\`) with the same \`GET /1/users\` by hand (raw \`server.fetch\`, \`response.json()\`): the server's encoding of
+the list is on both sides. The bundles are esbuild's minified browser ESM builds, gzipped.
 `;
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), report);
 console.log('\nwrote docs/benchmarks.md');
