@@ -5,6 +5,7 @@
  * @module
  */
 import { newApiDialect } from './newapi/dialect.js';
+import { openCatDialect } from './opencat/dialect.js';
 import { platformDialect } from './platform/dialect.js';
 
 /**
@@ -15,5 +16,6 @@ import { platformDialect } from './platform/dialect.js';
  */
 export const DIALECTS = {
   newapi: newApiDialect,
+  opencat: openCatDialect,
   platform: platformDialect,
 };

@@ -18,6 +18,8 @@ export type { NewApiSettings, NewApiState, UserRecord, SessionRecord, TwoFaRecor
 export type { TokenRecord } from './newapi/token-state.js';
 export type { RedemptionRecord, TopUpRecord } from './newapi/billing-state.js';
 export type { PaymentSettings, PayMethod } from './newapi/payment-settings.js';
+export type { OpenCatSettings, OpenCatState, UserRecord as OpenCatUserRecord, KeyRecord as OpenCatKeyRecord, DailyUsageRecord as OpenCatDailyUsageRecord } from './opencat/state.js';
+export type { OpenCatAccount } from './opencat/seed.js';
 export type { PlatformSettings, PlatformState } from './platform/state.js';
 export type { PlatformAccount, PlatformRole } from './platform/seed.js';
 export { totpCode } from './core/totp.js';

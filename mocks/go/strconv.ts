@@ -40,3 +40,17 @@ export function goQuote(text: string): string {
   }
   return `${out}"`;
 }
+
+/**
+ * `strconv.ParseBool`: `1 t T TRUE true True` are true, `0 f F FALSE false False` false, anything else an error
+ * (`undefined` here).
+ *
+ * @example
+ * parseBool('T');   // true
+ * parseBool('yes'); // undefined
+ */
+export function parseBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
+}

@@ -54,9 +54,11 @@ export interface paths {
         };
         /**
          * The caller's usage (broken upstream)
-         * @description Meant to answer one usage row for the caller. Upstream looks the caller up by the **whole**
-         *     header (`Bearer <token>`), which never matches, so every caller that passes the middleware gets
-         *     **403 with an empty body**. Documented so that clients know not to rely on it.
+         * @description Meant to answer the caller's sums over `[from, to)` (same bounds and defaults as `GET /1/usages`).
+         *     Upstream looks the caller up by the **whole** header (`Bearer <token>`), which matches no user, so a
+         *     caller that passes the middleware gets **403 with an empty body**. Only when some live user's token is
+         *     literally that whole header (a `?token=` reset can make one) does it answer 200 with that user's sums,
+         *     one object, `{"cost":"0.000000"}` when the range has none. Clients should not rely on this route.
          */
         get: operations["getMyUsages"];
         put?: never;
@@ -472,8 +474,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The sums of the user whose token is the whole `Authorization` value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            /** @description Always, with an empty body (`c.AbortWithError`). */
+            /** @description The usual answer, with an empty body (`c.AbortWithError`). */
             403: {
                 headers: {
                     [name: string]: unknown;

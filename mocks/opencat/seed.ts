@@ -1,0 +1,101 @@
+/**
+ * The initial opencat state: an initialised server (root is user 1 with a UUIDv4 token, as `POST /1/users/init`
+ * leaves it), faker users with their tokens (one soft-deleted, whose usage stays), one key of each type, and a
+ * month of daily usage rows ending today, so `GET /1/usages` without bounds has this month to show.
+ * @module
+ */
+import { createFaker } from '../core/faker.js';
+import { ALPHANUMERIC } from '../core/random.js';
+import type { SeedContext, SeededAccount } from '../core/types.js';
+import { uuidV4 } from '../core/uuid.js';
+import { formatFixed } from '../go/fmt.js';
+import { keyColumns } from './key-rules.js';
+import { modelCost } from './prices.js';
+import { DEFAULT_SETTINGS, type DailyUsageRecord, type KeyRecord, type OpenCatSettings, type OpenCatState, type UserRecord } from './state.js';
+import { localDate, zoneOffset } from './zone.js';
+
+/**
+ * A seeded account: opencat users have no password (`password` is `''`), only the bearer `token` they call with.
+ * `role` is `root` for user 1, `user` for the others (who reach `/1/me*` only).
+ */
+export interface OpenCatAccount extends SeededAccount<'root' | 'user'> {
+  token: string;
+  user_id: number;
+}
+
+const DAY_MS = 86_400_000;
+const USERS = 6;
+const USAGE_DAYS = 30;
+const MODELS = ['gpt-4o-mini', 'gpt-4o', 'gpt-3.5-turbo', 'claude-3-haiku', 'gemini-1.5-flash-latest'];
+const KEY_BODIES = [
+  { name: 'OpenAI-Main', api_type: '', endpoint: '' },
+  { name: 'azure.gatewaykit-eastus', api_type: '', endpoint: 'https://gatewaykit-eastus.openai.azure.com/' },
+  { name: 'claude.team', api_type: '', endpoint: '' },
+  { name: 'google.gemini', api_type: '', endpoint: '' },
+];
+
+/**
+ * Builds the seeded state and the accounts (root and every live user, with their tokens).
+ *
+ * @example
+ * const { state, accounts } = await seedOpenCat(seedContext, { TimeZone: '+00:00' });
+ */
+export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSettings>): Promise<{ state: OpenCatState; accounts: OpenCatAccount[] }> {
+  const faker = createFaker(ctx.random.int(0x7fff_ffff));
+  const merged: OpenCatSettings = { ...DEFAULT_SETTINGS, ...(settings.TimeZone === undefined ? {} : { TimeZone: settings.TimeZone }) };
+  const offset = zoneOffset(merged.TimeZone);
+  // Times are relative to the clock's day, so the usage month is the current one whenever the server starts.
+  const now = ctx.clock.now();
+  const today = Date.parse(`${localDate(now, offset)}T00:00:00Z`) - offset * 60_000;
+  const users: UserRecord[] = [];
+  const taken = new Set(['root']);
+  const at = (days: number) => today - days * DAY_MS + faker.number.int(DAY_MS - 1);
+  const rootCreated = at(USAGE_DAYS + 10);
+  users.push({ id: 1, name: 'root', token: uuidV4(ctx.random), created_at: rootCreated, updated_at: rootCreated, deleted_at: null });
+  for (let id = 2; id <= USERS + 1; id++) {
+    const name = uniqueName(faker.internet.username({ firstName: faker.person.firstName(), lastName: faker.person.lastName() }), taken);
+    const created = at(USAGE_DAYS + 10 - id);
+    // The last one is soft-deleted: its name stays taken and its usage still counts.
+    const deleted = id === USERS + 1 ? created + DAY_MS : null;
+    users.push({ id, name, token: uuidV4(ctx.random), created_at: created, updated_at: created, deleted_at: deleted });
+  }
+  const keys: KeyRecord[] = KEY_BODIES.map((body, index) => {
+    const created = at(USAGE_DAYS + 5 - index);
+    const secret = body.name.startsWith('claude.') ? `sk-ant-${ctx.random.string(40, ALPHANUMERIC)}` : `sk-${ctx.random.string(48, ALPHANUMERIC)}`;
+    return { id: index + 1, ...keyColumns({ ...body, key: secret }), deployment_name: '', created_at: created, updated_at: created };
+  });
+  const daily_usages: DailyUsageRecord[] = [];
+  for (let day = USAGE_DAYS - 1; day >= 0; day--) {
+    const date = localDate(today - day * DAY_MS, offset);
+    for (const user of users) {
+      if (faker.number.int(2) === 0) continue;
+      const prompt = faker.number.int({ min: 50, max: 20_000 });
+      const completion = faker.number.int({ min: 10, max: 5_000 });
+      const cost = formatFixed(modelCost(faker.helpers.arrayElement(MODELS), prompt, completion), 6);
+      daily_usages.push({ user_id: user.id, date, prompt_units: prompt, completion_units: completion, total_unit: prompt + completion, cost_micros: Number(cost.replace('.', '')) });
+    }
+  }
+  const state: OpenCatState = {
+    settings: merged,
+    outbox: [],
+    users,
+    keys,
+    daily_usages,
+    next_user_id: USERS + 2,
+    next_key_id: keys.length + 1,
+    root_token: users[0]!.token,
+  };
+  const accounts = users
+    .filter((user) => user.deleted_at === null)
+    .map((user): OpenCatAccount => ({ username: user.name, password: '', token: user.token, role: user.id === 1 ? 'root' : 'user', user_id: user.id }));
+  return { state, accounts };
+}
+
+/** A faker username, lower-cased to `[a-z0-9_]`, unique among the seeded ones. */
+function uniqueName(raw: string, taken: Set<string>): string {
+  const base = raw.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 20) || 'user';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
