@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { ApiError, AuthenticationError, NotFoundError, PermissionDeniedError, ServerError, ValidationError } from '../../src/index.js';
 import { OpenCatClient, openCatEnvelope } from '../../src/opencat/index.js';
+import { takeContractProblems } from '../support/contract.js';
 import { useOpenCat } from '../support/opencat.js';
 
 const api = useOpenCat();
@@ -37,6 +38,8 @@ test("errors: a route gin does not have is a NotFoundError with gin's text", asy
   const err = await api.root().request('get', '/1/users/{id}', { path: { id: '2' } }).catch((e) => e);
   expect(err).toBeInstanceOf(NotFoundError);
   expect(err).toMatchObject({ status: 404, message: '404 page not found', body: '404 page not found' });
+  // No document describes a route that does not exist: the check names it, and nothing else.
+  expect(takeContractProblems()).toEqual(['GET /1/users/2 → 404: method GET is not documented for /1/users/{id}']);
 });
 
 test('errors: an Authorization header of 1-6 bytes makes upstream panic: a ServerError with an empty body', async () => {

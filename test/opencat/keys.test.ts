@@ -37,9 +37,9 @@ test('keys.create: azure.<resource> makes an azure key whose resource is the sec
 
 test('keys.create: claude.<x> defaults its endpoint to Anthropic; google.<x> keeps what is sent', async () => {
   const client = api.root();
-  expect(await client.keys.create({ name: 'claude.team', key: 'sk-ant-1' })).toMatchObject({ ApiType: 'claude', EndPoint: 'https://api.anthropic.com', ResourceNmae: 'team' });
+  expect(await client.keys.create({ name: 'claude.mine', key: 'sk-ant-1' })).toMatchObject({ ApiType: 'claude', EndPoint: 'https://api.anthropic.com', ResourceNmae: 'mine' });
   expect(await client.keys.create({ name: 'claude.eu', key: 'sk-ant-2', endpoint: 'https://claude.proxy.example' })).toMatchObject({ EndPoint: 'https://claude.proxy.example' });
-  expect(await client.keys.create({ name: 'google.gemini', key: 'g-1' })).toMatchObject({ ApiType: 'google', EndPoint: '', ResourceNmae: 'gemini' });
+  expect(await client.keys.create({ name: 'google.mine', key: 'g-1' })).toMatchObject({ ApiType: 'google', EndPoint: '', ResourceNmae: 'mine' });
 });
 
 test('keys.create: an explicit api_type is stored as sent, with the resource read from an Azure endpoint', async () => {
