@@ -16,6 +16,29 @@ function recordingRoot() {
   return { client, sent };
 }
 
+/** Empties the server as a brand-new opencatd-open is: no users, no cached root token. */
+async function emptyServer() {
+  const state = await (await api.raw('/__mock/state')).json();
+  const put = await api.raw('/__mock/state', { method: 'PUT', body: JSON.stringify({ ...state, users: [], keys: [], daily_usages: [], root_token: '' }) });
+  expect(put.status).toBe(200);
+}
+
+test('users.init: a new server answers root as id 1 with a UUIDv4 token in the trimmed shape; the token works', async () => {
+  await emptyServer();
+  const root = await api.client({ token: 'any-token-init-ignores' }).users.init();
+  expect(Object.keys(root)).toEqual(['id', 'updatedAt', 'name', 'token', 'createdAt']);
+  expect(root).toMatchObject({ id: 1, name: 'root' });
+  expect(root.token).toMatch(UUID_V4);
+  expect(root.createdAt).toBe(root.updatedAt);
+  expect(root.createdAt).toMatch(SECONDS);
+  expect(await api.client({ token: root.token }).users.me()).toEqual(root);
+});
+
+test('users.init: before init every other call is Unauthorized', async () => {
+  await emptyServer();
+  await expect(api.client({ token: api.rootToken() }).users.me()).rejects.toBeInstanceOf(AuthenticationError);
+});
+
 test('users.init: a second init is a ConflictError with upstream text, and needs no token', async () => {
   const err = await api.client().users.init().catch((e) => e);
   expect(err).toBeInstanceOf(ConflictError);
