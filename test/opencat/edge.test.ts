@@ -24,7 +24,7 @@ test('edge: a second init is a ConflictError with the worker own message', async
   expect(err).toMatchObject({ status: 403, message: 'super user already exists, please input token', dialect: 'opencat' });
 });
 
-test('edge: users list in KV key order, with the bare {id, name, token} shape', async () => {
+test('edge: users list in Workers KV key order (lexicographic ids), with the bare {id, name, token} shape', async () => {
   const { client, root } = await initialized();
   for (let i = 1; i <= 10; i++) await client.users.create({ name: `u${i}` });
   const page = await client.users.list();
@@ -100,7 +100,7 @@ test('edge: usages read totalUint (sic) as totalUnit and keep the seven-decimal 
   expect(await client.usages.list()).toEqual(rows);
 });
 
-test('edge: a lost KV race is a ConflictError "commit conflict" (409)', async () => {
+test('edge: a lost KV race (the Deno build; Workers KV always commits) is a ConflictError "commit conflict" (409)', async () => {
   const { edge, client } = await initialized();
   edge.state.conflictNext = true;
   const err = await client.users.create({ name: 'carol' }).catch((e) => e);
@@ -119,8 +119,9 @@ test('edge: a non-numeric id (403 "id is not a number") is a ValidationError, no
   expect(err).toMatchObject({ status: 403, message: 'id is not a number' });
 });
 
-test('edge: a route the worker lacks is a NotFoundError with Hono text "404 Not Found"', async () => {
+test('edge: a route the worker lacks is a NotFoundError with Hono text "404 Not Found" for root, Unauthorized for others', async () => {
   const { client } = await initialized();
+  await expect(new OpenCatClient({ baseURL: client.options.baseURL, fetch: client.options.fetch!, token: 'member' }).request('get', '/1/me/usages', {})).rejects.toBeInstanceOf(AuthenticationError);
   const err = await client.request('get', '/1/me/usages', {}).catch((e) => e);
   expect(err).toBeInstanceOf(NotFoundError);
   expect(err).toMatchObject({ status: 404, message: '404 Not Found', body: '404 Not Found' });

@@ -29,7 +29,7 @@ export interface EdgeState {
   keys: Map<number, EdgeKey>;
   usages: EdgeUsage[];
   counters: { user: number; key: number } | undefined;
-  /** Answer the next write with the worker's 409 `{"error":"commit conflict"}` (a lost KV race). */
+  /** Answer the next write with the worker's 409 `{"error":"commit conflict"}` (a lost race on Deno KV; Workers KV always commits). */
   conflictNext: boolean;
 }
 
@@ -39,7 +39,7 @@ const TEXT_TYPE = 'text/plain;charset=UTF-8';
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE } });
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': TEXT_TYPE } });
 
-/** KV lists keys as strings, so ids come back in lexicographic order: 0, 10, 11, 2, … */
+/** Workers KV lists keys as strings, so ids come back in lexicographic order: 0, 10, 11, 2, … (Deno KV: numeric). */
 const kvOrder = <T extends { id: number }>(rows: Map<number, T>) => [...rows.values()].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
 
 /** `fill("0", 7, len - 4)`: everything between the first 7 and the last 4 characters becomes `0`. */
