@@ -111,7 +111,8 @@ function readLimits(values: Record<string, unknown>): ClientLimits {
 
 function print(dialect: DialectName, url: string, accounts: ReadonlyArray<SeededAccount>, json: boolean): void {
   if (json) {
-    const line = { dialect, url, accounts: accounts.map(({ username, email, password, token, role }) => ({ username, email, password, token, role })) };
+    // An empty password is an account without one (opencat's users hold a token only): left out, not printed as "".
+    const line = { dialect, url, accounts: accounts.map(({ username, email, password, token, role }) => ({ username, email, password: password || undefined, token, role })) };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }

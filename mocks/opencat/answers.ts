@@ -61,10 +61,11 @@ export function emptyAnswer(status: number): Response {
  * gin's answer for a path or method without a route: `404 page not found`, `Content-Type: text/plain`.
  *
  * @example
- * return pageNotFound();
+ * return pageNotFound(ctx.method);
  */
-export function pageNotFound(): Response {
-  return new Response('404 page not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+export function pageNotFound(method = 'GET'): Response {
+  // net/http never sends a body to HEAD.
+  return new Response(method === 'HEAD' ? null : '404 page not found', { status: 404, headers: { 'content-type': 'text/plain' } });
 }
 
 /** The middleware's refusal, on every route but init. */

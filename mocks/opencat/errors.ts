@@ -24,7 +24,7 @@ const bodyHooks = {
 
 /** opencat's answers to what the core detects. */
 export const openCatErrors: DialectErrors<OpenCatState> = {
-  notFound: () => pageNotFound(),
+  notFound: (ctx) => pageNotFound(ctx.method),
   methodNotAllowed: null,
   ...bodyHooks,
   // Upstream reads any size; this is the text net/http's MaxBytesReader would give, in the route's own style.

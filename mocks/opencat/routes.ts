@@ -10,10 +10,10 @@ import { getMe, getMyUsages } from './handlers/me.js';
 import { recordUsage } from './handlers/mock-usages.js';
 import { listUsages } from './handlers/usages.js';
 import { createUser, deleteUser, initUsers, listUsers, resetUserToken } from './handlers/users.js';
+import { trailingSlashRedirects } from './redirects.js';
 import type { OpenCatState } from './state.js';
 
-/** Every route the opencat reference server answers. */
-export const openCatRoutes: ReadonlyArray<Route<OpenCatState>> = [
+const API_ROUTES: ReadonlyArray<Route<OpenCatState>> = [
   // r.POST on the engine, not the group: the middleware never runs for it.
   { method: 'POST', path: '/1/users/init', handler: initUsers },
   { method: 'GET', path: '/1/me', handler: authed(getMe, { me: true }) },
@@ -26,7 +26,12 @@ export const openCatRoutes: ReadonlyArray<Route<OpenCatState>> = [
   { method: 'POST', path: '/1/users', handler: authed(createUser) },
   { method: 'DELETE', path: '/1/users/:id', handler: authed(deleteUser) },
   { method: 'POST', path: '/1/users/:id/reset', handler: authed(resetUserToken) },
+];
 
+/** Every route the opencat reference server answers. */
+export const openCatRoutes: ReadonlyArray<Route<OpenCatState>> = [
+  ...API_ROUTES,
+  ...trailingSlashRedirects(API_ROUTES),
   // Control API (not in the contract): what upstream's proxy records after a relayed request.
   { method: 'POST', path: '/__mock/usages', handler: recordUsage },
 ];

@@ -61,3 +61,33 @@ test('cli: beyond loopback the limit flags reach the server; a bad value is refu
   expect(running[0]!.http.maxConnections).toBe(7);
   await expect(main(['--dialect', 'newapi', '--max-connections', 'lots'])).rejects.toThrow('--max-connections must be a positive whole number, not "lots".');
 }, 60_000);
+
+test('cli: opencat prints each account with its bearer token and no password, and the root token lists users and keys', async () => {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  running.push(...(await main(['--dialect', 'opencat', '--port', '0', '--seed', '1', '--json'])));
+  vi.restoreAllMocks();
+  const { url, accounts } = JSON.parse(lines.join('')) as { url: string; accounts: { username: string; password?: string; token: string; role: string }[] };
+  expect(accounts[0]).toMatchObject({ username: 'root', role: 'root' });
+  for (const account of accounts) {
+    expect(account.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(account).not.toHaveProperty('password');
+  }
+  const authorization = `Bearer ${accounts[0]!.token}`;
+  const users = (await (await fetch(`${url}/1/users`, { headers: { authorization } })).json()) as { name: string; token: string }[];
+  expect(users.map((u) => [u.name, u.token])).toEqual(accounts.map((a) => [a.username, a.token]));
+  const keys = (await (await fetch(`${url}/1/keys`, { headers: { authorization } })).json()) as { ApiType: string }[];
+  expect(keys.map((k) => k.ApiType)).toEqual(['openai', 'azure', 'claude', 'google']);
+}, 60_000);
+
+test('cli: the opencat banner lists every account with its bearer token and a curl to try', async () => {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  running.push(...(await main(['--dialect', 'opencat', '--port', '0', '--seed', '1'])));
+  vi.restoreAllMocks();
+  const banner = lines.join('');
+  const server = running.at(-1)!;
+  expect(banner).toContain('accounts (name / role / bearer token):');
+  expect(banner).toMatch(/root\s+root\s+[0-9a-f-]{36}/);
+  expect(banner).toContain(`${server.url}/1/users`);
+}, 60_000);
