@@ -33,3 +33,18 @@ export function createFaker(seed: number): Faker {
   faker.seed(seed);
   return faker;
 }
+
+/**
+ * A faker username made safe for seed data: lower-cased to `[a-z0-9_]`, cut to `maxLength`, then numbered
+ * until it is not in `taken` (which it joins).
+ *
+ * @example
+ * uniqueUsername('Ada.Lovelace', new Set(['ada_lovelace']), 16); // 'ada_lovelace2'
+ */
+export function uniqueUsername(raw: string, taken: Set<string>, maxLength: number): string {
+  const base = raw.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, maxLength) || 'user';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}

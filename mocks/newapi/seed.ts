@@ -4,7 +4,7 @@
  * abilities table so `GET /api/user/models` has something to list.
  * @module
  */
-import { createFaker } from '../core/faker.js';
+import { createFaker, uniqueUsername } from '../core/faker.js';
 import type { SeedContext, SeededAccount } from '../core/types.js';
 import { newUserSetting } from './setting.js';
 import { registerSealer } from './sealer.js';
@@ -86,7 +86,7 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
   for (const [index, plan] of PLANS.entries()) {
     const first = faker.person.firstName();
     const last = faker.person.lastName();
-    const username = uniqueName(faker.internet.username({ firstName: first, lastName: last }), taken);
+    const username = uniqueUsername(faker.internet.username({ firstName: first, lastName: last }), taken, 16);
     const created = SEED_EPOCH_SECONDS + (index + 1) * 86_400 + faker.number.int(3_600);
     passwords.push(faker.internet.password({ length: 12, pattern: /[A-Za-z0-9]/ }));
     const user: UserRecord = newUserRecord(state, {
@@ -119,13 +119,4 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
     .filter(({ user }) => user.status === STATUS.enabled && user.deleted_at === null)
     .map(({ user, password }) => ({ username: user.username, password, role: user.role }));
   return { state, accounts };
-}
-
-/** A username within upstream's 20-character limit, made of `[a-z0-9_]`, unique among the seeded ones. */
-function uniqueName(raw: string, taken: Set<string>): string {
-  const base = raw.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 16) || 'user';
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-  taken.add(name);
-  return name;
 }

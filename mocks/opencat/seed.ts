@@ -4,7 +4,7 @@
  * month of daily usage rows ending today, so `GET /1/usages` without bounds has this month to show.
  * @module
  */
-import { createFaker } from '../core/faker.js';
+import { createFaker, uniqueUsername } from '../core/faker.js';
 import { ALPHANUMERIC } from '../core/random.js';
 import type { SeedContext, SeededAccount } from '../core/types.js';
 import { uuidV4 } from '../core/uuid.js';
@@ -53,7 +53,7 @@ export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSet
   const rootCreated = at(USAGE_DAYS + 10);
   users.push({ id: 1, name: 'root', token: uuidV4(ctx.random), created_at: rootCreated, updated_at: rootCreated, deleted_at: null });
   for (let id = 2; id <= USERS + 1; id++) {
-    const name = uniqueName(faker.internet.username({ firstName: faker.person.firstName(), lastName: faker.person.lastName() }), taken);
+    const name = uniqueUsername(faker.internet.username({ firstName: faker.person.firstName(), lastName: faker.person.lastName() }), taken, 20);
     const created = at(USAGE_DAYS + 10 - id);
     // The last one is soft-deleted: its name stays taken and its usage still counts.
     const deleted = id === USERS + 1 ? created + DAY_MS : null;
@@ -89,13 +89,4 @@ export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSet
     .filter((user) => user.deleted_at === null)
     .map((user): OpenCatAccount => ({ username: user.name, password: '', token: user.token, role: user.id === 1 ? 'root' : 'user', user_id: user.id }));
   return { state, accounts };
-}
-
-/** A faker username, lower-cased to `[a-z0-9_]`, unique among the seeded ones. */
-function uniqueName(raw: string, taken: Set<string>): string {
-  const base = raw.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 20) || 'user';
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-  taken.add(name);
-  return name;
 }

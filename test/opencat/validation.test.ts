@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { useReferenceServer } from '../support/lifecycle.js';
 import { openCatRaw } from '../support/opencat-raw.js';
+import type { components } from '../../src/opencat/generated/schema.js';
 
 /**
  * What upstream checks, in its order, and the rules it applies to what it accepts: binding before the name
@@ -11,15 +12,7 @@ const life = useReferenceServer('opencat');
 const api = openCatRaw(life);
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-interface KeyAnswer {
-  id: number;
-  key?: string;
-  name?: string;
-  ApiType: string;
-  EndPoint: string;
-  ResourceNmae: string;
-  DeploymentName: string;
-}
+type KeyAnswer = components['schemas']['Key'];
 const createKey = async (body: Record<string, unknown>) => (await api.call('POST', '/1/keys', { body })).json as KeyAnswer;
 
 test('users: the bind runs first: a wrong type anywhere is 400 even when the name is empty', async () => {
