@@ -7,7 +7,7 @@
 import { createFaker, uniqueUsername } from '../core/faker.js';
 import type { SeedContext, SeededAccount } from '../core/types.js';
 import { newUserSetting } from './setting.js';
-import { registerSealer } from './sealer.js';
+import { registerSealer } from '../core/sealer.js';
 import { seedTokens } from './tokens.js';
 import {
   DEFAULT_SETTINGS,
@@ -111,7 +111,7 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
   const hashes = await Promise.all(passwords.map((password) => ctx.hashPassword(password)));
   state.users.forEach((user, i) => (user.password_hash = hashes[i]!));
   // Last, so the draws above (hence usernames, passwords and salts) do not depend on the tokens.
-  registerSealer(ctx.random, ctx.seed);
+  registerSealer(ctx.random, ctx.seed, 'gatewaykit/newapi/token-keys');
   await seedTokens(state, ctx.random);
 
   const accounts = state.users

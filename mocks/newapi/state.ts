@@ -73,7 +73,7 @@ export const DEFAULT_SETTINGS: NewApiSettings = {
 /** A user's TOTP 2FA record (upstream tables `two_fas` and `two_fa_backup_codes`). */
 export interface TwoFaRecord {
   /**
-   * The base32 TOTP secret, sealed by the server's sealer (`./sealer.ts`, purpose `totp-secret`): a state export
+   * The base32 TOTP secret, sealed by the server's sealer (`mocks/core/sealer.ts`, purpose `totp-secret`): a state export
    * must hand out no working second factor. Upstream stores it in clear.
    */
   secret_sealed: string;

@@ -1,13 +1,13 @@
 /**
  * API token keys: generation (`common.GenerateKey`: 48 characters of `[0-9a-zA-Z]`), masking (`MaskTokenKey`) and
  * storage. Upstream stores keys in clear. Here a row keeps the key's SHA-256, its masked form, and a copy sealed
- * by the server's sealer (`./sealer.ts`), because the reveal routes must answer the full key while a state export
+ * by the server's sealer (`mocks/core/sealer.ts`), because the reveal routes must answer the full key while a state export
  * must hand out no working credential.
  * @module
  */
 import { sha256Hex } from '../core/encoding.js';
 import { ALPHANUMERIC, type Random } from '../core/random.js';
-import { seal, unseal } from './sealer.js';
+import { seal, unseal } from '../core/sealer.js';
 
 /** The length of a key, without `sk-`. */
 export const TOKEN_KEY_LENGTH = 48;

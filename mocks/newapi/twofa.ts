@@ -7,7 +7,7 @@
 import { newTotpSecret, verifyTotp } from '../core/totp.js';
 import type { RequestContext } from '../core/types.js';
 import { ZH } from './messages.js';
-import { seal, unseal } from './sealer.js';
+import { seal, unseal } from '../core/sealer.js';
 import type { NewApiState, TwoFaRecord } from './state.js';
 
 const MAX_FAIL_ATTEMPTS = 5;

@@ -12,6 +12,7 @@
 import { authedBy, type Resolution } from '../core/combinators.js';
 import type { Handler, RequestContext } from '../core/types.js';
 import { emptyAnswer, errorText, UNAUTHORIZED } from './answers.js';
+import { digest } from './secrets.js';
 import { liveUser, userByToken, type OpenCatState } from './state.js';
 
 /** What the handlers behind the middleware read: the header and the token after `Bearer `. */
@@ -42,10 +43,10 @@ export function authed(handler: AuthedHandler, options: { me?: boolean } = {}): 
 function middleware(ctx: Ctx, meRoute: boolean): Resolution<Caller> {
   const state = ctx.state;
   const refuse = (): Resolution<Caller> => ({ ok: false, response: errorText(UNAUTHORIZED, 401) });
-  if (state.root_token === '') {
+  if (state.root_token_sha256 === '') {
     const root = liveUser(state, 1);
     if (!root) return refuse();
-    state.root_token = root.token;
+    state.root_token_sha256 = root.token_sha256;
   }
   // Header.Get: the first value; HTTP strips the value's outer whitespace, so `Bearer ` arrives as `Bearer`.
   const header = ctx.headers.get('authorization') ?? '';
@@ -53,13 +54,14 @@ function middleware(ctx: Ctx, meRoute: boolean): Resolution<Caller> {
   if (header.length < PREFIX.length) return { ok: false, response: emptyAnswer(500) };
   if (header.slice(0, PREFIX.length) !== PREFIX) return refuse();
   const token = header.slice(PREFIX.length);
+  const tokenSha256 = digest(token);
   // AuthCache holds every live user's token; it is reloaded after each user write, so it is the users table.
-  if (meRoute && userByToken(state, token)) return { ok: true, caller: { header, token } };
-  if (token !== state.root_token) {
+  if (meRoute && userByToken(state, tokenSha256)) return { ok: true, caller: { header, token } };
+  if (tokenSha256 !== state.root_token_sha256) {
     const root = liveUser(state, 1);
     // Upstream compares token[:7] (always "Bearer ") with root's token, not token[7:].
-    if (!root || header.slice(0, PREFIX.length) !== root.token) return refuse();
-    state.root_token = root.token;
+    if (!root || digest(PREFIX) !== root.token_sha256) return refuse();
+    state.root_token_sha256 = root.token_sha256;
   }
   return { ok: true, caller: { header, token } };
 }

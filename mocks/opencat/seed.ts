@@ -11,6 +11,7 @@ import { uuidV4 } from '../core/uuid.js';
 import { formatFixed } from '../go/fmt.js';
 import { keyColumns } from './key-rules.js';
 import { modelCost } from './prices.js';
+import { registerSecrets, storedKey, storedToken } from './secrets.js';
 import { DEFAULT_SETTINGS, type DailyUsageRecord, type KeyRecord, type OpenCatSettings, type OpenCatState, type UserRecord } from './state.js';
 import { localDate, zoneOffset } from './zone.js';
 
@@ -47,27 +48,22 @@ export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSet
   // Times are relative to the clock's day, so the usage month is the current one whenever the server starts.
   const now = ctx.clock.now();
   const today = Date.parse(`${localDate(now, offset)}T00:00:00Z`) - offset * 60_000;
-  const users: UserRecord[] = [];
+  const people: { id: number; name: string; token: string; created: number; deleted: number | null }[] = [];
   const taken = new Set(['root']);
   const at = (days: number) => today - days * DAY_MS + faker.number.int(DAY_MS - 1);
-  const rootCreated = at(USAGE_DAYS + 10);
-  users.push({ id: 1, name: 'root', token: uuidV4(ctx.random), created_at: rootCreated, updated_at: rootCreated, deleted_at: null });
+  people.push({ id: 1, name: 'root', token: uuidV4(ctx.random), created: at(USAGE_DAYS + 10), deleted: null });
   for (let id = 2; id <= USERS + 1; id++) {
     const name = uniqueUsername(faker.internet.username({ firstName: faker.person.firstName(), lastName: faker.person.lastName() }), taken, 20);
     const created = at(USAGE_DAYS + 10 - id);
     // The last one is soft-deleted: its name stays taken and its usage still counts.
-    const deleted = id === USERS + 1 ? created + DAY_MS : null;
-    users.push({ id, name, token: uuidV4(ctx.random), created_at: created, updated_at: created, deleted_at: deleted });
+    people.push({ id, name, token: uuidV4(ctx.random), created, deleted: id === USERS + 1 ? created + DAY_MS : null });
   }
-  const keys: KeyRecord[] = KEY_BODIES.map((body, index) => {
-    const created = at(USAGE_DAYS + 5 - index);
-    const secret = body.name.startsWith('claude.') ? `sk-ant-${ctx.random.string(40, ALPHANUMERIC)}` : `sk-${ctx.random.string(48, ALPHANUMERIC)}`;
-    return { id: index + 1, ...keyColumns({ ...body, key: secret }), deployment_name: '', created_at: created, updated_at: created };
-  });
+  const secrets = KEY_BODIES.map((body) => (body.name.startsWith('claude.') ? `sk-ant-${ctx.random.string(40, ALPHANUMERIC)}` : `sk-${ctx.random.string(48, ALPHANUMERIC)}`));
+  const keyTimes = KEY_BODIES.map((_body, index) => at(USAGE_DAYS + 5 - index));
   const daily_usages: DailyUsageRecord[] = [];
   for (let day = USAGE_DAYS - 1; day >= 0; day--) {
     const date = localDate(today - day * DAY_MS, offset);
-    for (const user of users) {
+    for (const user of people) {
       if (faker.number.int(2) === 0) continue;
       const prompt = faker.number.int({ min: 50, max: 20_000 });
       const completion = faker.number.int({ min: 10, max: 5_000 });
@@ -75,6 +71,17 @@ export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSet
       daily_usages.push({ user_id: user.id, date, prompt_units: prompt, completion_units: completion, total_unit: prompt + completion, cost_micros: Number(cost.replace('.', '')) });
     }
   }
+  // Sealing draws nothing from the random source, so it comes after every draw and changes none of them.
+  registerSecrets(ctx.random, ctx.seed);
+  const users: UserRecord[] = await Promise.all(
+    people.map(async ({ id, name, token, created, deleted }) => ({ id, name, ...(await storedToken(ctx.random, token)), created_at: created, updated_at: created, deleted_at: deleted })),
+  );
+  const keys: KeyRecord[] = await Promise.all(
+    KEY_BODIES.map(async (body, index) => {
+      const { key, ...columns } = keyColumns({ ...body, key: secrets[index]! });
+      return { id: index + 1, ...(await storedKey(ctx.random, key)), ...columns, deployment_name: '', created_at: keyTimes[index]!, updated_at: keyTimes[index]! };
+    }),
+  );
   const state: OpenCatState = {
     settings: merged,
     outbox: [],
@@ -83,10 +90,10 @@ export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSet
     daily_usages,
     next_user_id: USERS + 2,
     next_key_id: keys.length + 1,
-    root_token: users[0]!.token,
+    root_token_sha256: users[0]!.token_sha256,
   };
-  const accounts = users
-    .filter((user) => user.deleted_at === null)
-    .map((user): OpenCatAccount => ({ username: user.name, password: '', token: user.token, role: user.id === 1 ? 'root' : 'user', user_id: user.id }));
+  const accounts = people
+    .filter((person) => person.deleted === null)
+    .map((person): OpenCatAccount => ({ username: person.name, password: '', token: person.token, role: person.id === 1 ? 'root' : 'user', user_id: person.id }));
   return { state, accounts };
 }

@@ -15,15 +15,17 @@ export const openCatSettingsSchema = z
 const integer = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const time = z.number().int().min(-62_135_596_800_000).max(253_402_300_799_999);
 const text = z.string();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const sealed = z.string().regex(/^aesgcm\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
 
 /** `PUT /__mock/state`: rough on purpose (extra keys pass), strict on what the handlers read. */
 export const openCatStateSchema = z.looseObject({
   settings: openCatSettingsSchema.required(),
   outbox: z.array(z.looseObject({ id: z.number().int() })),
-  users: z.array(z.looseObject({ id: integer, name: text, token: text, created_at: time, updated_at: time, deleted_at: time.nullable() })),
+  users: z.array(z.looseObject({ id: integer, name: text, token_sha256: sha256, token_sealed: sealed, created_at: time, updated_at: time, deleted_at: time.nullable() })),
   keys: z.array(
     z.looseObject({
-      id: integer, key: text, name: text, api_type: text, endpoint: text, resource_name: text, deployment_name: text, created_at: time, updated_at: time,
+      id: integer, key_sha256: sha256, key_sealed: sealed, name: text, api_type: text, endpoint: text, resource_name: text, deployment_name: text, created_at: time, updated_at: time,
     }),
   ),
   daily_usages: z.array(
@@ -34,5 +36,5 @@ export const openCatStateSchema = z.looseObject({
   ),
   next_user_id: z.number().int().positive(),
   next_key_id: z.number().int().positive(),
-  root_token: text,
+  root_token_sha256: z.union([z.literal(''), sha256]),
 }) as unknown as ZodType<OpenCatState>;

@@ -16,9 +16,9 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
  * `IsDelete` (never set) and the tagged fields, times RFC 3339 with their fraction.
  *
  * @example
- * goJson(state.users.map((user) => storeUserView(state, user)));
+ * goJson(storeUserView(state, user, await openToken(ctx.random, user)));
  */
-export function storeUserView(state: OpenCatState, user: UserRecord): GoStructJson {
+export function storeUserView(state: OpenCatState, user: UserRecord, token: string): GoStructJson {
   const offset = zoneOffset(state.settings.TimeZone);
   return goStruct([
     { name: 'ID', value: 0 },
@@ -28,7 +28,7 @@ export function storeUserView(state: OpenCatState, user: UserRecord): GoStructJs
     { name: 'IsDelete', value: false },
     { name: 'id', value: user.id, omitempty: true },
     { name: 'name', value: user.name, omitempty: true },
-    { name: 'token', value: user.token, omitempty: true },
+    { name: 'token', value: token, omitempty: true },
     { name: 'createdAt', value: goRfc3339Nano(user.created_at, offset) },
     { name: 'updatedAt', value: goRfc3339Nano(user.updated_at, offset) },
   ]);
@@ -39,15 +39,15 @@ export function storeUserView(state: OpenCatState, user: UserRecord): GoStructJs
  * false, so never written.
  *
  * @example
- * goJson(trimmedUserView(state, root));
+ * goJson(trimmedUserView(state, root, token));
  */
-export function trimmedUserView(state: OpenCatState, user: UserRecord): GoStructJson {
+export function trimmedUserView(state: OpenCatState, user: UserRecord, token: string): GoStructJson {
   const offset = zoneOffset(state.settings.TimeZone);
   return goStruct([
     { name: 'id', value: user.id, omitempty: true },
     { name: 'updatedAt', value: goRfc3339(user.updated_at, offset), omitempty: true },
     { name: 'name', value: user.name, omitempty: true },
-    { name: 'token', value: user.token, omitempty: true },
+    { name: 'token', value: token, omitempty: true },
     { name: 'createdAt', value: goRfc3339(user.created_at, offset), omitempty: true },
   ]);
 }
@@ -57,13 +57,13 @@ export function trimmedUserView(state: OpenCatState, user: UserRecord): GoStruct
  * sic); `UserId`'s tag `"-,omitempty"` names a key `-`, never set by the API, so never written.
  *
  * @example
- * goJson(state.keys.map((key) => keyView(state, key)));
+ * goJson(keyView(state, row, await openKey(ctx.random, row)));
  */
-export function keyView(state: OpenCatState, key: KeyRecord): GoStructJson {
+export function keyView(state: OpenCatState, key: KeyRecord, secret: string): GoStructJson {
   const offset = zoneOffset(state.settings.TimeZone);
   return goStruct([
     { name: 'id', value: key.id, omitempty: true },
-    { name: 'key', value: key.key, omitempty: true },
+    { name: 'key', value: secret, omitempty: true },
     { name: 'name', value: key.name, omitempty: true },
     { name: 'ApiType', value: key.api_type },
     { name: 'EndPoint', value: key.endpoint },

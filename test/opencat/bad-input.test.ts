@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { useReferenceServer } from '../support/lifecycle.js';
 import { openCatRaw } from '../support/opencat-raw.js';
 
@@ -8,9 +8,19 @@ import { openCatRaw } from '../support/opencat-raw.js';
  */
 const life = useReferenceServer('opencat');
 const api = openCatRaw(life);
+// The last seeded account, soft-deleted before each case: its token and name are taken but dead.
+let deletedId = 0;
+beforeEach(async () => {
+  deletedId = await api.softDeleteLast();
+});
+// Secrets are sealed in the state; the seeded first key's is read where root reads it.
+let firstKey = '';
+beforeAll(async () => {
+  firstKey = ((await api.call('GET', '/1/keys')).json as { key: string }[])[0]!.key;
+});
 
 const users = () => life.server.state.users;
-const deletedUser = () => users().find((u) => u.deleted_at !== null)!;
+const deletedUser = () => ({ ...users().find((u) => u.id === deletedId)!, token: api.tokenOf(deletedId) });
 const text = (error: string) => JSON.stringify({ error });
 const nested = (message: string) => JSON.stringify({ error: { message } });
 
@@ -46,7 +56,7 @@ const KEY_CASES: Case[] = [
   { label: 'an object for api_type', method: 'POST', path: () => '/1/keys', body: () => ({ name: 'k', api_type: {} }), status: 400, text: () => nested('json: cannot unmarshal object into Go struct field Key.api_type of type string') },
   { label: 'an array', method: 'POST', path: () => '/1/keys', body: () => '[1]', status: 400, text: () => nested('json: cannot unmarshal array into Go value of type router.Key') },
   { label: 'a taken name (any case)', method: 'POST', path: () => '/1/keys', body: () => ({ name: ' OpenAI-Main ', key: 'sk-new' }), status: 500, text: () => nested('constraint failed: UNIQUE constraint failed: keys.name (2067)') },
-  { label: 'a taken key', method: 'POST', path: () => '/1/keys', body: () => ({ name: 'fresh', key: ` ${life.server.state.keys[0]!.key} ` }), status: 500, text: () => nested('constraint failed: UNIQUE constraint failed: keys.key (2067)') },
+  { label: 'a taken key', method: 'POST', path: () => '/1/keys', body: () => ({ name: 'fresh', key: ` ${firstKey} ` }), status: 500, text: () => nested('constraint failed: UNIQUE constraint failed: keys.key (2067)') },
   { label: 'a body over 1 MiB', method: 'POST', path: () => '/1/keys', body: () => ({ key: 'k'.repeat(1024 * 1024) }), status: 413, text: () => nested('http: request body too large') },
 ];
 
@@ -64,9 +74,9 @@ const ID_CASES: Case[] = [
     label: `reset of user id ${JSON.stringify(id)}`, method: 'POST', path: () => `/1/users/${id}/reset`, status: 403, text: () => text('record not found'),
   })),
   { label: 'reset of a deleted user', method: 'POST', path: () => `/1/users/${deletedUser().id}/reset`, status: 403, text: () => text('record not found') },
-  { label: 'reset to another user\'s token', method: 'POST', path: () => `/1/users/2/reset?token=${users()[2]!.token}`, status: 403, text: () => text('constraint failed: UNIQUE constraint failed: users.token (2067)') },
+  { label: 'reset to another user\'s token', method: 'POST', path: () => `/1/users/2/reset?token=${api.tokenOf(3)}`, status: 403, text: () => text('constraint failed: UNIQUE constraint failed: users.token (2067)') },
   { label: 'reset to a deleted user\'s token', method: 'POST', path: () => `/1/users/2/reset?token=${deletedUser().token}`, status: 403, text: () => text('constraint failed: UNIQUE constraint failed: users.token (2067)') },
-  { label: 'reset of an unknown user to a taken token', method: 'POST', path: () => `/1/users/999/reset?token=${users()[2]!.token}`, status: 403, text: () => text('record not found') },
+  { label: 'reset of an unknown user to a taken token', method: 'POST', path: () => `/1/users/999/reset?token=${api.tokenOf(3)}`, status: 403, text: () => text('record not found') },
   { label: 'usages with bounds that are not dates', method: 'GET', path: () => '/1/usages?from=zzz&to=zzzz', status: 200, text: () => '[]' },
   { label: 'usages with a range that ends before it starts', method: 'GET', path: () => '/1/usages?from=2030-01-01&to=2000-01-01', status: 200, text: () => '[]' },
 ];

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
 import { DIALECTS } from '../../mocks/dialects.js';
 import { useReferenceServer } from '../support/lifecycle.js';
 import { openCatRaw, type OpenCatPrincipal } from '../support/opencat-raw.js';
@@ -11,6 +11,7 @@ import { documentedOperations } from '../support/operations.js';
  */
 const life = useReferenceServer('opencat');
 const api = openCatRaw(life);
+beforeEach(() => api.softDeleteLast());
 
 const PRINCIPALS: OpenCatPrincipal[] = ['anonymous', 'root', 'user', 'deleted user', 'garbage'];
 /** `OK`: HTTP 200 without an `error` member; otherwise the exact status and body. */

@@ -47,7 +47,7 @@ test('ids: users and keys get AUTOINCREMENT ids: a deleted key\'s id is never ha
 test('encoding: a created user is the store shape byte for byte: gorm.Model\'s zero extras first, < > & escaped', async () => {
   life.server.clock.set(NOW);
   const answer = await api.call('POST', '/1/users', { body: { name: 'u<1>&' } });
-  const user = state().users.at(-1)!;
+  const user = answer.json as { id: number; token: string };
   expect(answer.text).toBe(
     `{"ID":0,"CreatedAt":"0001-01-01T00:00:00Z","UpdatedAt":"0001-01-01T00:00:00Z","DeletedAt":null,"IsDelete":false,"id":${user.id},` +
       `"name":"u\\u003c1\\u003e\\u0026","token":"${user.token}","createdAt":"2024-07-19T18:48:29.018+08:00","updatedAt":"2024-07-19T18:48:29.018+08:00"}`,
@@ -58,7 +58,7 @@ test('encoding: /1/me is the trimmed shape with second precision; the list shows
   const root = state().users[0]!;
   root.created_at = NOW;
   root.updated_at = NOW + 982;
-  expect((await api.call('GET', '/1/me')).text).toBe(`{"id":1,"updatedAt":"2024-07-19T18:48:30+08:00","name":"root","token":"${root.token}","createdAt":"2024-07-19T18:48:29+08:00"}`);
+  expect((await api.call('GET', '/1/me')).text).toBe(`{"id":1,"updatedAt":"2024-07-19T18:48:30+08:00","name":"root","token":"${api.rootToken()}","createdAt":"2024-07-19T18:48:29+08:00"}`);
   const listed = ((await api.call('GET', '/1/users')).json as { createdAt: string; updatedAt: string }[])[0]!;
   expect([listed.createdAt, listed.updatedAt]).toEqual(['2024-07-19T18:48:29.018+08:00', '2024-07-19T18:48:30+08:00']);
 });
@@ -75,7 +75,7 @@ test('encoding: a key is id, key, name, then the untagged Go names (ResourceNmae
 
 test('reset: a new token and a bumped updatedAt; createdAt stays', async () => {
   const user = state().users[1]!;
-  const [created, old] = [user.created_at, user.token];
+  const [created, old] = [user.created_at, api.tokenOf(user.id)];
   life.server.clock.set(NOW);
   const answer = (await api.call('POST', `/1/users/${user.id}/reset`)).json as { token: string; createdAt: string; updatedAt: string };
   expect(answer.updatedAt).toBe('2024-07-19T18:48:29.018+08:00');
@@ -84,9 +84,17 @@ test('reset: a new token and a bumped updatedAt; createdAt stays', async () => {
 });
 
 test('keys: a delete is for good: the key leaves the list and its name and secret are free again', async () => {
-  const [first] = state().keys;
+  const [first] = (await api.call('GET', '/1/keys')).json as { id: number; name: string; key: string }[];
   await api.call('DELETE', `/1/keys/${first!.id}`);
   expect(((await api.call('GET', '/1/keys')).json as { id: number }[]).map((k) => k.id)).toEqual([2, 3, 4]);
   const again = await api.call('POST', '/1/keys', { body: { name: first!.name, key: first!.key } });
   expect([again.status, (again.json as { id: number }).id]).toEqual([200, 5]);
+});
+
+test('ids: an imported state whose sequence lags its rows still hands out fresh ids, as AUTOINCREMENT takes the larger', async () => {
+  state().next_user_id = 2;
+  state().next_key_id = 1;
+  const user = (await api.call('POST', '/1/users', { body: { name: 'after-import' } })).json as { id: number };
+  const key = (await api.call('POST', '/1/keys', { body: { name: 'after-import', key: 'sk-after' } })).json as { id: number };
+  expect([user.id, key.id]).toEqual([8, 5]);
 });

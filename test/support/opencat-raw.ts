@@ -6,7 +6,10 @@
  */
 import type { ServerLifecycle } from './lifecycle.js';
 
-/** Who calls: nobody, root, a live user, a soft-deleted user, or a token nobody holds. */
+/**
+ * Who calls: nobody, root, a live user (user 2), a soft-deleted user (the last seeded account, once
+ * {@link OpenCatRaw.softDeleteLast} has deleted it), or a token nobody holds.
+ */
 export type OpenCatPrincipal = 'anonymous' | 'root' | 'user' | 'deleted user' | 'garbage';
 
 /** One answer, read once: status, content type and the body (parsed when JSON). */
@@ -21,8 +24,12 @@ export interface RawAnswer {
 export interface OpenCatRaw {
   /** The `Authorization` header of a principal (`undefined` for anonymous). */
   authorization(principal: OpenCatPrincipal): string | undefined;
-  /** Root's current token (user 1 in the state). */
+  /** Root's seeded token. */
   rootToken(): string;
+  /** The seeded token of the live user `id` (tokens are sealed in the state, so they come from the accounts). */
+  tokenOf(id: number): string;
+  /** Soft-deletes the last seeded account through the API, so that `deleted user` has a token to call with. */
+  softDeleteLast(): Promise<number>;
   /**
    * A request to `path` as `principal` (or with `headers.authorization` as given); `body` is sent as is when a
    * string, else as JSON.
@@ -43,13 +50,17 @@ export interface OpenCatRaw {
  */
 export function openCatRaw(life: ServerLifecycle<'opencat'>): OpenCatRaw {
   const state = () => life.server.state;
+  const accountOf = (id: number) => {
+    const account = life.server.accounts.find((a) => a.user_id === id);
+    if (!account) throw new Error(`No seeded account has user id ${id}.`);
+    return account;
+  };
   const tokenOf = (principal: OpenCatPrincipal): string | undefined => {
     if (principal === 'anonymous') return undefined;
     if (principal === 'garbage') return 'not-a-token';
-    const users = state().users;
-    if (principal === 'root') return users.find((u) => u.id === 1)!.token;
-    if (principal === 'deleted user') return users.find((u) => u.deleted_at !== null)!.token;
-    return users.find((u) => u.id !== 1 && u.deleted_at === null)!.token;
+    if (principal === 'root') return accountOf(1).token;
+    if (principal === 'deleted user') return life.server.accounts.at(-1)!.token;
+    return accountOf(2).token;
   };
   const raw: OpenCatRaw = {
     authorization: (principal) => {
@@ -57,6 +68,13 @@ export function openCatRaw(life: ServerLifecycle<'opencat'>): OpenCatRaw {
       return token === undefined ? undefined : `Bearer ${token}`;
     },
     rootToken: () => tokenOf('root')!,
+    tokenOf: (id) => accountOf(id).token,
+    async softDeleteLast() {
+      const id = life.server.accounts.at(-1)!.user_id;
+      const answer = await raw.call('DELETE', `/1/users/${id}`);
+      if (answer.text !== '{"message":"ok"}') throw new Error(`Failed to delete user ${id}: ${answer.text}`);
+      return id;
+    },
     async call(method, path, options = {}) {
       const headers: Record<string, string> = {};
       // A given Authorization replaces the principal's (and needs no seeded root, as before init).

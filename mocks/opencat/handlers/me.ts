@@ -6,6 +6,7 @@
 import type { RequestContext } from '../../core/types.js';
 import { emptyAnswer, errorText, goJson } from '../answers.js';
 import type { Caller } from '../auth.js';
+import { digest } from '../secrets.js';
 import { userByToken, type OpenCatState } from '../state.js';
 import { sumOfUser } from '../usage-sums.js';
 import { usageRange } from '../usage-range.js';
@@ -19,8 +20,8 @@ type Ctx = RequestContext<OpenCatState>;
  * then panics on the nil user after the status is out.
  */
 export function getMe(ctx: Ctx, caller: Caller): Response {
-  const user = userByToken(ctx.state, caller.token);
-  return user ? goJson(trimmedUserView(ctx.state, user)) : errorText('record not found');
+  const user = userByToken(ctx.state, digest(caller.token));
+  return user ? goJson(trimmedUserView(ctx.state, user, caller.token)) : errorText('record not found');
 }
 
 /**
@@ -30,7 +31,7 @@ export function getMe(ctx: Ctx, caller: Caller): Response {
  */
 export function getMyUsages(ctx: Ctx, caller: Caller): Response {
   const { from, to } = usageRange(ctx);
-  const user = userByToken(ctx.state, caller.header);
+  const user = userByToken(ctx.state, digest(caller.header));
   if (!user) return emptyAnswer(403);
   return goJson(usageView(sumOfUser(ctx.state.daily_usages, user.id, from, to)));
 }

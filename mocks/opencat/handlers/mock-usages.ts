@@ -5,11 +5,12 @@
  * @module
  */
 import { z } from 'zod';
+import { rawForReading } from '../../core/journal.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext } from '../../core/types.js';
 import { formatFixed } from '../../go/fmt.js';
 import { modelCost } from '../prices.js';
-import { MAX_DAILY_USAGES, type OpenCatState } from '../state.js';
+import { anyRow, MAX_DAILY_USAGES, type OpenCatState } from '../state.js';
 import { localDate, zoneOffset } from '../zone.js';
 
 const units = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -49,20 +50,21 @@ export async function recordUsage(ctx: RequestContext<OpenCatState>): Promise<Re
   const body = parsed.data;
   const { state } = ctx;
   // Deleted users keep their rows upstream, so they may get new ones here too; unknown ids may not.
-  if (!state.users.some((user) => user.id === body.user_id)) return badRequest(`no user has id ${body.user_id}.`);
+  if (!anyRow(state.users, (user) => user.id === body.user_id)) return badRequest(`no user has id ${body.user_id}.`);
   const date = body.date ?? localDate(ctx.clock.now(), zoneOffset(state.settings.TimeZone));
   const cost = formatFixed(body.cost ?? modelCost(body.model, body.prompt_units, body.completion_units), 6);
   const costMicros = Number(cost.replace('.', ''));
   const total = body.prompt_units + body.completion_units;
   // Every sum any range can ask for stays exact: the table's totals never pass 2^53.
-  const totals = state.daily_usages.reduce((sum, daily) => ({ units: sum.units + daily.total_unit, micros: sum.micros + daily.cost_micros }), { units: total, micros: costMicros });
+  const rows = rawForReading(state.daily_usages);
+  const totals = rows.reduce((sum, daily) => ({ units: sum.units + daily.total_unit, micros: sum.micros + daily.cost_micros }), { units: total, micros: costMicros });
   if (totals.units > Number.MAX_SAFE_INTEGER || totals.micros > Number.MAX_SAFE_INTEGER) return badRequest('the sandbox keeps the sums of all rows below 2^53 units and millionths; reset it first.');
-  let row = state.daily_usages.find((daily) => daily.user_id === body.user_id && daily.date === date);
-  if (!row) {
-    if (state.daily_usages.length >= MAX_DAILY_USAGES) return badRequest(`the sandbox keeps at most ${MAX_DAILY_USAGES} daily rows; reset it first.`);
-    state.daily_usages.push({ user_id: body.user_id, date, prompt_units: 0, completion_units: 0, total_unit: 0, cost_micros: 0 });
-    row = state.daily_usages.at(-1)!;
+  let index = rows.findIndex((daily) => daily.user_id === body.user_id && daily.date === date);
+  if (index === -1) {
+    if (rows.length >= MAX_DAILY_USAGES) return badRequest(`the sandbox keeps at most ${MAX_DAILY_USAGES} daily rows; reset it first.`);
+    index = state.daily_usages.push({ user_id: body.user_id, date, prompt_units: 0, completion_units: 0, total_unit: 0, cost_micros: 0 }) - 1;
   }
+  const row = state.daily_usages[index]!;
   row.prompt_units += body.prompt_units;
   row.completion_units += body.completion_units;
   row.total_unit += total;

@@ -1,7 +1,7 @@
 /**
  * The server's sealing key: AES-GCM under a key held only in the memory of the server that made it, for the
- * credentials a handler must read back in clear while a state export must hand out none of them (API token keys,
- * TOTP secrets). Upstream stores both in clear.
+ * credentials a handler must read back in clear while a state export must hand out none of them (new-api's API
+ * token keys and TOTP secrets, opencat's user tokens and upstream keys). Upstream stores them in clear.
  *
  * The key of a seeded server is derived from its seed (the seed already determines every secret it draws, so this
  * discloses nothing new, and one seed still gives byte-identical state); an unseeded server draws a random one.
@@ -9,13 +9,20 @@
  * IV for two values. Each purpose is bound in as additional data: a sealed TOTP secret never opens as a token key.
  * @module
  */
-import { fromBase64, toBase64 } from '../core/encoding.js';
-import type { Random } from '../core/random.js';
+import { fromBase64, toBase64 } from './encoding.js';
+import type { Random } from './random.js';
 
 /** What a sealed value is: token keys keep the empty label they were sealed with before there were two purposes. */
-export type SealPurpose = 'token-key' | 'totp-secret';
+export type SealPurpose = 'token-key' | 'totp-secret' | 'user-token' | 'upstream-key';
 
-const LABELS: Record<SealPurpose, string> = { 'token-key': '', 'totp-secret': 'totp-secret\u0000' };
+const LABELS: Record<SealPurpose, string> = {
+  'token-key': '',
+  'totp-secret': 'totp-secret\u0000',
+  'user-token': 'user-token\u0000',
+  'upstream-key': 'upstream-key\u0000',
+};
+/** Opened values kept per server, so a list of thousands of sealed tokens decrypts each once; cleared when full. */
+const OPENED_CACHE_LIMIT = 100_000;
 
 interface Sealer {
   seal(text: string, purpose: SealPurpose): Promise<string>;
@@ -26,13 +33,14 @@ interface Sealer {
 const sealers = new WeakMap<Random, Promise<Sealer>>();
 
 /**
- * Creates the sealing key of the server that owns `random`, from its seed when it has one. Called once, by the seed.
+ * Creates the sealing key of the server that owns `random`, from its seed when it has one (under the dialect's
+ * `namespace`, so two dialects with one seed never share a key). Called once, by the dialect's seed.
  *
  * @example
- * registerSealer(ctx.random, ctx.seed);
+ * registerSealer(ctx.random, ctx.seed, 'gatewaykit/newapi/token-keys');
  */
-export function registerSealer(random: Random, seed: number | string | undefined): void {
-  const root = seed === undefined ? Promise.resolve(crypto.getRandomValues(new Uint8Array(32))) : digest(`gatewaykit/newapi/token-keys\u0000${String(seed)}`);
+export function registerSealer(random: Random, seed: number | string | undefined, namespace: string): void {
+  const root = seed === undefined ? Promise.resolve(crypto.getRandomValues(new Uint8Array(32))) : digest(`${namespace}\u0000${String(seed)}`);
   sealers.set(random, root.then(createSealer));
 }
 
@@ -60,7 +68,7 @@ export async function unseal(random: Random, sealed: string, purpose: SealPurpos
 function sealerOf(random: Random): Promise<Sealer> {
   let sealer = sealers.get(random);
   if (!sealer) {
-    registerSealer(random, undefined);
+    registerSealer(random, undefined, '');
     sealer = sealers.get(random)!;
   }
   return sealer;
@@ -70,6 +78,12 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
   const aes = await crypto.subtle.importKey('raw', (await concatDigest(root, 'aes')) as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
   const mac = await crypto.subtle.importKey('raw', (await concatDigest(root, 'siv')) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const encoder = new TextEncoder();
+  // Only this server's key opens these, so a value read from the cache is one it sealed itself.
+  const opened = new Map<string, string>();
+  const remember = (key: string, plain: string) => {
+    if (opened.size >= OPENED_CACHE_LIMIT) opened.clear();
+    opened.set(key, plain);
+  };
   const params = (iv: Uint8Array, purpose: SealPurpose): AesGcmParams => {
     const label = LABELS[purpose];
     return label === '' ? { name: 'AES-GCM', iv: iv as BufferSource } : { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(label) };
@@ -79,14 +93,20 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
       const plain = encoder.encode(text);
       const iv = new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode(LABELS[purpose] + text))).slice(0, 12);
       const sealed = new Uint8Array(await crypto.subtle.encrypt(params(iv, purpose), aes, plain));
-      return `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
+      const value = `aesgcm$${toBase64(iv)}$${toBase64(sealed)}`;
+      remember(`${purpose}$${value}`, text);
+      return value;
     },
     async unseal(value, purpose) {
+      const cacheKey = `${purpose}$${value}`;
+      const cached = opened.get(cacheKey);
+      if (cached !== undefined) return cached;
       const [scheme, iv, sealed] = value.split('$');
       if (scheme !== 'aesgcm' || iv === undefined || sealed === undefined) return undefined;
       try {
-        const plain = await crypto.subtle.decrypt(params(fromBase64(iv), purpose), aes, fromBase64(sealed) as BufferSource);
-        return new TextDecoder().decode(plain);
+        const plain = new TextDecoder().decode(await crypto.subtle.decrypt(params(fromBase64(iv), purpose), aes, fromBase64(sealed) as BufferSource));
+        remember(cacheKey, plain);
+        return plain;
       } catch {
         return undefined;
       }
