@@ -19,7 +19,7 @@ function recordingRoot() {
 /** Empties the server as a brand-new opencatd-open is: no users, no cached root token. */
 async function emptyServer() {
   const state = await (await api.raw('/__mock/state')).json();
-  const put = await api.raw('/__mock/state', { method: 'PUT', body: JSON.stringify({ ...state, users: [], keys: [], daily_usages: [], root_token: '' }) });
+  const put = await api.raw('/__mock/state', { method: 'PUT', body: JSON.stringify({ ...state, users: [], keys: [], daily_usages: [], root_token_sha256: '' }) });
   expect(put.status).toBe(200);
 }
 
