@@ -13,6 +13,7 @@ export default defineConfig([
       'newapi/epay': 'src/newapi/epay.ts',
       'platform/index': 'src/platform/index.ts',
       'aether/index': 'src/aether/index.ts',
+      'opencat/index': 'src/opencat/index.ts',
       'mock/index': 'mocks/index.ts',
       'mock/node/index': 'mocks/node/index.ts',
     },

@@ -8,13 +8,14 @@ import { bundleSizes } from './sections/bundle.js';
 import { clientOverhead } from './sections/client.js';
 import { httpServers } from './sections/http.js';
 import { inProcess } from './sections/in-process.js';
+import { OPENCAT_USERS, openCatUsersList } from './sections/opencat.js';
 import { platformEncryption, platformLogin, platformLoginOnAFullServer } from './sections/platform.js';
 import { seededReady } from './sections/ready.js';
 import { sandboxStart } from './sections/sandbox-start.js';
 import { SEARCH_KEYWORDS, searchWithWildcards } from './sections/search.js';
 import { tokenCreateWhileLoggingIn } from './sections/write-lock.js';
 
-const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'aether', 'ready', 'sandbox', 'search', 'bundle'];
+const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'aether', 'opencat', 'ready', 'sandbox', 'search', 'bundle'];
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -81,6 +82,13 @@ if (runs('aether')) {
   row('aether call with an expired access token (401, refresh, again) vs the same three requests by hand', `${x(refreshed.ratio.sdk!)} (SDK ${ms(refreshed, 'sdk')} vs ${ms(refreshed, 'raw server.fetch')} per call)`, '≤ 1.25×', refreshed.ratio.sdk! <= 1.25);
 }
 
+if (runs('opencat')) {
+  const list = await openCatUsersList(quick);
+  const sdk = list.ratio.sdk!;
+  const ms = (name: string) => `${(list.medianNs[name]! / 1e6).toFixed(2)} ms`;
+  row(`opencat users.list in-process at ${OPENCAT_USERS.toLocaleString('en')} users vs raw server.fetch`, `${x(sdk)} (SDK ${ms('sdk')} vs ${ms('raw server.fetch')} per list)`, '≤ 1.10×', sdk <= 1.1);
+}
+
 if (runs('ready')) {
   const ready = await seededReady(quick);
   for (const [dialect, { comparison, firstMs }] of Object.entries(ready)) {
@@ -118,6 +126,7 @@ if (runs('bundle')) {
   row('bundle gatewaykit/platform, min+gz', kB(bundle.platform), 'for comparison', true);
   // The shared core is most of any dialect's entry; what aether itself adds (client, resources, envelope) is held.
   row('bundle gatewaykit/aether, min+gz', `${kB(bundle.aether)} (the shared core ${kB(bundle.core)}; aether's own ${kB(bundle.aether - bundle.core)})`, '≤ 2.5 kB over the core', bundle.aether - bundle.core <= 2.5 * 1024);
+  row('bundle gatewaykit/opencat, min+gz', `${kB(bundle.opencat)} (the shared core ${kB(bundle.core)}; opencat's own ${kB(bundle.opencat - bundle.core)})`, '≤ 2.5 kB over the core', bundle.opencat - bundle.core <= 2.5 * 1024);
 }
 
 if (only) {
@@ -165,7 +174,9 @@ figure times \`client.auth.login\` against the same \`POST /api/auth/login\` by 
 untimed before each login); the refreshed-call figure moves each side's clock a day on before every call, so the
 access token has expired, and times \`client.me.retrieve()\` (the 401, the shared refresh, the call again) against
 the same three requests by hand.
-The bundles are esbuild's minified browser ESM builds, gzipped.
+The opencat figure times \`client.users.list()\` in-process against a server grown to 10,000 users (through
+\`POST /1/users\`) with the same \`GET /1/users\` by hand (raw \`server.fetch\`, \`response.json()\`): the server's encoding of
+the list is on both sides. The bundles are esbuild's minified browser ESM builds, gzipped.
 `;
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), report);
 console.log('\nwrote docs/benchmarks.md');

@@ -25,6 +25,7 @@ try {
     'gatewaykit/newapi/epay': ['signEpayParams', 'verifyEpayNotify'],
     'gatewaykit/platform': ['PlatformClient', 'platformEnvelope'],
     'gatewaykit/aether': ['AetherClient', 'aetherEnvelope', 'isAetherError', 'FINAL_MESSAGES'],
+    'gatewaykit/opencat': ['OpenCatClient', 'openCatEnvelope', 'Users', 'Keys', 'Usages'],
     'gatewaykit/mock': ['createReferenceServer'],
     'gatewaykit/mock/node': ['serve'],
   };
@@ -58,6 +59,11 @@ try {
     const aetherUsers = [];
     for await (const user of aetherClient.users.list({ pageSize: 2 })) aetherUsers.push(user.email);
     if (!aetherUsers.includes('admin@localhost')) throw new Error('ESM: an aether login did not reach /api/admin/users');
+    // opencatd-open answers many failures with HTTP 200: the error still comes out typed, across subpaths.
+    const rootDelete = async () => new Response('{"error":"invalid user id"}', { status: 200 });
+    const opencat = new modules['gatewaykit/opencat'].OpenCatClient({ baseURL: 'http://localhost', fetch: rootDelete, token: 'root-token' });
+    const opencatErr = await opencat.users.delete(1).catch((e) => e);
+    if (!(opencatErr instanceof modules.gatewaykit.ValidationError) || opencatErr.message !== 'invalid user id') throw new Error('ESM: errors of gatewaykit/opencat are not instances of gatewaykit ValidationError');
     if ('BaseClient' in modules.gatewaykit || 'signEpayParams' in modules['gatewaykit/newapi']) throw new Error('ESM: machinery or merchant helpers leak into an app entry');
     // Two copies loaded together (ESM and CJS): instanceof fails across them, the guards do not.
     const cjs = (await import('node:module')).createRequire(import.meta.url)('gatewaykit');
@@ -74,15 +80,18 @@ try {
     const { NewApiClient } = require('gatewaykit/newapi');
     const { PlatformClient } = require('gatewaykit/platform');
     const { AetherClient } = require('gatewaykit/aether');
+    const { OpenCatClient } = require('gatewaykit/opencat');
     const { createReferenceServer } = require('gatewaykit/mock');
     const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
     const client = new NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
     const platform = new PlatformClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"code":40101,"message":"x","data":null}', { status: 401 }) });
     const aether = new AetherClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"detail":"Not Found"}', { status: 404 }) });
-    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e), aether.me.retrieve().catch((e) => e)]).then(([e, p, a]) => {
+    const opencat = new OpenCatClient({ baseURL: 'http://localhost', token: 't', fetch: async () => new Response('{"error":"record not found"}', { status: 403 }) });
+    Promise.all([client.users.retrieve(1).catch((e) => e), platform.users.me.retrieve().catch((e) => e), aether.me.retrieve().catch((e) => e), opencat.users.resetToken(9).catch((e) => e)]).then(([e, p, a, o]) => {
       if (!(e instanceof ApiError)) throw new Error('CJS: error is not a gatewaykit ApiError');
       if (!(p instanceof ApiError)) throw new Error('CJS: platform error is not a gatewaykit ApiError');
       if (!(a instanceof ApiError) || a.message !== 'Not Found') throw new Error('CJS: aether error is not a gatewaykit ApiError with the detail');
+      if (!(o instanceof ApiError) || o.name !== 'NotFoundError') throw new Error('CJS: opencat error is not a gatewaykit NotFoundError');
       console.log('cjs ok');
     });`;
   writeFileSync(join(scratch, 'smoke.mjs'), esm);

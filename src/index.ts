@@ -1,7 +1,7 @@
 /**
  * gatewaykit: the SDK for the account APIs of LLM API gateways. The root entry holds what apps use with every
  * dialect: errors and their guards, options, pages. Each dialect has its own entry (`gatewaykit/newapi`,
- * `gatewaykit/platform`); the machinery for writing a dialect is in `gatewaykit/core`.
+ * `gatewaykit/platform`, `gatewaykit/opencat`); the machinery for writing a dialect is in `gatewaykit/core`.
  *
  * @example
  * import { isNotFoundError, type ClientOptions } from 'gatewaykit';

@@ -25,7 +25,7 @@ const composed = (resources: string[]) => `
   }`;
 
 /**
- * min+gz bytes of what a browser app pays: `gatewaykit/newapi`, `gatewaykit/platform` and `gatewaykit/aether` whole (everything each
+ * min+gz bytes of what a browser app pays: `gatewaykit/newapi`, `gatewaykit/platform`, `gatewaykit/aether` and `gatewaykit/opencat` whole (everything each
  * exports), `NewApiClient` alone, a dashboard composed of `NewApiCore` plus auth, self and tokens, the largest
  * step one further resource adds to that dashboard, the Epay merchant helpers (their own subpath), the shared
  * core (`BaseClient`) and openapi-fetch.
@@ -39,6 +39,7 @@ export async function bundleSizes(): Promise<{
   core: number;
   platform: number;
   aether: number;
+  opencat: number;
   openapiFetch: number;
 }> {
   const root = new URL('../..', import.meta.url).pathname;
@@ -57,6 +58,7 @@ export async function bundleSizes(): Promise<{
     core: await gzipped(`export { BaseClient } from './src/core/client.ts';`, root),
     platform: await gzipped(`export * from './src/platform/index.ts';`, root),
     aether: await gzipped(`export * from './src/aether/index.ts';`, root),
+    opencat: await gzipped(`export * from './src/opencat/index.ts';`, root),
     openapiFetch: await gzipped(`export { default } from 'openapi-fetch';`, root),
   };
 }

@@ -22,6 +22,7 @@ export const GATEWAYKIT_SOURCES: ReadonlyArray<readonly [specifier: string, sour
   ['gatewaykit/mock/node', 'mocks/node/index.ts'],
   ['gatewaykit/platform', 'src/platform/index.ts'],
   ['gatewaykit/aether', 'src/aether/index.ts'],
+  ['gatewaykit/opencat', 'src/opencat/index.ts'],
   ['gatewaykit/newapi', 'src/newapi/index.ts'],
   ['gatewaykit/core', 'src/core/index.ts'],
   ['gatewaykit/mock', 'mocks/index.ts'],
