@@ -16,7 +16,10 @@ export default defineConfig([
       'opencat/index': 'src/opencat/index.ts',
       'mock/index': 'mocks/index.ts',
       'mock/node/index': 'mocks/node/index.ts',
+      'mock/vitest': 'mocks/vitest.ts',
     },
+    // The vitest helper's runner is the user's own.
+    external: ['vitest'],
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
