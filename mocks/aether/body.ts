@@ -6,7 +6,6 @@
  * as Python's `json.loads` reads them.
  * @module
  */
-import { BODY_LIMIT_BYTES, readBodyBytes } from '../core/body.js';
 import type { RequestContext } from '../core/types.js';
 import { httpError, systemError } from './envelope.js';
 import { BODY } from './messages.js';
@@ -20,14 +19,14 @@ const bodies = new WeakMap<Request, Promise<Uint8Array>>();
 
 /**
  * The pipeline's read of the raw body (POST, PUT, PATCH only), with the sandbox's bound: past 1 MiB a
- * `BodyError('too_large')`, which the engine answers 413.
+ * `BodyError('too_large')`, which the engine answers 413. Read through the context, so the request journal keeps it.
  *
  * @example
  * await readRawBody(ctx); // before the role check
  */
 export function readRawBody(ctx: Ctx): Promise<Uint8Array> {
   let bytes = bodies.get(ctx.request);
-  if (!bytes) bodies.set(ctx.request, (bytes = readBodyBytes(ctx.request, BODY_LIMIT_BYTES)));
+  if (!bytes) bodies.set(ctx.request, (bytes = ctx.readBytes()));
   return bytes;
 }
 

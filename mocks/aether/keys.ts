@@ -10,6 +10,7 @@ import type { Random } from '../core/random.js';
 import { seal, unseal } from '../core/sealer.js';
 import { uuidV4 } from '../core/uuid.js';
 import { systemError } from './envelope.js';
+import { sqlText } from './lookup.js';
 import { pyLen } from './pydantic.js';
 import type { AetherApiKey } from './state.js';
 
@@ -35,8 +36,9 @@ export interface NewKey {
  * const { record, plain } = await createKey(ctx.random, ctx.clock.now(), { user_id: user.id, name: 'ci' });
  */
 export async function createKey(random: Random, now: number, input: NewKey): Promise<{ record: AetherApiKey; plain: string }> {
-  // The models set no length, but the column is String(100): PostgreSQL refuses the commit, an unhandled error.
-  if (input.name && pyLen(input.name) > 100) throw systemError();
+  // The models set no length, but the column is String(100): PostgreSQL refuses the commit, an unhandled error
+  // (as the driver refuses a NUL byte).
+  if (input.name && pyLen(sqlText(input.name)) > 100) throw systemError();
   const plain = `sk-${random.string(32, KEY_ALPHABET)}`;
   const record: AetherApiKey = {
     id: uuidV4(random),

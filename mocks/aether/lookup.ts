@@ -1,7 +1,7 @@
 /**
  * Row lookups by path id, as upstream's queries behave: an id no row has is simply not found, whatever its form
  * (ids are `String(36)` columns, not parsed), but one with a NUL byte makes the PostgreSQL driver raise, an
- * unhandled error (500).
+ * unhandled error (500); so does any text with one that reaches a query or a row ({@link sqlText}).
  * @module
  */
 import type { RequestContext } from '../core/types.js';
@@ -11,15 +11,25 @@ import type { AetherApiKey, AetherState, AetherUser } from './state.js';
 type Ctx = Pick<RequestContext<AetherState>, 'state'>;
 
 /**
+ * Text as upstream hands it to PostgreSQL, in a query or a row: psycopg2 refuses a NUL byte with a `ValueError`
+ * nothing catches, so the answer is the generic 500.
+ *
+ * @example
+ * const user = ctx.state.users.find((u) => u.email === sqlText(email));
+ */
+export function sqlText(value: string): string {
+  if (value.includes('\u0000')) throw systemError();
+  return value;
+}
+
+/**
  * The id as the database sees it: a NUL byte is refused by the driver.
  *
  * @example
  * const id = pathId(ctx.params.user_id);
  */
 export function pathId(value: string | undefined): string {
-  const id = value ?? '';
-  if (id.includes('\u0000')) throw systemError();
-  return id;
+  return sqlText(value ?? '');
 }
 
 /**

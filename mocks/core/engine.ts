@@ -7,7 +7,7 @@
 import { accountSummary } from './accounts.js';
 import { createAttempts, PARKED, type Attempts } from './attempts.js';
 import { constantTimeEqual } from './encoding.js';
-import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody, type BodyErrorKind } from './body.js';
+import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readBodyBytes, readTextBody, type BodyErrorKind } from './body.js';
 import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
@@ -193,10 +193,22 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number, attempts: Attempts | undefined, sent: SentBody): RequestContext<S> {
     let body: Promise<unknown> | undefined;
-    let text: Promise<string> | undefined;
+    let bytes: Promise<Uint8Array> | undefined;
     let cookies: Record<string, string> | undefined;
     let clientIp: string | undefined;
-    const readText = () => (text ??= sent.text = readTextBody(request, bodyLimit));
+    const readBytes = () => {
+      if (!bytes) {
+        bytes = readBodyBytes(request, bodyLimit);
+        // What the handler read is what the journal shows; its refusal is the handler's to answer, not an unhandled one.
+        sent.text = bytes.then((read) => new TextDecoder().decode(read));
+        sent.text.catch(() => undefined);
+      }
+      return bytes;
+    };
+    const readText = () => {
+      readBytes();
+      return sent.text!;
+    };
     const readJson = () => (body ??= readText().then(parseJsonBody));
     return {
       request,
@@ -216,6 +228,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       clock,
       random,
       readText,
+      readBytes,
       readJson,
       readJsonObject: () => readJson().then(asJsonObject),
       serverUrl: url.origin + (options.basePath ?? ''),

@@ -4,7 +4,7 @@
  * kept, and bodies are cut to a few kilobytes.
  * @module
  */
-import { redactBody, redactHeaders, redactUrl } from '../../src/core/redact.js';
+import { redactBody, redactHeaders, redactJsonText, redactUrl } from '../../src/core/redact.js';
 
 /** One journaled request and its answer. */
 export interface JournaledRequest {
@@ -101,7 +101,7 @@ const omitted = (length: number) => `[${length} characters, not kept]`;
 
 /**
  * A body as the journal keeps it: JSON with credential-like keys masked, a form with its credential-like fields
- * masked, anything else as text; cut to {@link JOURNAL_BODY_LIMIT}.
+ * masked, anything else as text with its JSON-like credential members masked; cut to {@link JOURNAL_BODY_LIMIT}.
  *
  * @example
  * journalBody('{"username":"root","password":"123456"}', 'application/json'); // '{"username":"root","password":"[redacted]"}'
@@ -113,8 +113,8 @@ export function journalBody(text: string, contentType: string | null): string | 
   try {
     kept = JSON.stringify(redactBody(JSON.parse(text)));
   } catch {
-    // Not JSON: a form masks like a query string; other text stays as sent.
-    if (contentType?.includes('application/x-www-form-urlencoded')) kept = redactUrl(`?${text}`).slice(1);
+    // Not JSON: a form masks like a query string; other text has its JSON-like credential members masked.
+    kept = contentType?.includes('application/x-www-form-urlencoded') ? redactUrl(`?${text}`).slice(1) : redactJsonText(text);
   }
   return kept.length > JOURNAL_BODY_LIMIT ? `${kept.slice(0, JOURNAL_BODY_LIMIT)}…` : kept;
 }

@@ -50,6 +50,12 @@ export interface RequestContext<S extends BaseState = BaseState> {
   /** The body as text, read once and shared with {@link RequestContext.readJson} (form bodies, raw JSON). */
   readText(): Promise<string>;
   /**
+   * The body's bytes, read once within the route's limit and shared with {@link RequestContext.readText} (a dialect
+   * that decodes the text itself, as aether refuses bytes that are not UTF-8). The request journal keeps what was
+   * read, so a handler reads through the context, never `ctx.request` itself.
+   */
+  readBytes(): Promise<Uint8Array>;
+  /**
    * This server's own base URL, no trailing slash: origin plus base path of the request URL as the adapter built
    * it. Over HTTP that is the address the node adapter listens on, never the client's `Host` header (a link
    * built from `Host` would carry tokens to whatever host the client named); in-process it is the URL the

@@ -41,3 +41,18 @@ export function redactBody(value: unknown): unknown {
   for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEYS.test(key) ? MASK : redactBody(inner);
   return out;
 }
+
+// A JSON member `"name": value` in text that may not parse: the name (escapes kept), then a string (possibly cut
+// off) or a bare literal. Objects and arrays are not values here, so the members inside them are read one by one.
+const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,:{}[\]"]+)/g;
+
+/**
+ * Masks credential-like members of text that looks like JSON but does not parse (Python's `NaN`, a trailing comma, a
+ * body cut off), for debug logs: {@link redactBody}'s rule, applied to the text as it is.
+ *
+ * @example
+ * redactJsonText('{"password": "123456", "x": NaN}'); // '{"password": "[redacted]", "x": NaN}'
+ */
+export function redactJsonText(text: string): string {
+  return text.replace(JSON_MEMBER, (member, name: string, colon: string) => (SECRET_KEYS.test(name) ? `"${name}"${colon}"${MASK}"` : member));
+}

@@ -164,3 +164,20 @@ test('bad input: a key name over the 100-character column, and over-long profile
   }
   expect((await api.call('POST', '/api/users/me/api-keys', { token: user, body: { name: 'n'.repeat(100) } })).status).toBe(200);
 });
+
+test('bad input: a NUL byte in text upstream hands to PostgreSQL (login email, profile fields, key names) is its driver\'s 500', async () => {
+  const admin = (await api.login('admin')).access_token;
+  const user = (await api.login('user')).access_token;
+  for (const [token, method, path, body] of [
+    [undefined, 'POST', '/api/auth/login', { email: 'a\u0000@example.com', password: 'whatever' }],
+    [user, 'PUT', '/api/users/me', { email: 'nul\u0000@example.com' }],
+    [user, 'PUT', '/api/users/me', { username: 'nul\u0000name' }],
+    [user, 'POST', '/api/users/me/api-keys', { name: 'ci\u0000' }],
+    [admin, 'POST', `/api/admin/users/${ids().user}/api-keys`, { name: 'ci\u0000' }],
+  ] as const) {
+    const answer = await unchanged(() => api.call(method, path, { token, body }));
+    expect([answer.status, answer.body.error], `${method} ${path}`).toEqual([500, expect.objectContaining(SYSTEM)]);
+  }
+  // Text that never reaches a query is untouched: a wrong password with a NUL byte is still a wrong password.
+  expect((await api.call('POST', '/api/auth/login', { body: { email: api.account('user').email, password: 'x\u0000' } })).body).toEqual(http('邮箱或密码错误'));
+});

@@ -59,6 +59,20 @@ test('usage rows: a standalone key\'s cost goes on the key, not on its owner', a
   expect(standalone).toMatchObject({ balance_used_usd: 3, total_requests: 1 });
 });
 
+test('usage rows: deleting a key or its user keeps the rows, with api_key_id (and user_id) set to NULL as the foreign keys say', async () => {
+  const token = await fresh();
+  const user = api.account('user');
+  const { access_token } = await api.login('user');
+  const [own, issued] = await Promise.all(['own', 'issued'].map(async (name) => (await api.call('POST', '/api/users/me/api-keys', { token: access_token, body: { name } })).body.id as string));
+  const other = api.server.state.api_keys.find((k) => k.user_id === user.user_id && k.id !== own && k.id !== issued)!.id;
+  await addUsages([{ api_key_id: own, total_cost_usd: 1 }, { api_key_id: issued, total_cost_usd: 1 }, { api_key_id: other, total_cost_usd: 1 }]);
+  expect((await api.call('DELETE', `/api/users/me/api-keys/${own}`, { token: access_token })).status).toBe(200);
+  expect((await api.call('DELETE', `/api/admin/users/${user.user_id}/api-keys/${issued}`, { token })).status).toBe(200);
+  expect(api.server.state.usages.map((u) => [u.user_id, u.api_key_id])).toEqual([[user.user_id, null], [user.user_id, null], [user.user_id, other]]);
+  expect((await api.call('DELETE', `/api/admin/users/${user.user_id}`, { token })).status).toBe(200);
+  expect(api.server.state.usages.map((u) => [u.user_id, u.api_key_id])).toEqual([[null, null], [null, null], [null, null]]);
+});
+
 test('quota reset: used_usd goes back to 0, quota_usd and the lifetime total stay', async () => {
   const token = await fresh();
   const user = api.account('user');

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Logger } from '../../src/index.js';
 import { redactBody, redactHeaders, redactUrl, resolveOptions } from '../../src/core/index.js';
+import { redactJsonText } from '../../src/core/redact.js';
 import { send } from '../../src/core/transport.js';
 import { fakeFetch } from './fake-fetch.js';
 
@@ -23,6 +24,13 @@ test('credential keys are masked at any depth in bodies', () => {
   const out = redactBody({ username: 'root', password: '123456', nested: [{ access_token: 'tok', name: 'n' }] });
   expect(JSON.stringify(out)).not.toMatch(/123456|tok"/);
   expect(out).toMatchObject({ username: 'root', nested: [{ name: 'n' }] });
+});
+
+test('credential members are masked in JSON-like text that does not parse, at any depth, escapes and all', () => {
+  expect(redactJsonText('{"password": "12\\"34", "x": NaN}')).toBe('{"password": "[redacted]", "x": NaN}');
+  expect(redactJsonText('{"auth": {"api_key": sk_live, "note": "say \\"token\\": 1"},}')).toBe('{"auth": {"api_key": "[redacted]", "note": "say \\"token\\": 1"},}');
+  expect(redactJsonText('{"refresh_token": "eyJhbG')).toBe('{"refresh_token": "[redacted]"');
+  expect(redactJsonText('plain text, password: 1')).toBe('plain text, password: 1');
 });
 
 test('the logger never receives a token, cookie or password, through request, response and retry lines', async () => {

@@ -84,3 +84,21 @@ test('journal: the path pattern is a plain glob that cannot backtrack without bo
   expect(matchesGlob('/a.b', '/axb')).toBe(false);
   expect(matchesGlob('*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(1000))).toBe(false);
 });
+
+test('journal: a body that is not strict JSON still has its credential-like values masked', async () => {
+  const server = createReferenceServer({ dialect: 'aether', seed: 1, clock: { frozen: true } });
+  await server.ready;
+  const admin = server.accounts[0]!;
+  // Python's json.loads reads NaN, so upstream (and the sandbox) log this one in; JSON.parse does not.
+  const pythonJson = `{"email": "${admin.email}", "password": "${admin.password}", "remember": NaN}`;
+  expect((await server.fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: pythonJson })).status).toBe(200);
+  // A malformed body and a cut-off one carry the secret too.
+  await server.fetch('/api/auth/login', { method: 'POST', body: `{"email": "a@b.co", "password": "hunter-2",}` });
+  await server.fetch('/api/auth/refresh', { method: 'POST', body: `{"refresh_token": "eyJhbGciOi` });
+  const [cut, malformed, login] = server.requests;
+  expect(login!.request.body).toBe(`{"email": "${admin.email}", "password": "[redacted]", "remember": NaN}`);
+  expect(malformed!.request.body).toBe(`{"email": "a@b.co", "password": "[redacted]",}`);
+  expect(cut!.request.body).toBe(`{"refresh_token": "[redacted]"`);
+  const everything = JSON.stringify(server.requests);
+  for (const secret of [admin.password, 'hunter-2', 'eyJhbGciOi']) expect(everything).not.toContain(secret);
+});

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { ensureJsonBody } from '../body.js';
 import { httpError, invalidRequest, json, systemError } from '../envelope.js';
+import { sqlText } from '../lookup.js';
 import { LOGIN } from '../messages.js';
 import { LoginRequest, RefreshTokenRequest, RegisterRequest } from '../models.js';
 import { checkUserPassword, hashUserPassword } from '../passwords.js';
@@ -26,7 +27,8 @@ export async function login(ctx: Ctx): Promise<Response> {
   if (!parsed.ok) throw invalidRequest(loginValidationMessage(parsed.errors));
   throttle(ctx, LOGIN_LIMIT);
   const { email, password } = parsed.value as { email: string; password: string };
-  const user = ctx.state.users.find((candidate) => candidate.email === email);
+  const wanted = sqlText(email);
+  const user = ctx.state.users.find((candidate) => candidate.email === wanted);
   const matches = await checkUserPassword(ctx, password, user?.password_hash ?? '');
   if (!user || !matches || !user.is_active) throw httpError(401, LOGIN.wrongCredentials);
   user.last_login_at = ctx.clock.now();

@@ -7,6 +7,7 @@
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { ensureJsonBody } from '../body.js';
+import { deleteKeys } from '../cascade.js';
 import { AetherError, httpError, invalidRequest, json, notFound } from '../envelope.js';
 import { createKey, displayKey, openKey } from '../keys.js';
 import { findKey, newestFirst } from '../lookup.js';
@@ -58,7 +59,7 @@ export async function getMyApiKey(ctx: Ctx, caller: Caller, query: QueryValues):
 /** `DELETE /api/users/me/api-keys/{key_id}`. */
 export function deleteMyApiKey(ctx: Ctx, caller: Caller): Response {
   const key = ownKey(ctx, caller);
-  ctx.state.api_keys.splice(ctx.state.api_keys.indexOf(key), 1);
+  deleteKeys(ctx.state, [key]);
   return json({ message: ME.keyDeleted });
 }
 

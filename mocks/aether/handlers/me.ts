@@ -8,6 +8,7 @@ import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { ensureJsonBody } from '../body.js';
 import { invalidRequest, json, systemError } from '../envelope.js';
+import { sqlText } from '../lookup.js';
 import { LOGIN, ME } from '../messages.js';
 import { ChangePasswordRequest, UpdateProfileRequest } from '../models.js';
 import { checkUserPassword, hashUserPassword } from '../passwords.js';
@@ -32,10 +33,12 @@ export async function updateMyProfile(ctx: Ctx, caller: Caller): Promise<Respons
   const { user } = caller;
   const others = ctx.state.users.filter((candidate) => candidate.id !== user.id);
   if (email) {
+    sqlText(email);
     if (others.some((other) => other.email === email)) throw invalidRequest(ME.emailTaken);
     user.email = email;
   }
   if (username) {
+    sqlText(username);
     if (others.some((other) => other.username === username)) throw invalidRequest(ME.usernameTaken);
     user.username = username;
   }

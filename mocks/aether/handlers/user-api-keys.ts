@@ -6,6 +6,7 @@
  */
 import type { RequestContext } from '../../core/types.js';
 import { ensureJsonBody } from '../body.js';
+import { deleteKeys } from '../cascade.js';
 import { invalidRequest, json, notFound, systemError } from '../envelope.js';
 import { createKey, displayKey } from '../keys.js';
 import { findKey, findUser, newestFirst, pathId } from '../lookup.js';
@@ -70,6 +71,6 @@ export async function createUserApiKey(ctx: Ctx): Promise<Response> {
 export function deleteUserApiKey(ctx: Ctx): Response {
   const key = findKey(ctx, ctx.params.key_id, pathId(ctx.params.user_id), { standalone: false });
   if (!key) throw notFound(ADMIN.keyNotOwned, 'api_key');
-  ctx.state.api_keys.splice(ctx.state.api_keys.indexOf(key), 1);
+  deleteKeys(ctx.state, [key]);
   return json({ message: ADMIN.keyDeleted });
 }

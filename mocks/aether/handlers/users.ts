@@ -6,6 +6,7 @@
  */
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
+import { deleteUserRow } from '../cascade.js';
 import { ensureJsonBody } from '../body.js';
 import { httpError, invalidRequest, json, notFound, systemError } from '../envelope.js';
 import { findUser } from '../lookup.js';
@@ -89,10 +90,7 @@ export function deleteUser(ctx: Ctx): Response {
   const user = findUser(ctx, ctx.params.user_id);
   if (!user) throw httpError(404, ADMIN.userNotFound);
   if (user.role === 'admin' && ctx.state.users.filter((other) => other.role === 'admin').length <= 1) throw invalidRequest(ADMIN.lastAdmin);
-  const { state } = ctx;
-  for (let index = state.api_keys.length - 1; index >= 0; index--) if (state.api_keys[index]!.user_id === user.id) state.api_keys.splice(index, 1);
-  for (const usage of state.usages) if (usage.user_id === user.id) usage.user_id = null;
-  state.users.splice(state.users.indexOf(user), 1);
+  deleteUserRow(ctx.state, user.id);
   return json({ message: ADMIN.userDeleted });
 }
 
