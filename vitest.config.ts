@@ -19,6 +19,10 @@ export default defineConfig({
     isolate: false,
     // Vitest's default leaves one core for itself, which on a 2-core machine is one worker and an idle core.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // No test asserts on time (time comes from the server clock or fake timers), so a timeout only guards against a
+    // hang. Vitest's 5 s default made whole sessions (several password hashes over HTTP) fail on a loaded machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
