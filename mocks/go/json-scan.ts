@@ -17,6 +17,21 @@ const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
 /** encoding/json's `maxNestingDepth`. */
 const MAX_DEPTH = 10_000;
 
+/** The objects whose body repeats a key, with every member in body order (see {@link repeatedMembers}). */
+const REPEATED = new WeakMap<object, ReadonlyArray<readonly [string, unknown]>>();
+
+/**
+ * The members of a scanned object in body order, repeats included, when some key appears twice (`undefined` when
+ * none does: the object's own entries are its members). The object keeps only each key's last value, but Go
+ * decodes every member, so a bad earlier value still fails the bind.
+ *
+ * @example
+ * repeatedMembers(readValue('{"a":1,"a":"x"}') as object); // [['a', NumberLiteral { raw: '1' }], ['a', 'x']]
+ */
+export function repeatedMembers(object: object): ReadonlyArray<readonly [string, unknown]> | undefined {
+  return REPEATED.get(object);
+}
+
 /**
  * The first JSON value of `text`, as `json.Decoder.Decode` reads it (what follows is ignored); numbers stay
  * {@link NumberLiteral}s. Throws a {@link SyntaxFailure}.
@@ -111,7 +126,8 @@ export function readValue(text: string): unknown {
   };
 
   // Iterative, with Go's depth limit, so a deeply nested body can neither overflow the stack nor pass.
-  type Frame = { object: Record<string, unknown>; key: string } | { array: unknown[] };
+  // `members` starts at an object's first repeated key; until then its entries are its members.
+  type Frame = { object: Record<string, unknown>; key: string; members?: (readonly [string, unknown])[] } | { array: unknown[] };
   const stack: Frame[] = [];
   const open = (frame: Frame) => {
     if (stack.length >= MAX_DEPTH) throw invalid('exceeded max depth');
@@ -159,6 +175,8 @@ export function readValue(text: string): unknown {
       skip();
       need();
       if ('object' in frame) {
+        if (frame.members) frame.members.push([frame.key, value]);
+        else if (Object.hasOwn(frame.object, frame.key)) frame.members = [...Object.entries(frame.object), [frame.key, value]];
         frame.object[frame.key] = value;
         if (text[i] === ',') {
           i++;
@@ -168,6 +186,7 @@ export function readValue(text: string): unknown {
           break;
         }
         if (text[i] !== '}') throw invalid('after object key:value pair');
+        if (frame.members) REPEATED.set(frame.object, frame.members);
         value = frame.object;
       } else {
         frame.array.push(value);

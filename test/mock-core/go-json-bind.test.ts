@@ -51,6 +51,19 @@ test('goDecode: keys match case-insensitively, null leaves the zero value, unkno
   expect(goDecode('null', REQUEST)).toEqual({ ok: true, value: { key: '', quota: 0, price: 0, on: false } });
 });
 
+test('goDecode: a repeated key is decoded each time it appears, so a bad first value fails the bind even when a later one fits', () => {
+  // encoding/json sets the field once per member, in body order, and returns the first type error it saved.
+  expect(error('{"key":1,"key":"ok"}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
+  expect(error('{"on":"x","quota":"y","on":true}')).toBe('json: cannot unmarshal string into Go struct field demoRequest.on of type bool');
+  expect(goDecode('{"key":"a","key":"b"}', REQUEST)).toEqual({ ok: true, value: { key: 'b', quota: 0, price: 0, on: false } });
+});
+
+test('goDecode: keys fold as Go folds them: the long s (U+017F) and the Kelvin sign (U+212A) match s and k', () => {
+  expect(error('{"\u212aey":1}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
+  const SIGN = { qualified: 'x.sign', name: 'sign', fields: { is_set: 'bool' } } as const;
+  expect(goDecode('{"i\u017f_set":"yes"}', SIGN)).toEqual({ ok: false, error: 'json: cannot unmarshal string into Go struct field sign.is_set of type bool' });
+});
+
 test('goDecode: type errors name the struct field and the JSON kind; numbers keep their literal', () => {
   expect(error('{"key": 1}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
   expect(error('{"quota": "1"}')).toBe('json: cannot unmarshal string into Go struct field demoRequest.quota of type int');

@@ -42,6 +42,8 @@ const USER_CASES: Case[] = [
   { label: 'a string id beside a good name', method: 'POST', path: () => '/1/users', body: () => ({ name: 'x', id: '7' }), status: 400, text: () => text('json: cannot unmarshal string into Go struct field User.id of type int') },
   { label: 'a fractional id', method: 'POST', path: () => '/1/users', body: () => '{"name":"x","id":1.5}', status: 400, text: () => text('json: cannot unmarshal number 1.5 into Go struct field User.id of type int') },
   { label: 'a string IsDelete', method: 'POST', path: () => '/1/users', body: () => ({ name: 'x', IsDelete: 'yes' }), status: 400, text: () => text('json: cannot unmarshal string into Go struct field User.IsDelete of type bool') },
+  { label: 'a number name repeated by a good one', method: 'POST', path: () => '/1/users', body: () => '{"name":5,"name":"dup"}', status: 400, text: () => text('json: cannot unmarshal number into Go struct field User.name of type string') },
+  { label: 'a string IsDelete spelt with a long s', method: 'POST', path: () => '/1/users', body: () => '{"name":"x","I\u017fDelete":"yes"}', status: 400, text: () => text('json: cannot unmarshal string into Go struct field User.IsDelete of type bool') },
   { label: 'null', method: 'POST', path: () => '/1/users', body: () => 'null', status: 200, text: () => text('invalid user name') },
   { label: 'an empty name', method: 'POST', path: () => '/1/users', body: () => ({ name: '' }), status: 200, text: () => text('invalid user name') },
   { label: 'a taken name', method: 'POST', path: () => '/1/users', body: () => ({ name: 'root' }), status: 200, text: () => text('constraint failed: UNIQUE constraint failed: users.name (2067)') },
