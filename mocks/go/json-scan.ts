@@ -45,7 +45,7 @@ export function readValue(text: string): unknown {
   const skip = () => {
     while (!eof() && WHITESPACE.has(text[i]!)) i++;
   };
-  const invalid = (context: string) => new SyntaxFailure(`invalid character ${quoteChar(text[i]!)} ${context}`);
+  const invalid = (context: string) => new SyntaxFailure(`invalid character ${quoteChar(String.fromCodePoint(text.codePointAt(i)!))} ${context}`);
   const need = () => {
     if (eof()) throw new SyntaxFailure('unexpected EOF');
   };
@@ -213,6 +213,9 @@ function quoteChar(c: string): string {
     const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
     return `'${named[code] ?? `\\x${code.toString(16).padStart(2, '0')}`}'`;
   }
-  // The scanner sees bytes: a multi-byte character is reported by its first byte, which alone is not UTF-8.
-  return `'\\x${new TextEncoder().encode(c)[0]!.toString(16)}'`;
+  // The scanner sees bytes: a multi-byte character is reported by its first byte, which Go quotes as the rune of
+  // that number (`strconv.Quote(string(c))`): é's 0xC3 is 'Ã'; the unprintable ones (C1 controls, U+00A0, U+00AD)
+  // as `\u00xx`.
+  const first = new TextEncoder().encode(c)[0]!;
+  return first < 0xa1 || first === 0xad ? `'\\u00${first.toString(16)}'` : `'${String.fromCharCode(first)}'`;
 }

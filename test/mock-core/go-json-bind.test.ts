@@ -29,7 +29,12 @@ test.each([
   ['{"a":1.x}', "invalid character 'x' after decimal point in numeric literal"],
   ['{"a":1ex}', "invalid character 'x' in exponent of numeric literal"],
   ["'a'", "invalid character '\\'' looking for beginning of value"],
-  ['é', "invalid character '\\xc3' looking for beginning of value"],
+  // Go quotes the first byte as the rune of that number (strconv.Quote(string(c))): é's 0xC3 is 'Ã' (go1.19, run).
+  ['é', "invalid character 'Ã' looking for beginning of value"],
+  ['{é}', "invalid character 'Ã' looking for beginning of object key string"],
+  ['€', "invalid character 'â' looking for beginning of value"],
+  ['😀', "invalid character 'ð' looking for beginning of value"],
+  ['tré', "invalid character 'Ã' in literal true (expecting 'u')"],
 ])('goDecode: %j → %s', (text, message) => {
   expect(error(text)).toBe(message);
 });

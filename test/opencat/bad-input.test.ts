@@ -37,6 +37,7 @@ const USER_CASES: Case[] = [
   { label: 'an empty body', method: 'POST', path: () => '/1/users', body: () => '', status: 400, text: () => text('EOF') },
   { label: 'a cut-off body', method: 'POST', path: () => '/1/users', body: () => '{"name":', status: 400, text: () => text('unexpected EOF') },
   { label: 'a bare word', method: 'POST', path: () => '/1/users', body: () => '{bad}', status: 400, text: () => text("invalid character 'b' looking for beginning of object key string") },
+  { label: 'a non-ASCII character where a value starts', method: 'POST', path: () => '/1/users', body: () => '{"name":é}', status: 400, text: () => text("invalid character 'Ã' looking for beginning of value") },
   { label: 'a number for name', method: 'POST', path: () => '/1/users', body: () => ({ name: 5 }), status: 400, text: () => text('json: cannot unmarshal number into Go struct field User.name of type string') },
   { label: 'an array', method: 'POST', path: () => '/1/users', body: () => '[]', status: 400, text: () => text('json: cannot unmarshal array into Go value of type router.User') },
   { label: 'a string id beside a good name', method: 'POST', path: () => '/1/users', body: () => ({ name: 'x', id: '7' }), status: 400, text: () => text('json: cannot unmarshal string into Go struct field User.id of type int') },
