@@ -87,7 +87,11 @@ export function goBind<F extends Record<string, GoKind>>(value: unknown, struct:
     if (name === undefined) continue;
     const converted = convert(raw, struct.fields[name]!);
     // Go keeps decoding after a type error and reports the first one.
-    if (converted.ok) out[name] = converted.value;
+    // A null member leaves a value field as it is (an earlier member may have set it); pointers, slices, maps and
+    // gorm.DeletedAt (zero: null) become nil.
+    if (converted.ok) {
+      if (raw !== null || zeroOf(struct.fields[name]!) === null) out[name] = converted.value;
+    }
     else if (converted.text !== undefined) firstError ??= converted.text;
     else firstError ??= `json: cannot unmarshal ${converted.got} into Go struct field ${struct.name}.${name} of type ${converted.type ?? struct.fields[name]}`;
   }

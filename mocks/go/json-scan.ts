@@ -14,6 +14,7 @@ export class NumberLiteral {
 export class SyntaxFailure extends Error {}
 
 const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** encoding/json's `maxNestingDepth`. */
 const MAX_DEPTH = 10_000;
 
@@ -112,7 +113,8 @@ export function readValue(text: string): unknown {
       i++;
     }
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    // Go decodes a `\\u` surrogate escape without its partner as U+FFFD; JSON.parse would keep it lone.
+    return (JSON.parse(text.slice(start, i)) as string).replace(LONE_SURROGATE, '\ufffd');
   };
   /** After `{` or `,` inside an object: a key and its colon. */
   const key = (): string => {

@@ -63,6 +63,13 @@ test('goDecode: a repeated key is decoded each time it appears, so a bad first v
   expect(goDecode('{"key":"a","key":"b"}', REQUEST)).toEqual({ ok: true, value: { key: 'b', quota: 0, price: 0, on: false } });
 });
 
+test('goDecode: a null member leaves a value field as an earlier member set it; a lone surrogate escape is U+FFFD', () => {
+  expect(goDecode('{"key":"x","quota":2,"on":true,"key":null,"quota":null,"on":null}', REQUEST)).toEqual({ ok: true, value: { key: 'x', quota: 2, price: 0, on: true } });
+  const POINTER = { qualified: 'x.p', name: 'p', fields: { flag: '*bool' } } as const;
+  expect(goDecode('{"flag":true,"flag":null}', POINTER)).toEqual({ ok: true, value: { flag: null } });
+  expect(goDecode('{"key":"a\\ud800b\\udc00c\\ud83d\\ude00"}', REQUEST)).toMatchObject({ ok: true, value: { key: 'a\ufffdb\ufffdc\u{1f600}' } });
+});
+
 test('goDecode: keys fold as Go folds them: the long s (U+017F) and the Kelvin sign (U+212A) match s and k', () => {
   expect(error('{"\u212aey":1}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
   const SIGN = { qualified: 'x.sign', name: 'sign', fields: { is_set: 'bool' } } as const;
