@@ -10,7 +10,7 @@
  * @module
  */
 import { convert, jsonKind, zeroOf, type GoKind, type GoValue } from './json-convert.js';
-import { NumberLiteral, readValue, SyntaxFailure } from './json-scan.js';
+import { NumberLiteral, readValue, repeatedMembers, SyntaxFailure } from './json-scan.js';
 import { requiredError } from './validator.js';
 
 export type { GoKind } from './json-convert.js';
@@ -80,17 +80,30 @@ export function goBind<F extends Record<string, GoKind>>(value: unknown, struct:
     return { ok: false, error: `json: cannot unmarshal ${jsonKind(value)} into Go value of type ${struct.qualified}` };
   }
   let firstError: string | undefined;
-  const folded = new Map(Object.keys(struct.fields).map((name) => [name.toLowerCase(), name]));
-  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-    const name = Object.hasOwn(struct.fields, key) ? key : folded.get(key.toLowerCase());
+  const folded = new Map(Object.keys(struct.fields).map((name) => [goFold(name), name]));
+  // Every member in body order, a repeated key each time (Go decodes them all and keeps the first type error).
+  for (const [key, raw] of repeatedMembers(value) ?? Object.entries(value as Record<string, unknown>)) {
+    const name = Object.hasOwn(struct.fields, key) ? key : folded.get(goFold(key));
     if (name === undefined) continue;
     const converted = convert(raw, struct.fields[name]!);
     // Go keeps decoding after a type error and reports the first one.
-    if (converted.ok) out[name] = converted.value;
+    // A null member leaves a value field as it is (an earlier member may have set it); pointers, slices, maps and
+    // gorm.DeletedAt (zero: null) become nil.
+    if (converted.ok) {
+      if (raw !== null || zeroOf(struct.fields[name]!) === null) out[name] = converted.value;
+    }
     else if (converted.text !== undefined) firstError ??= converted.text;
     else firstError ??= `json: cannot unmarshal ${converted.got} into Go struct field ${struct.name}.${name} of type ${converted.type ?? struct.fields[name]}`;
   }
   return firstError ? { ok: false, error: firstError } : { ok: true, value: out as Decoded<F> };
+}
+
+/**
+ * A member name folded as encoding/json matches it to an (ASCII) field name: Unicode simple folding, under which
+ * the long s (U+017F) is an `s` and the Kelvin sign (U+212A) a `k`. `toLowerCase` already maps the Kelvin sign.
+ */
+function goFold(name: string): string {
+  return name.replace(/\u017f/g, 's').toLowerCase();
 }
 
 function scan(text: string): GoResult<unknown> {

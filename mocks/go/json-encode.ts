@@ -2,9 +2,19 @@
  * `json.Marshal` as gin's `c.JSON` and stored JSON strings use it: struct fields in declaration order (`omitempty`
  * where the tag has it), map keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped as `\u003c`…, invalid UTF-16
  * written as U+FFFD, and float64s in Go's `'g'`-like format (shortest digits; exponent form below 1e-6 and from
- * 1e21 on; `-0` kept).
+ * 1e21 on; `-0` kept). `\b` and `\f` are written short as Go 1.22 and later write them; a server built with an
+ * older Go asks for `\u0008` and `\u000c` ({@link GoMarshalOptions}).
  * @module
  */
+
+/** How the Go that built the server writes JSON. */
+export interface GoMarshalOptions {
+  /**
+   * Whether `\b` and `\f` take JSON's short escapes, as encoding/json writes them from Go 1.22 on; before, they were
+   * `\u0008` and `\u000c` like the other control characters. @default true
+   */
+  shortControlEscapes?: boolean;
+}
 
 /** A field of a {@link GoStructJson}: its JSON name, value, and whether the tag says `omitempty`. */
 export interface GoField {
@@ -51,18 +61,20 @@ export function goMap(entries: Readonly<Record<string, unknown>>): GoMapJson {
  * goMarshal({ note: '<b>&' });  // '{"note":"\u003cb\u003e\u0026"}'
  * goMarshal([1e21, 1e-7, -0]); // '[1e+21,1e-7,-0]'
  */
-export function goMarshal(value: unknown): string {
+export function goMarshal(value: unknown, options: GoMarshalOptions = {}): string {
+  const short = options.shortControlEscapes !== false;
+  const marshal = (item: unknown): string => goMarshal(item, options);
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return goString(value);
+  if (typeof value === 'string') return goString(value, short);
   if (typeof value === 'number') return goFloat(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (Array.isArray(value)) return `[${value.map(goMarshal).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(marshal).join(',')}]`;
   if (value instanceof GoStructJson) {
     const kept = value.fields.filter((field) => !(field.omitempty && isEmpty(field.value)));
-    return `{${kept.map((field) => `${goString(field.name)}:${goMarshal(field.value)}`).join(',')}}`;
+    return `{${kept.map((field) => `${goString(field.name, short)}:${marshal(field.value)}`).join(',')}}`;
   }
   const entries = value instanceof GoMapJson ? Object.entries(value.entries).sort(([a], [b]) => byCodePoint(a, b)) : Object.entries(value as object);
-  return `{${entries.map(([key, item]) => `${goString(key)}:${goMarshal(item)}`).join(',')}}`;
+  return `{${entries.map(([key, item]) => `${goString(key, short)}:${marshal(item)}`).join(',')}}`;
 }
 
 /**
@@ -77,13 +89,19 @@ export function goFloat(value: number): string {
   return Object.is(value, -0) ? '-0' : String(value);
 }
 
-/** Go's string encoding: JSON's escapes (`\b`, `\f`, `\n`, `\r`, `\t`, `\u00xx`) plus the HTML-safe ones. */
-function goString(text: string): string {
+/**
+ * Go's string encoding: JSON's escapes (`\n`, `\r`, `\t`, `\u00xx`; `\b` and `\f` when `short`, else `\u0008` and
+ * `\u000c`) plus the HTML-safe ones.
+ */
+function goString(text: string, short: boolean): string {
   // A lone surrogate stands for bytes Go would find invalid: one replacement character each.
-  return JSON.stringify(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')).replace(
+  const json = JSON.stringify(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')).replace(
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+  if (short || !/[\b\f]/.test(text)) return json;
+  // Escapes are read pairwise, so the `b` after an escaped backslash stays a `b`.
+  return json.replace(/\\./g, (escape) => (escape === '\\b' ? '\\u0008' : escape === '\\f' ? '\\u000c' : escape));
 }
 
 function isEmpty(value: unknown): boolean {

@@ -14,8 +14,24 @@ export class NumberLiteral {
 export class SyntaxFailure extends Error {}
 
 const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** encoding/json's `maxNestingDepth`. */
 const MAX_DEPTH = 10_000;
+
+/** The objects whose body repeats a key, with every member in body order (see {@link repeatedMembers}). */
+const REPEATED = new WeakMap<object, ReadonlyArray<readonly [string, unknown]>>();
+
+/**
+ * The members of a scanned object in body order, repeats included, when some key appears twice (`undefined` when
+ * none does: the object's own entries are its members). The object keeps only each key's last value, but Go
+ * decodes every member, so a bad earlier value still fails the bind.
+ *
+ * @example
+ * repeatedMembers(readValue('{"a":1,"a":"x"}') as object); // [['a', NumberLiteral { raw: '1' }], ['a', 'x']]
+ */
+export function repeatedMembers(object: object): ReadonlyArray<readonly [string, unknown]> | undefined {
+  return REPEATED.get(object);
+}
 
 /**
  * The first JSON value of `text`, as `json.Decoder.Decode` reads it (what follows is ignored); numbers stay
@@ -30,7 +46,7 @@ export function readValue(text: string): unknown {
   const skip = () => {
     while (!eof() && WHITESPACE.has(text[i]!)) i++;
   };
-  const invalid = (context: string) => new SyntaxFailure(`invalid character ${quoteChar(text[i]!)} ${context}`);
+  const invalid = (context: string) => new SyntaxFailure(`invalid character ${quoteChar(String.fromCodePoint(text.codePointAt(i)!))} ${context}`);
   const need = () => {
     if (eof()) throw new SyntaxFailure('unexpected EOF');
   };
@@ -97,7 +113,8 @@ export function readValue(text: string): unknown {
       i++;
     }
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    // Go decodes a `\\u` surrogate escape without its partner as U+FFFD; JSON.parse would keep it lone.
+    return (JSON.parse(text.slice(start, i)) as string).replace(LONE_SURROGATE, '\ufffd');
   };
   /** After `{` or `,` inside an object: a key and its colon. */
   const key = (): string => {
@@ -111,7 +128,8 @@ export function readValue(text: string): unknown {
   };
 
   // Iterative, with Go's depth limit, so a deeply nested body can neither overflow the stack nor pass.
-  type Frame = { object: Record<string, unknown>; key: string } | { array: unknown[] };
+  // `members` starts at an object's first repeated key; until then its entries are its members.
+  type Frame = { object: Record<string, unknown>; key: string; members?: (readonly [string, unknown])[] } | { array: unknown[] };
   const stack: Frame[] = [];
   const open = (frame: Frame) => {
     if (stack.length >= MAX_DEPTH) throw invalid('exceeded max depth');
@@ -159,6 +177,8 @@ export function readValue(text: string): unknown {
       skip();
       need();
       if ('object' in frame) {
+        if (frame.members) frame.members.push([frame.key, value]);
+        else if (Object.hasOwn(frame.object, frame.key)) frame.members = [...Object.entries(frame.object), [frame.key, value]];
         frame.object[frame.key] = value;
         if (text[i] === ',') {
           i++;
@@ -168,6 +188,7 @@ export function readValue(text: string): unknown {
           break;
         }
         if (text[i] !== '}') throw invalid('after object key:value pair');
+        if (frame.members) REPEATED.set(frame.object, frame.members);
         value = frame.object;
       } else {
         frame.array.push(value);
@@ -194,6 +215,9 @@ function quoteChar(c: string): string {
     const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
     return `'${named[code] ?? `\\x${code.toString(16).padStart(2, '0')}`}'`;
   }
-  // The scanner sees bytes: a multi-byte character is reported by its first byte, which alone is not UTF-8.
-  return `'\\x${new TextEncoder().encode(c)[0]!.toString(16)}'`;
+  // The scanner sees bytes: a multi-byte character is reported by its first byte, which Go quotes as the rune of
+  // that number (`strconv.Quote(string(c))`): é's 0xC3 is 'Ã'; the unprintable ones (C1 controls, U+00A0, U+00AD)
+  // as `\u00xx`.
+  const first = new TextEncoder().encode(c)[0]!;
+  return first < 0xa1 || first === 0xad ? `'\\u00${first.toString(16)}'` : `'${String.fromCharCode(first)}'`;
 }

@@ -6,6 +6,8 @@
 import { goMarshal } from '../go/json-encode.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+// docker/Dockerfile builds with golang:1.21, whose encoding/json writes `\b` and `\f` as `\u0008` and `\u000c`.
+const GO_1_21 = { shortControlEscapes: false } as const;
 
 /**
  * `c.JSON(status, value)`: the bytes `json.Marshal` writes.
@@ -14,7 +16,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * return goJson(goStruct([{ name: 'id', value: 1 }]));
  */
 export function goJson(value: unknown, status = 200): Response {
-  return new Response(goMarshal(value), { status, headers: { 'content-type': JSON_TYPE } });
+  return new Response(goMarshal(value, GO_1_21), { status, headers: { 'content-type': JSON_TYPE } });
 }
 
 /**

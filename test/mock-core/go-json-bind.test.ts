@@ -29,7 +29,12 @@ test.each([
   ['{"a":1.x}', "invalid character 'x' after decimal point in numeric literal"],
   ['{"a":1ex}', "invalid character 'x' in exponent of numeric literal"],
   ["'a'", "invalid character '\\'' looking for beginning of value"],
-  ['é', "invalid character '\\xc3' looking for beginning of value"],
+  // Go quotes the first byte as the rune of that number (strconv.Quote(string(c))): é's 0xC3 is 'Ã' (go1.19, run).
+  ['é', "invalid character 'Ã' looking for beginning of value"],
+  ['{é}', "invalid character 'Ã' looking for beginning of object key string"],
+  ['€', "invalid character 'â' looking for beginning of value"],
+  ['😀', "invalid character 'ð' looking for beginning of value"],
+  ['tré', "invalid character 'Ã' in literal true (expecting 'u')"],
 ])('goDecode: %j → %s', (text, message) => {
   expect(error(text)).toBe(message);
 });
@@ -49,6 +54,26 @@ test('goDecode: one value is read; what follows it is ignored, as gin\'s decoder
 test('goDecode: keys match case-insensitively, null leaves the zero value, unknown keys are ignored', () => {
   expect(goDecode('{"KEY":"k","Quota":null,"other":[1,{"x":2}],"ON":true}', REQUEST)).toEqual({ ok: true, value: { key: 'k', quota: 0, price: 0, on: true } });
   expect(goDecode('null', REQUEST)).toEqual({ ok: true, value: { key: '', quota: 0, price: 0, on: false } });
+});
+
+test('goDecode: a repeated key is decoded each time it appears, so a bad first value fails the bind even when a later one fits', () => {
+  // encoding/json sets the field once per member, in body order, and returns the first type error it saved.
+  expect(error('{"key":1,"key":"ok"}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
+  expect(error('{"on":"x","quota":"y","on":true}')).toBe('json: cannot unmarshal string into Go struct field demoRequest.on of type bool');
+  expect(goDecode('{"key":"a","key":"b"}', REQUEST)).toEqual({ ok: true, value: { key: 'b', quota: 0, price: 0, on: false } });
+});
+
+test('goDecode: a null member leaves a value field as an earlier member set it; a lone surrogate escape is U+FFFD', () => {
+  expect(goDecode('{"key":"x","quota":2,"on":true,"key":null,"quota":null,"on":null}', REQUEST)).toEqual({ ok: true, value: { key: 'x', quota: 2, price: 0, on: true } });
+  const POINTER = { qualified: 'x.p', name: 'p', fields: { flag: '*bool' } } as const;
+  expect(goDecode('{"flag":true,"flag":null}', POINTER)).toEqual({ ok: true, value: { flag: null } });
+  expect(goDecode('{"key":"a\\ud800b\\udc00c\\ud83d\\ude00"}', REQUEST)).toMatchObject({ ok: true, value: { key: 'a\ufffdb\ufffdc\u{1f600}' } });
+});
+
+test('goDecode: keys fold as Go folds them: the long s (U+017F) and the Kelvin sign (U+212A) match s and k', () => {
+  expect(error('{"\u212aey":1}')).toBe('json: cannot unmarshal number into Go struct field demoRequest.key of type string');
+  const SIGN = { qualified: 'x.sign', name: 'sign', fields: { is_set: 'bool' } } as const;
+  expect(goDecode('{"i\u017f_set":"yes"}', SIGN)).toEqual({ ok: false, error: 'json: cannot unmarshal string into Go struct field sign.is_set of type bool' });
 });
 
 test('goDecode: type errors name the struct field and the JSON kind; numbers keep their literal', () => {

@@ -9,6 +9,11 @@ test('goMarshal: control characters take JSON\'s short escapes where Go has them
   expect(goMarshal('\b\f\n\r\t\u0001\u001f"\\')).toBe('"\\b\\f\\n\\r\\t\\u0001\\u001f\\"\\\\"');
 });
 
+test('goMarshal: without shortControlEscapes (Go before 1.22), \\b and \\f take \\u00xx; an escaped backslash before b stays', () => {
+  expect(goMarshal(['\b\f', { k: '\\b\\f\b' }], { shortControlEscapes: false })).toBe('["\\u0008\\u000c",{"k":"\\\\b\\\\f\\u0008"}]');
+  expect(goMarshal(goStruct([{ name: 'n', value: 'x\fy' }]), { shortControlEscapes: false })).toBe('{"n":"x\\u000cy"}');
+});
+
 test('goMarshal: a lone surrogate (invalid UTF-8 to Go) is written as U+FFFD; a pair stays', () => {
   expect(goMarshal('a\ud800b\udc00c😀')).toBe('"a\ufffdb\ufffdc😀"');
 });

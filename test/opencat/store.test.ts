@@ -54,6 +54,14 @@ test('encoding: a created user is the store shape byte for byte: gorm.Model\'s z
   );
 });
 
+test('encoding: \\b and \\f are written \\u0008 and \\u000c, as encoding/json before Go 1.22 (the image builds with golang:1.21)', async () => {
+  const answer = await api.call('POST', '/1/users', { body: { name: 'a\bb\fc\\b\n' } });
+  expect(answer.status).toBe(200);
+  expect(answer.text).toContain('"name":"a\\u0008b\\u000cc\\\\b\\n"');
+  const me = await api.call('GET', '/1/me', { headers: { authorization: `Bearer ${(answer.json as { token: string }).token}` } });
+  expect(me.text).toContain('"name":"a\\u0008b\\u000cc\\\\b\\n"');
+});
+
 test('encoding: /1/me is the trimmed shape with second precision; the list shows the same times with the fraction', async () => {
   const root = state().users[0]!;
   root.created_at = NOW;

@@ -182,6 +182,21 @@ test('users.resetToken: an empty or whitespace-padded token is refused before se
   expect(sent).toEqual([]);
 });
 
+test('users.resetToken: a token no Authorization header can carry as stored (past ASCII, control characters) is refused before sending', async () => {
+  // The server would store it (UTF-8 from the query), but a header carries Latin-1 bytes at most: the user
+  // (root, if it is root's) could never authenticate again.
+  const { client, sent } = recordingRoot();
+  for (const token of ['p\u00e4sswort-x', 'kl\u044e\u0447-x', 'line\nbreak-x', 'nul\u0000-x']) {
+    const err = await client.users.resetToken(2, { token }).catch((e) => e);
+    expect(err, JSON.stringify(token)).toBeInstanceOf(TypeError);
+    expect(err.message).not.toContain('-x');
+  }
+  expect(() => api.client({ token: 'kl\u044e\u0447' })).toThrow(TypeError);
+  expect(sent).toEqual([]);
+  // Inner spaces are fine: the header keeps them.
+  expect((await client.users.resetToken(2, { token: 'two words' })).token).toBe('two words');
+});
+
 test('users.resetToken: a token another user holds is a ConflictError (403 upstream), and the message leaves the token out', async () => {
   const client = api.root();
   const jack = await client.users.create({ name: 'jack' });

@@ -23,6 +23,13 @@ test('users: the bind runs first: a wrong type anywhere is 400 even when the nam
 test('users: encoding/json matches member names case-insensitively and the last one wins', async () => {
   expect((await api.call('POST', '/1/users', { body: { NAME: 'shouty' } })).json).toMatchObject({ name: 'shouty' });
   expect((await api.call('POST', '/1/users', { body: '{"name":"first","Name":"second"}' })).json).toMatchObject({ name: 'second' });
+  // A later null leaves the name as it was (Go skips null for a string).
+  expect((await api.call('POST', '/1/users', { body: '{"name":"kept","name":null}' })).json).toMatchObject({ name: 'kept' });
+});
+
+test('users: a lone surrogate escape decodes to U+FFFD, so two names that differ only there are the same name', async () => {
+  expect((await api.call('POST', '/1/users', { body: '{"name":"x\\ud800"}' })).json).toMatchObject({ name: 'x\ufffd' });
+  expect((await api.call('POST', '/1/users', { body: '{"name":"x\\udbff"}' })).text).toBe('{"error":"constraint failed: UNIQUE constraint failed: users.name (2067)"}');
 });
 
 test('users: names are taken as sent: not trimmed, case-sensitive, a lone space allowed', async () => {
