@@ -291,13 +291,13 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
     const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
     const response = refused ?? (match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
-    if (!routedPath(url).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response);
+    if (!routedPath(url).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }
 
   // Before the answer goes out, so `server.requests` already holds it when the client's `await` returns.
-  async function journalRequest(request: Request, url: URL, sent: SentBody, bodyLimit: number, response: Response): Promise<void> {
+  async function journalRequest(request: Request, url: URL, sent: SentBody, bodyLimit: number, response: Response, secretKeys: readonly string[] | undefined): Promise<void> {
     // The body as the handler read it; one it never read (refused before reading) is read now, within the route's limit.
     const requestText = await (sent.text ?? (request.bodyUsed ? undefined : readTextBody(request, bodyLimit)))?.catch(() => undefined);
     const responseText = knownBodyText(response) ?? (response.body ? await response.clone().text().catch(() => undefined) : undefined);
@@ -307,7 +307,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       path: journalPath(url),
       status: response.status,
       request: { headers: journalHeaders(request.headers), body: kept(requestText, request.headers.get('content-type')) },
-      response: { headers: journalHeaders(response.headers), body: kept(responseText, response.headers.get('content-type')) },
+      response: { headers: journalHeaders(response.headers), body: kept(responseText, response.headers.get('content-type'), secretKeys) },
     });
   }
 
@@ -373,7 +373,7 @@ interface SentBody {
 }
 
 // A huge body is not held: the journal would not show it anyway (see journalBody).
-function kept(text: string | undefined, contentType: string | null): RecordedBody | undefined {
+function kept(text: string | undefined, contentType: string | null, secretKeys?: readonly string[]): RecordedBody | undefined {
   if (text === undefined || text === '') return undefined;
-  return text.length > JOURNAL_PARSE_LIMIT ? { omitted: text.length } : { text, contentType };
+  return text.length > JOURNAL_PARSE_LIMIT ? { omitted: text.length } : { text, contentType, ...(secretKeys ? { secretKeys } : {}) };
 }

@@ -34,7 +34,7 @@ export const REQUEST_JOURNAL_SIZE = 1000;
 export const JOURNAL_BODY_LIMIT = 4096;
 
 /** A body as recorded: the raw text and its type, masked and cut only when the journal is read. */
-export type RecordedBody = { text: string; contentType: string | null } | { omitted: number };
+export type RecordedBody = { text: string; contentType: string | null; secretKeys?: readonly string[] } | { omitted: number };
 
 /** What the engine records: bodies raw, so a request pays for masking only when a test reads the journal. */
 export interface RecordedRequest extends Omit<JournaledRequest, 'request' | 'response'> {
@@ -85,7 +85,7 @@ export function createRequestJournal(size = REQUEST_JOURNAL_SIZE): RequestJourna
 function shown(entry: RecordedRequest): JournaledRequest {
   const body = (recorded: RecordedBody | undefined) => {
     if (recorded === undefined) return {};
-    return { body: 'omitted' in recorded ? omitted(recorded.omitted) : journalBody(recorded.text, recorded.contentType) };
+    return { body: 'omitted' in recorded ? omitted(recorded.omitted) : journalBody(recorded.text, recorded.contentType, recorded.secretKeys) };
   };
   return {
     ...entry,
@@ -101,22 +101,30 @@ const omitted = (length: number) => `[${length} characters, not kept]`;
 
 /**
  * A body as the journal keeps it: JSON with credential-like keys masked, a form with its credential-like fields
- * masked, anything else as text; cut to {@link JOURNAL_BODY_LIMIT}.
+ * masked, anything else as text; cut to {@link JOURNAL_BODY_LIMIT}. `secretKeys` are top-level JSON keys masked
+ * whatever their name (a route's `secretAnswerKeys`).
  *
  * @example
  * journalBody('{"username":"root","password":"123456"}', 'application/json'); // '{"username":"root","password":"[redacted]"}'
  */
-export function journalBody(text: string, contentType: string | null): string | undefined {
+export function journalBody(text: string, contentType: string | null, secretKeys: readonly string[] = []): string | undefined {
   if (text === '') return undefined;
   if (text.length > JOURNAL_PARSE_LIMIT) return omitted(text.length);
   let kept = text;
   try {
-    kept = JSON.stringify(redactBody(JSON.parse(text)));
+    kept = JSON.stringify(redactBody(maskKeys(JSON.parse(text), secretKeys)));
   } catch {
     // Not JSON: a form masks like a query string; other text stays as sent.
     if (contentType?.includes('application/x-www-form-urlencoded')) kept = redactUrl(`?${text}`).slice(1);
   }
   return kept.length > JOURNAL_BODY_LIMIT ? `${kept.slice(0, JOURNAL_BODY_LIMIT)}…` : kept;
+}
+
+function maskKeys(value: unknown, keys: readonly string[]): unknown {
+  if (keys.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const key of keys) if (Object.hasOwn(out, key)) out[key] = '[redacted]';
+  return out;
 }
 
 /** Headers as the journal keeps them: credentials masked. */

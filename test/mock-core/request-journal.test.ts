@@ -84,3 +84,18 @@ test('journal: the path pattern is a plain glob that cannot backtrack without bo
   expect(matchesGlob('/a.b', '/axb')).toBe(false);
   expect(matchesGlob('*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(1000))).toBe(false);
 });
+
+test('journal: an answer that is a credential under a plain name (new-api\'s access token, redemption codes under `data`) is masked', async () => {
+  const server = await newapi();
+  const login = await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  const headers = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]!, 'New-Api-User': '1' };
+  const token = ((await (await server.fetch('/api/user/token', { headers })).json()) as { data: string }).data;
+  const created = await server.fetch('/api/redemption/', { ...json('POST', { name: 'gift', count: 2, quota: 500 }), headers: { ...headers, 'content-type': 'application/json' } });
+  const codes = ((await created.json()) as { data: string[] }).data;
+  expect(codes).toHaveLength(2);
+  const [redemption, access] = server.requests;
+  expect(JSON.parse(access!.response.body!)).toEqual({ success: true, message: '', data: '[redacted]' });
+  expect(JSON.parse(redemption!.response.body!)).toEqual({ success: true, message: '', data: '[redacted]' });
+  const everything = JSON.stringify(server.requests);
+  for (const secret of [token, ...codes]) expect(everything).not.toContain(secret);
+});
