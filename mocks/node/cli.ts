@@ -54,7 +54,9 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
   const servers = new Map(config.dialects.map((name) => [name, createServer(name, config)] as const));
   await Promise.all([...servers.values()].map((server) => server.ready));
   const controlHeaders: Record<string, string> = config.control.mode === 'token' ? { authorization: `Bearer ${config.control.token}` } : {};
-  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers, undefined, controlHeaders);
+  // A failed debounced save is printed, not fatal: the sandbox keeps serving and the next change saves again.
+  const saveFailed = (error: unknown) => output.err(`gatewaykit-sandbox: ${error instanceof Error ? error.message : String(error)} The next change tries again.\n`);
+  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers, undefined, controlHeaders, saveFailed);
   const loaded = (await stateFile?.load()) ?? false;
 
   const running: RunningServer[] = [];

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createReferenceServer, type ReferenceServer } from '../../mocks/index.js';
 import { main, type Sandbox } from '../../mocks/node/cli.js';
@@ -115,4 +115,36 @@ test('cli --state: a change over HTTP is saved at stop and there again at the ne
   expect(lines.join('')).toContain(`state: ${path} (loaded; passwords changed since are not shown)`);
   const state = (await (await fetch(`${second.servers[0]!.url}/__mock/state`)).json()) as { users: Array<{ username: string }> };
   expect(state.users.map((u) => u.username)).toContain('survivor');
+});
+
+test('state file: a save that failed (the folder was gone) does not stop the next one from writing', async () => {
+  const dir = join(folder(), 'later');
+  const path = join(dir, 'sandbox.json');
+  const file = new StateFile(path, await newapi());
+  await expect(file.flush()).rejects.toThrow(/ENOENT/);
+  mkdirSync(dir);
+  await file.flush();
+  expect((JSON.parse(readFileSync(path, 'utf8')) as { format: string }).format).toBe(STATE_FILE_FORMAT);
+});
+
+test('state file: a debounced save that fails is reported to onError, not left as an unhandled rejection', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const errors: unknown[] = [];
+  const file = new StateFile(join(folder(), 'missing', 'sandbox.json'), await newapi(), 200, {}, (error) => errors.push(error));
+  file.changed();
+  await vi.advanceTimersByTimeAsync(200);
+  // Saves run one after another: once this one has settled, the debounced one has too.
+  await file.flush().catch(() => undefined);
+  expect(errors).toHaveLength(1);
+  expect(String(errors[0])).toMatch(/ENOENT/);
+});
+
+test('state file: a server whose control API is off is refused at once rather than saved as its 404', async () => {
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, control: false }) as ReferenceServer;
+  await server.ready;
+  const path = join(folder(), 'sandbox.json');
+  const file = new StateFile(path, new Map([['newapi', server]]));
+  await expect(file.flush()).rejects.toThrow(/cannot export the newapi state \(HTTP 404\)/);
+  expect(readdirSync(dirname(path))).toEqual([]);
+  await expect(main(['--dialect', 'newapi', '--port', '0', '--no-control', '--state', path], quiet)).rejects.toThrow('--state saves through the control API');
 });
