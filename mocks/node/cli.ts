@@ -27,7 +27,10 @@ export interface Sandbox {
   servers: RunningServer[];
   /** The `--state` file, when one was given. */
   stateFile: StateFile | undefined;
-  /** Saves the state (with `--state`) and closes every server; later calls return the first call's promise. */
+  /**
+   * Saves the state (with `--state`), closes every server once the requests in flight are answered, and saves what
+   * they wrote; later calls return the first call's promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,8 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
 
   const running: RunningServer[] = [];
   let stopped: Promise<void> | undefined;
-  // Once: Ctrl-C and a test's cleanup may both ask.
+  // Once: Ctrl-C and a test's cleanup may both ask. Saved before closing (a client that never lets go cannot
+  // cost the state) and again after: requests still being answered at stop may have written.
   const stop = () =>
     (stopped ??= (async () => {
       try {
@@ -69,6 +73,7 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
       } finally {
         await Promise.all(running.map((r) => r.close()));
       }
+      await stateFile?.flush();
     })());
   try {
     for (const [index, [name, server]] of [...servers].entries()) {

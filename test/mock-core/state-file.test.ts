@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
@@ -147,4 +148,27 @@ test('state file: a server whose control API is off is refused at once rather th
   await expect(file.flush()).rejects.toThrow(/cannot export the newapi state \(HTTP 404\)/);
   expect(readdirSync(dirname(path))).toEqual([]);
   await expect(main(['--dialect', 'newapi', '--port', '0', '--no-control', '--state', path], quiet)).rejects.toThrow('--state saves through the control API');
+});
+
+test('cli --state: a change still being answered when stop is called is in the saved file', async () => {
+  const path = join(folder(), 'sandbox.json');
+  const sandbox = (await main(['--dialect', 'newapi', '--port', '0', '--state', path, '--no-rate-limits'], quiet))!;
+  const body = JSON.stringify({ username: 'late_user', password: 'secret-pass-1' });
+  const { port } = new URL(sandbox.servers[0]!.url);
+  // 100-continue: once the server has said "continue", it is handling the request, so stop finds it in flight.
+  const request = httpRequest({ host: '127.0.0.1', port, path: '/api/user/register', method: 'POST', agent: false, headers: { expect: '100-continue', connection: 'close', 'content-length': Buffer.byteLength(body) } });
+  const answered = new Promise<string>((resolve, reject) => {
+    request.on('response', (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString())).on('end', () => resolve(text));
+    });
+    request.on('error', reject);
+  });
+  await new Promise<void>((resolve) => request.once('continue', resolve));
+  const stopped = sandbox.stop();
+  request.end(body);
+  expect((JSON.parse(await answered) as { success: boolean }).success).toBe(true);
+  await stopped;
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as { dialects: { newapi: { users: Array<{ username: string }> } } };
+  expect(saved.dialects.newapi.users.map((u) => u.username)).toContain('late_user');
 });
