@@ -68,6 +68,11 @@ export interface EngineOptions<Settings> {
    * a token (`Authorization: Bearer <token>` or `X-Gatewaykit-Control-Token`), or `false`: not routed at all.
    */
   control?: { token: string } | false | undefined;
+  /**
+   * Called after each request that ran as a write (a route that `mutates`, whatever its method; control routes
+   * included), once its transaction has ended, before the answer goes out. The CLI saves `--state` on it.
+   */
+  onWrite?: (() => void) | undefined;
 }
 
 /** A running reference server, adapter-agnostic. */
@@ -254,7 +259,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
           return answer;
         }),
       );
-      if (outcome !== PARKED) return outcome;
+      if (outcome !== PARKED) {
+        options.onWrite?.();
+        return outcome;
+      }
       await attempts.work();
     }
   }

@@ -172,3 +172,28 @@ test('cli --state: a change still being answered when stop is called is in the s
   const saved = JSON.parse(readFileSync(path, 'utf8')) as { dialects: { newapi: { users: Array<{ username: string }> } } };
   expect(saved.dialects.newapi.users.map((u) => u.username)).toContain('late_user');
 });
+
+test('cli --state: a GET that writes (new-api rotates the access token on GET /api/user/token) schedules a save; a read does not', async () => {
+  const path = join(folder(), 'sandbox.json');
+  const sandbox = (await main(['--dialect', 'newapi', '--port', '0', '--state', path, '--no-rate-limits'], quiet))!;
+  running.push(sandbox);
+  const url = sandbox.servers[0]!.url;
+  const login = await fetch(`${url}/api/user/login`, { method: 'POST', body: JSON.stringify({ username: 'root', password: '123456' }) });
+  const headers = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]!, 'New-Api-User': '1' };
+  const changed = vi.spyOn(sandbox.stateFile!, 'changed');
+  await (await fetch(`${url}/api/user/self`, { headers })).text();
+  expect(changed).not.toHaveBeenCalled();
+  expect(((await (await fetch(`${url}/api/user/token`, { headers })).json()) as { success: boolean }).success).toBe(true);
+  expect(changed).toHaveBeenCalledTimes(1);
+});
+
+test('cli --state: a file refused halfway (its first dialect imported, its second refused) schedules no save that would overwrite it', async () => {
+  const path = join(folder(), 'sandbox.json');
+  const exported = await (await (await newapi()).get('newapi')!.fetch('/__mock/state')).text();
+  const text = `{"format":"${STATE_FILE_FORMAT}","version":1,"dialects":{"newapi":${exported},"platform":{"users":"nobody"}}}`;
+  writeFileSync(path, text);
+  const changed = vi.spyOn(StateFile.prototype, 'changed');
+  await expect(main(['--port', '0', '--state', path], quiet)).rejects.toThrow('holds a platform state this sandbox refuses');
+  expect(changed).not.toHaveBeenCalled();
+  expect(readFileSync(path, 'utf8')).toBe(text);
+});
