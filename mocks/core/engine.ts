@@ -299,7 +299,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
     const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
     const response = refused ?? (match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
-    if (!routedPath(url).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
+    // By the route matched where there is one: the router decodes the path, so `/%5F_mock/state` is control too.
+    if (!(match ? match.route.path : routedPath(url)).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }
