@@ -1,7 +1,7 @@
 /**
  * The request journal: what clients sent and what they got, newest first, so a test can assert on the requests
- * a client made, as WireMock's verification does. A bounded ring; credentials are masked before anything is
- * kept, and bodies are cut to a few kilobytes.
+ * a client made, as WireMock's verification does. A bounded ring; headers and paths are masked when kept, bodies
+ * (held raw, up to 64 KiB) are masked and cut to a few kilobytes when read, so nothing unmasked ever leaves it.
  * @module
  */
 import { redactBody, redactHeaders, redactUrl } from '../../src/core/redact.js';
