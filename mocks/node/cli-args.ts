@@ -138,6 +138,10 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(/^\d+$/.test(values.port!) && port < 65536)) throw new UsageError(`Failed to start: --port must be 0–65535, not "${values.port}".`);
+  // With an explicit port, dialects take consecutive ports: the last one must exist too.
+  if (port !== undefined && port !== 0 && port + dialects.length - 1 > 65535) {
+    throw new UsageError(`Failed to start: --port ${port} leaves no room for ${dialects.length} dialects on consecutive ports (the last would be ${port + dialects.length - 1}). Please pick a port up to ${65536 - dialects.length}, or --port 0.`);
+  }
   if (values.state === '') throw new UsageError('Failed to start: --state needs a file name.');
   if (values.state !== undefined && values['no-control']) {
     throw new UsageError('Failed to start: --state saves through the control API, which --no-control removes. Please drop one, or guard the control API with --control-token instead.');
