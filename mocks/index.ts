@@ -122,6 +122,13 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
    * createReferenceServer({ dialect: 'newapi', control: { token: process.env.CONTROL_TOKEN! } });
    */
   control?: { token: string } | false;
+  /**
+   * Called after each request that may have changed the state (a writing route, whatever its method: new-api's
+   * `GET /api/user/token` rotates a token), before its answer goes out; reads never call it.
+   * @example
+   * createReferenceServer({ dialect: 'newapi', onWrite: () => saveSoon() });
+   */
+  onWrite?: () => void;
 }
 
 /**
@@ -193,6 +200,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     clock: options.clock,
     allowNotifyHosts: options.allowNotifyHosts,
     control: options.control,
+    onWrite: options.onWrite,
   });
   let handlers: HttpHandler[] | undefined;
   return {

@@ -207,7 +207,8 @@ export class SandboxClient {
 
 function subjectMatches(subject: string, wanted: string | RegExp | undefined): boolean {
   if (wanted === undefined) return true;
-  return typeof wanted === 'string' ? subject.includes(wanted) : wanted.test(subject);
+  // `search`, not `test`: a global RegExp's `test` resumes at its lastIndex and skips the next message's match.
+  return typeof wanted === 'string' ? subject.includes(wanted) : subject.search(wanted) !== -1;
 }
 
 async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

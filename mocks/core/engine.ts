@@ -68,6 +68,11 @@ export interface EngineOptions<Settings> {
    * a token (`Authorization: Bearer <token>` or `X-Gatewaykit-Control-Token`), or `false`: not routed at all.
    */
   control?: { token: string } | false | undefined;
+  /**
+   * Called after each request that ran as a write (a route that `mutates`, whatever its method; control routes
+   * included), once its transaction has ended, before the answer goes out. The CLI saves `--state` on it.
+   */
+  onWrite?: (() => void) | undefined;
 }
 
 /** A running reference server, adapter-agnostic. */
@@ -267,7 +272,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
           return answer;
         }),
       );
-      if (outcome !== PARKED) return outcome;
+      if (outcome !== PARKED) {
+        options.onWrite?.();
+        return outcome;
+      }
       await attempts.work();
     }
   }
@@ -304,13 +312,14 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
     const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
     const response = refused ?? (match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
-    if (!routedPath(url).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response);
+    // By the route matched where there is one: the router decodes the path, so `/%5F_mock/state` is control too.
+    if (!(match ? match.route.path : routedPath(url)).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }
 
   // Before the answer goes out, so `server.requests` already holds it when the client's `await` returns.
-  async function journalRequest(request: Request, url: URL, sent: SentBody, bodyLimit: number, response: Response): Promise<void> {
+  async function journalRequest(request: Request, url: URL, sent: SentBody, bodyLimit: number, response: Response, secretKeys: readonly string[] | undefined): Promise<void> {
     // The body as the handler read it; one it never read (refused before reading) is read now, within the route's limit.
     const requestText = await (sent.text ?? (request.bodyUsed ? undefined : readTextBody(request, bodyLimit)))?.catch(() => undefined);
     const responseText = knownBodyText(response) ?? (response.body ? await response.clone().text().catch(() => undefined) : undefined);
@@ -320,7 +329,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       path: journalPath(url),
       status: response.status,
       request: { headers: journalHeaders(request.headers), body: kept(requestText, request.headers.get('content-type')) },
-      response: { headers: journalHeaders(response.headers), body: kept(responseText, response.headers.get('content-type')) },
+      response: { headers: journalHeaders(response.headers), body: kept(responseText, response.headers.get('content-type'), secretKeys) },
     });
   }
 
@@ -386,7 +395,7 @@ interface SentBody {
 }
 
 // A huge body is not held: the journal would not show it anyway (see journalBody).
-function kept(text: string | undefined, contentType: string | null): RecordedBody | undefined {
+function kept(text: string | undefined, contentType: string | null, secretKeys?: readonly string[]): RecordedBody | undefined {
   if (text === undefined || text === '') return undefined;
-  return text.length > JOURNAL_PARSE_LIMIT ? { omitted: text.length } : { text, contentType };
+  return text.length > JOURNAL_PARSE_LIMIT ? { omitted: text.length } : { text, contentType, ...(secretKeys ? { secretKeys } : {}) };
 }

@@ -1,7 +1,7 @@
 /**
  * The request journal: what clients sent and what they got, newest first, so a test can assert on the requests
- * a client made, as WireMock's verification does. A bounded ring; credentials are masked before anything is
- * kept, and bodies are cut to a few kilobytes.
+ * a client made, as WireMock's verification does. A bounded ring; headers and paths are masked when kept, bodies
+ * (held raw, up to 64 KiB) are masked and cut to a few kilobytes when read, so nothing unmasked ever leaves it.
  * @module
  */
 import { redactBody, redactHeaders, redactJsonText, redactUrl } from '../../src/core/redact.js';
@@ -34,7 +34,7 @@ export const REQUEST_JOURNAL_SIZE = 1000;
 export const JOURNAL_BODY_LIMIT = 4096;
 
 /** A body as recorded: the raw text and its type, masked and cut only when the journal is read. */
-export type RecordedBody = { text: string; contentType: string | null } | { omitted: number };
+export type RecordedBody = { text: string; contentType: string | null; secretKeys?: readonly string[] } | { omitted: number };
 
 /** What the engine records: bodies raw, so a request pays for masking only when a test reads the journal. */
 export interface RecordedRequest extends Omit<JournaledRequest, 'request' | 'response'> {
@@ -85,7 +85,7 @@ export function createRequestJournal(size = REQUEST_JOURNAL_SIZE): RequestJourna
 function shown(entry: RecordedRequest): JournaledRequest {
   const body = (recorded: RecordedBody | undefined) => {
     if (recorded === undefined) return {};
-    return { body: 'omitted' in recorded ? omitted(recorded.omitted) : journalBody(recorded.text, recorded.contentType) };
+    return { body: 'omitted' in recorded ? omitted(recorded.omitted) : journalBody(recorded.text, recorded.contentType, recorded.secretKeys) };
   };
   return {
     ...entry,
@@ -102,21 +102,29 @@ const omitted = (length: number) => `[${length} characters, not kept]`;
 /**
  * A body as the journal keeps it: JSON with credential-like keys masked, a form with its credential-like fields
  * masked, anything else as text with its JSON-like credential members masked; cut to {@link JOURNAL_BODY_LIMIT}.
+ * `secretKeys` are top-level JSON keys masked whatever their name (a route's `secretAnswerKeys`).
  *
  * @example
  * journalBody('{"username":"root","password":"123456"}', 'application/json'); // '{"username":"root","password":"[redacted]"}'
  */
-export function journalBody(text: string, contentType: string | null): string | undefined {
+export function journalBody(text: string, contentType: string | null, secretKeys: readonly string[] = []): string | undefined {
   if (text === '') return undefined;
   if (text.length > JOURNAL_PARSE_LIMIT) return omitted(text.length);
   let kept = text;
   try {
-    kept = JSON.stringify(redactBody(JSON.parse(text)));
+    kept = JSON.stringify(redactBody(maskKeys(JSON.parse(text), secretKeys)));
   } catch {
     // Not JSON: a form masks like a query string; other text has its JSON-like credential members masked.
     kept = contentType?.includes('application/x-www-form-urlencoded') ? redactUrl(`?${text}`).slice(1) : redactJsonText(text);
   }
   return kept.length > JOURNAL_BODY_LIMIT ? `${kept.slice(0, JOURNAL_BODY_LIMIT)}…` : kept;
+}
+
+function maskKeys(value: unknown, keys: readonly string[]): unknown {
+  if (keys.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const key of keys) if (Object.hasOwn(out, key)) out[key] = '[redacted]';
+  return out;
 }
 
 /** Headers as the journal keeps them: credentials masked. */

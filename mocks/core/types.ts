@@ -130,6 +130,11 @@ export interface Route<S extends BaseState = BaseState> {
    * @default false
    */
   public?: boolean;
+  /**
+   * Top-level keys of the JSON answer that hold a credential under a name the journal's masking rules cannot
+   * recognise (new-api's access token and redemption codes come back as `data`): the request journal masks them.
+   */
+  secretAnswerKeys?: readonly string[];
 }
 
 /**

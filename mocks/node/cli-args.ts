@@ -71,7 +71,7 @@ Options:
   --control-token <token>
                     require this token on the control API (/__mock/) as "Authorization: Bearer <token>";
                     beyond loopback a fresh one is printed at start unless this is given
-  --no-control      no control API at all (its paths answer 404); the payment checkout pages stay
+  --no-control      no control API at all (its paths answer 404; not with --state); the payment checkout pages stay
   --json            print one JSON object per dialect on stdout and nothing else there:
                     {"dialect","url","accounts":[{"username","email","password","token","role","role_name"}]}
   --quiet           print nothing but errors
@@ -138,7 +138,14 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(/^\d+$/.test(values.port!) && port < 65536)) throw new UsageError(`Failed to start: --port must be 0–65535, not "${values.port}".`);
+  // With an explicit port, dialects take consecutive ports: the last one must exist too.
+  if (port !== undefined && port !== 0 && port + dialects.length - 1 > 65535) {
+    throw new UsageError(`Failed to start: --port ${port} leaves no room for ${dialects.length} dialects on consecutive ports (the last would be ${port + dialects.length - 1}). Please pick a port up to ${65536 - dialects.length}, or --port 0.`);
+  }
   if (values.state === '') throw new UsageError('Failed to start: --state needs a file name.');
+  if (values.state !== undefined && values['no-control']) {
+    throw new UsageError('Failed to start: --state saves through the control API, which --no-control removes. Please drop one, or guard the control API with --control-token instead.');
+  }
   return {
     ...base,
     action: 'serve',

@@ -10,7 +10,7 @@ import { DIALECTS } from '../dialects.js';
 import { createReferenceServer, DIALECT_NAMES, type ReferenceServer } from '../index.js';
 import { bannerLines, jsonSummary, type ServedDialect } from './banner.js';
 import { helpText, parseSandboxArgs, UsageError, type SandboxConfig } from './cli-args.js';
-import { formatRequestLine, mayWrite, observeRequests } from './request-log.js';
+import { formatRequestLine, observeRequests } from './request-log.js';
 import { serve, type RunningServer } from './serve.js';
 import { StateFile } from './state-file.js';
 import { packageVersion } from './version.js';
@@ -27,7 +27,10 @@ export interface Sandbox {
   servers: RunningServer[];
   /** The `--state` file, when one was given. */
   stateFile: StateFile | undefined;
-  /** Saves the state (with `--state`) and closes every server; later calls return the first call's promise. */
+  /**
+   * Saves the state (with `--state`), closes every server once the requests in flight are answered, and saves what
+   * they wrote; later calls return the first call's promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -51,15 +54,22 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
   if (config.action === 'version') return void output.out(`${packageVersion()}\n`);
 
   // Every dialect seeds at once: seeding is mostly password hashing, which runs on the thread pool.
-  const servers = new Map(config.dialects.map((name) => [name, createServer(name, config)] as const));
+  // Every write, whatever its method, schedules a save, but only once the file has loaded: the load's own imports
+  // must not schedule one, or a file refused halfway would be overwritten after the start had failed.
+  let saving: StateFile | undefined;
+  const servers = new Map(config.dialects.map((name) => [name, createServer(name, config, () => saving?.changed())] as const));
   await Promise.all([...servers.values()].map((server) => server.ready));
   const controlHeaders: Record<string, string> = config.control.mode === 'token' ? { authorization: `Bearer ${config.control.token}` } : {};
-  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers, undefined, controlHeaders);
+  // A failed debounced save is printed, not fatal: the sandbox keeps serving and the next change saves again.
+  const saveFailed = (error: unknown) => output.err(`gatewaykit-sandbox: ${error instanceof Error ? error.message : String(error)} The next change tries again.\n`);
+  const stateFile = config.stateFile === undefined ? undefined : new StateFile(config.stateFile, servers, undefined, controlHeaders, saveFailed);
   const loaded = (await stateFile?.load()) ?? false;
+  saving = stateFile;
 
   const running: RunningServer[] = [];
   let stopped: Promise<void> | undefined;
-  // Once: Ctrl-C and a test's cleanup may both ask.
+  // Once: Ctrl-C and a test's cleanup may both ask. Saved before closing (a client that never lets go cannot
+  // cost the state) and again after: requests still being answered at stop may have written.
   const stop = () =>
     (stopped ??= (async () => {
       try {
@@ -67,13 +77,11 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
       } finally {
         await Promise.all(running.map((r) => r.close()));
       }
+      await stateFile?.flush();
     })());
   try {
     for (const [index, [name, server]] of [...servers].entries()) {
-      const handler = observeRequests(server, (record) => {
-        if (config.log) output.err(`${name} ${formatRequestLine(record)}\n`);
-        if (stateFile && mayWrite(record.method)) stateFile.changed();
-      });
+      const handler = config.log ? observeRequests(server, (record) => output.err(`${name} ${formatRequestLine(record)}\n`)) : server;
       running.push(await listen(name, handler, config, index));
       const served: ServedDialect = {
         dialect: name,
@@ -95,7 +103,7 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
   return { servers: running, stateFile, stop };
 }
 
-function createServer(name: SandboxConfig['dialects'][number], config: SandboxConfig): ReferenceServer {
+function createServer(name: SandboxConfig['dialects'][number], config: SandboxConfig, onWrite: () => void): ReferenceServer {
   return createReferenceServer({
     dialect: name,
     passwordHashIterations: SANDBOX_PASSWORD_HASH_ITERATIONS,
@@ -104,6 +112,7 @@ function createServer(name: SandboxConfig['dialects'][number], config: SandboxCo
     // A sandbox behaves like the real server, throttling included; tests opt in instead.
     rateLimits: config.rateLimits,
     allowNotifyHosts: config.allowNotifyHosts,
+    onWrite,
     control: config.control.mode === 'open' ? undefined : config.control.mode === 'off' ? false : { token: config.control.token },
     ...(config.seed === undefined ? {} : { seed: config.seed }),
   }) as ReferenceServer;

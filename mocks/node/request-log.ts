@@ -1,6 +1,6 @@
 /**
- * The sandbox's `--log` lines and its watch for writes: both wrap the fetch handler that `serve()` calls, so the
- * reference server itself knows nothing of either.
+ * The sandbox's `--log` lines: a wrapper of the fetch handler that `serve()` calls, so the reference server
+ * itself knows nothing of them.
  * @module
  */
 import { redactUrl } from '../../src/core/redact.js';
@@ -43,9 +43,4 @@ export function observeRequests(server: FetchHandler, onAnswer: (record: Request
  */
 export function formatRequestLine(record: RequestRecord): string {
   return `${record.method} ${record.path} ${record.status} ${Math.round(record.ms)}ms`;
-}
-
-/** Whether a request may have changed state: everything but the read-only methods. */
-export function mayWrite(method: string): boolean {
-  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 }

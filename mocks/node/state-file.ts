@@ -42,18 +42,29 @@ export class StateFile {
   readonly #servers: ReadonlyMap<string, ReferenceServer>;
   readonly #delayMs: number;
   readonly #headers: Readonly<Record<string, string>>;
+  readonly #onError: (error: unknown) => void;
   /** Dialects in the file that this run does not serve: written back unchanged. */
   #others: Record<string, unknown> = {};
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> = Promise.resolve();
   #lastWritten: string | undefined;
 
-  /** `headers` go with every control request: the control token, where the control API is guarded. */
-  constructor(path: string, servers: ReadonlyMap<string, ReferenceServer>, delayMs = 200, headers: Readonly<Record<string, string>> = {}) {
+  /**
+   * `headers` go with every control request: the control token, where the control API is guarded. `onError`
+   * hears of a debounced save that failed (a full disk, a folder removed); the next save tries again.
+   */
+  constructor(
+    path: string,
+    servers: ReadonlyMap<string, ReferenceServer>,
+    delayMs = 200,
+    headers: Readonly<Record<string, string>> = {},
+    onError: (error: unknown) => void = () => undefined,
+  ) {
     this.path = path;
     this.#servers = servers;
     this.#delayMs = delayMs;
     this.#headers = headers;
+    this.#onError = onError;
   }
 
   /**
@@ -86,7 +97,8 @@ export class StateFile {
   /** Schedules a save: several changes in a row are written once, {@link StateFile} `delayMs` after the last. */
   changed(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+    // Nobody awaits a debounced save: its failure goes to onError rather than crashing the process.
+    this.#timer = setTimeout(() => void this.flush().catch(this.#onError), this.#delayMs);
     // A pending save must not keep a process alive that is otherwise done.
     this.#timer.unref?.();
   }
@@ -95,14 +107,20 @@ export class StateFile {
   flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    // One write at a time, in order: the last one to finish is the newest state.
-    this.#writing = this.#writing.then(() => this.#write());
+    // One write at a time, in order: the last one to finish is the newest state. A failed write (already reported
+    // to its caller) must not fail every later one.
+    this.#writing = this.#writing.catch(() => undefined).then(() => this.#write());
     return this.#writing;
   }
 
   async #write(): Promise<void> {
     const dialects: Record<string, unknown> = { ...this.#others };
-    for (const [name, server] of this.#servers) dialects[name] = await (await server.fetch(new Request(CONTROL, { headers: this.#headers }))).json();
+    for (const [name, server] of this.#servers) {
+      const answer = await server.fetch(new Request(CONTROL, { headers: this.#headers }));
+      // Anything but the state (a 401, the 404 of `control: false`) must never replace a good file.
+      if (!answer.ok) throw new StateFileError(`Failed to save the state file ${this.path}: cannot export the ${name} state (HTTP ${answer.status}). The file is left as it was.`);
+      dialects[name] = await answer.json();
+    }
     const text = `${JSON.stringify({ format: STATE_FILE_FORMAT, version: STATE_FILE_VERSION, dialects } satisfies StateFileContents)}\n`;
     if (text === this.#lastWritten) return;
     const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;

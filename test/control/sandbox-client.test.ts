@@ -72,3 +72,13 @@ test('sandbox client: requests reads the journal with filters and clears it', as
   await control.requests.clear();
   expect(await control.requests.list()).toEqual([]);
 });
+
+test('sandbox client: outbox.waitFor with a global RegExp still returns the newest match', async () => {
+  const control = sandbox();
+  await control.settings.patch({ EmailVerificationEnabled: true });
+  await api.client().verification.send({ email: 'alice@example.com' });
+  await api.client().verification.send({ email: 'alice@example.com' });
+  const messages = await control.outbox.list();
+  expect(messages).toHaveLength(2);
+  expect((await control.outbox.waitFor({ to: 'alice@example.com', subject: /验证/g })).code).toBe(messages[1]!.code);
+});

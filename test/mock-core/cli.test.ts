@@ -86,6 +86,13 @@ test('cli: an unknown flag or a missing value is refused, pointing at --help', a
   await expect(main(['newapi'])).rejects.toThrow('Failed to start: unexpected argument "newapi". See --help for the options.');
 });
 
+test('cli: an explicit --port whose consecutive ports run past 65535 is refused before anything starts', async () => {
+  await expect(main(['--port', '65534'])).rejects.toThrow(
+    new UsageError(`Failed to start: --port 65534 leaves no room for ${DIALECT_NAMES.length} dialects on consecutive ports (the last would be ${65534 + DIALECT_NAMES.length - 1}). Please pick a port up to ${65536 - DIALECT_NAMES.length}, or --port 0.`),
+  );
+  await expect(main(['--dialect', 'newapi', '--port', '65536'])).rejects.toThrow('--port must be 0–65535, not "65536".');
+});
+
 test('cli: a port in use names the port and how to pick another; nothing is left listening', async () => {
   // A free port whose next port can be taken: the first dialect starts on `free`, the second finds `taken` in use.
   const { free, taken, blocker } = await blockedPair();

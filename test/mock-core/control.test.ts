@@ -1,5 +1,5 @@
 import { constants } from 'node:buffer';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, test, vi } from 'vitest';
 import { createReferenceServer } from '../../mocks/index.js';
 import { BODY_LIMIT_BYTES, MAX_EXPORT_CHARS, STATE_IMPORT_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { addUsers, json, loginAs, newApiServer, serverErrors } from './support.js';
@@ -188,12 +188,21 @@ test('control: the error rate is drawn from the seed, so two runs fail the same 
   expect(first).toContain(200);
 });
 
-test('control: latency delays the answer', async () => {
+test('control: latency delays the answer by exactly that many ms of timer time', async () => {
   const server = await newApiServer();
   await server.fetch('/__mock/faults', json('PUT', { latency_ms: 50 }));
-  const start = performance.now();
-  await server.fetch('/api/user/groups');
-  expect(performance.now() - start).toBeGreaterThanOrEqual(45);
+  // Fake timers, not a stopwatch: the answer waits for the 50 ms timer however fast the machine is.
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  try {
+    let answered = false;
+    const answer = server.fetch('/api/user/groups').then((response) => ((answered = true), response));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await answer).status).toBe(200);
+  } finally {
+    vi.useRealTimers();
+  }
 });
 
 test('control: a bad fault config is a 400', async () => {

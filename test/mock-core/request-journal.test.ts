@@ -31,6 +31,8 @@ test('journal: a body the server refused before reading it is still kept; contro
   const server = await newapi();
   await server.fetch('/api/token/', json('POST', { name: 'without a session' }));
   await server.fetch('/__mock/clock');
+  // However the path is spelled: the router decodes `%5F`, so this is the control route too.
+  await server.fetch('/%5F_mock/accounts');
   expect(server.requests).toHaveLength(1);
   expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/api/token/', request: { body: '{"name":"without a session"}' } });
 });
@@ -101,4 +103,19 @@ test('journal: a body that is not strict JSON still has its credential-like valu
   expect(cut!.request.body).toBe(`{"refresh_token": "[redacted]"`);
   const everything = JSON.stringify(server.requests);
   for (const secret of [admin.password, 'hunter-2', 'eyJhbGciOi']) expect(everything).not.toContain(secret);
+});
+
+test('journal: an answer that is a credential under a plain name (new-api\'s access token, redemption codes under `data`) is masked', async () => {
+  const server = await newapi();
+  const login = await server.fetch('/api/user/login', json('POST', { username: 'root', password: '123456' }));
+  const headers = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]!, 'New-Api-User': '1' };
+  const token = ((await (await server.fetch('/api/user/token', { headers })).json()) as { data: string }).data;
+  const created = await server.fetch('/api/redemption/', { ...json('POST', { name: 'gift', count: 2, quota: 500 }), headers: { ...headers, 'content-type': 'application/json' } });
+  const codes = ((await created.json()) as { data: string[] }).data;
+  expect(codes).toHaveLength(2);
+  const [redemption, access] = server.requests;
+  expect(JSON.parse(access!.response.body!)).toEqual({ success: true, message: '', data: '[redacted]' });
+  expect(JSON.parse(redemption!.response.body!)).toEqual({ success: true, message: '', data: '[redacted]' });
+  const everything = JSON.stringify(server.requests);
+  for (const secret of [token, ...codes]) expect(everything).not.toContain(secret);
 });
