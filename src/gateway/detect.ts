@@ -17,7 +17,8 @@ export type DetectableDialect = 'newapi' | 'platform' | 'aether' | 'opencat';
 
 /**
  * What one probe's answer looked like: `newapi-groups` (new-api's public group table), `newapi-relay-404`
- * (`{"error":{"message":"Invalid URL (GET …)","type":"invalid_request_error"}}`), `platform-unauthenticated`
+ * (`{"error":{"message":"Invalid URL (GET …)","type":"invalid_request_error"}}`), `newapi-frontend-redirect` (301 to
+ * the same path on the frontend a `FRONTEND_BASE_URL` names), `platform-unauthenticated`
  * (401 `{code:40101}`), `platform-route-not-found` (404 `{code:40400}`), `aether-unauthenticated`
  * (401 `{"error":{"type":"http_error"}}`), `starlette-not-found` (404 `{"detail":"Not Found"}`),
  * `opencat-unauthorized` (401 `{"error":"Unauthorized"}`), `gin-not-found` (404 `404 page not found`),
@@ -26,6 +27,7 @@ export type DetectableDialect = 'newapi' | 'platform' | 'aether' | 'opencat';
 export type ProbeAnswer =
   | 'newapi-groups'
   | 'newapi-relay-404'
+  | 'newapi-frontend-redirect'
   | 'platform-unauthenticated'
   | 'platform-route-not-found'
   | 'aether-unauthenticated'
@@ -111,15 +113,15 @@ function probeBase(baseURL: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-// A redirect could lead anywhere (new-api with FRONTEND_BASE_URL sends every unknown path to its frontend); the
-// 3xx itself is the answer.
+// A redirect could lead anywhere (new-api with FRONTEND_BASE_URL sends every unknown path to its frontend, another
+// host); the 3xx itself is the answer.
 const withoutRedirects = (request: Request) => new Request(request, { redirect: 'manual' });
 
 async function runProbe(resolved: ResolvedOptions, probe: Probe, signal: AbortSignal | undefined): Promise<ProbeEvidence> {
   const label = `GET ${probe.path}`;
   try {
     const { response, text } = await send(resolved, {}, { method: 'GET', url: resolved.baseURL + probe.path }, signal ? { signal } : {});
-    const answer = answerShape(response.status, response.headers.get('content-type') ?? '', text, probe.path);
+    const answer = answerShape(response, text, probe.path);
     return { probe: label, status: response.status, answer, fits: familiesFitting(probe, answer) };
   } catch (error) {
     // The caller's abort (AbortError) propagates; a probe without an answer is evidence like any other.

@@ -134,19 +134,36 @@ test.each(STRANGERS)('detectDialect: %s is unknown', async (_name, handler) => {
 });
 
 test('detectDialect: a server giving two families their identifying answers is unknown, not the likelier one', async () => {
+  // Half new-api, half platform: each family is identified and has a second probe agreeing.
   const { baseURL, fetch } = await gateway(
     answered((request) => {
       const path = new URL(request.url).pathname;
       if (path === '/api/user/groups') return json({ success: true, message: '', data: { default: { ratio: 1, desc: 'default' } } });
       if (path === '/api/v1/users/me') return json({ code: 40101, message: 'Authentication required.', data: null }, 401);
+      if (path === '/api/auth/me') return json({ error: { message: `Invalid URL (GET ${path})`, type: 'invalid_request_error', param: '', code: '' } }, 404);
       return json({ code: 40400, message: 'Route not found.', data: null }, 404);
     }),
   );
 
   const detection = await detectDialect(baseURL, { fetch });
 
-  expect(detection.dialect).toBe('unknown');
-  expect(detection.evidence.map((item) => item.fits)).toEqual([['newapi'], ['platform'], ['platform'], ['platform']]);
+  expect(detection.evidence.map((item) => item.fits)).toEqual([['newapi'], ['platform'], ['newapi'], ['platform']]);
+  expect(detection).toMatchObject({ dialect: 'unknown', confidence: 0 });
+});
+
+test("detectDialect: new-api with FRONTEND_BASE_URL, whose unknown paths redirect to its frontend, is new-api and no redirect is followed", async () => {
+  const { baseURL, fetch } = await gateway(
+    answered((request) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/api/user/groups') return json({ success: true, message: '', data: { default: { ratio: 1, desc: '默认分组' } } });
+      return new Response(null, { status: 301, headers: { location: `https://console.example.com${pathname}` } });
+    }),
+  );
+
+  const detection = await detectDialect(baseURL, { fetch });
+
+  expect(detection).toMatchObject({ dialect: 'newapi', confidence: 1 });
+  expect(detection.evidence.slice(1).map((item) => item.answer)).toEqual(['newapi-frontend-redirect', 'newapi-frontend-redirect', 'newapi-frontend-redirect']);
 });
 
 test('detectDialect: one probe without an answer lowers the confidence but still names the family', async () => {

@@ -46,16 +46,21 @@ function jsonShape(status: number, body: Json, path: string): ProbeAnswer {
 }
 
 /**
- * Labels an answer to the probe of `path` (below the base URL). The body is read as text whatever the `Content-Type` says, since the
- * families disagree on it (Starlette's 404 is `application/json`, gin's is `text/plain`).
+ * Labels the answer to the probe of `path` (below the base URL). The body is read as text whatever the
+ * `Content-Type` says, since the families disagree on it (Starlette's 404 is `application/json`, gin's is
+ * `text/plain`).
  *
  * @example
- * answerShape(404, 'text/plain', '404 page not found', '/1/me'); // 'gin-not-found'
+ * answerShape(new Response('404 page not found', { status: 404 }), '404 page not found', '/1/me'); // 'gin-not-found'
  */
-export function answerShape(status: number, contentType: string, text: string, path: string): ProbeAnswer {
+export function answerShape(response: Response, text: string, path: string): ProbeAnswer {
+  const { status, headers } = response;
   const body = parseJson(text);
   if (isObject(body)) return jsonShape(status, body, path);
   if (status === 404 && text === '404 page not found') return 'gin-not-found';
-  if (status === 200 && /^text\/html\b/i.test(contentType)) return 'html-page';
+  if (status === 200 && /^text\/html\b/i.test(headers.get('content-type') ?? '')) return 'html-page';
+  // new-api with FRONTEND_BASE_URL: NoRoute is a 301 to the frontend plus the request URI (router/main.go). gin's and
+  // Starlette's trailing-slash redirects change the path, so they never end in the probe's own path.
+  if (status === 301 && (headers.get('location') ?? '').endsWith(path)) return 'newapi-frontend-redirect';
   return 'other';
 }

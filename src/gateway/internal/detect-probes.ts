@@ -33,13 +33,14 @@ export const PROBES: readonly Probe[] = [
 
 /**
  * What `family` answers to `GET <path>` when `path` is not its identifying route. new-api's NoRoute is its relay
- * 404 under `/api`, `/v1` and `/assets` and its single-page app (200 HTML) elsewhere (router/web-router.go); the
- * reference server answers the relay 404 everywhere.
+ * 404 under `/api`, `/v1` and `/assets` and its single-page app (200 HTML) elsewhere (router/web-router.go), or a
+ * 301 to the frontend for every path when `FRONTEND_BASE_URL` is set (router/main.go); the reference server
+ * answers the relay 404 everywhere.
  */
 export function notFoundShapes(family: DetectableDialect, path: string): readonly ProbeAnswer[] {
   switch (family) {
     case 'newapi':
-      return /^\/(api|v1|assets)/.test(path) ? ['newapi-relay-404'] : ['newapi-relay-404', 'html-page'];
+      return /^\/(api|v1|assets)/.test(path) ? ['newapi-relay-404', 'newapi-frontend-redirect'] : ['newapi-relay-404', 'newapi-frontend-redirect', 'html-page'];
     case 'platform':
       return ['platform-route-not-found'];
     case 'aether':
