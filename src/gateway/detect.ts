@@ -2,7 +2,7 @@
  * Which gateway family answers at a base URL, told from four unauthenticated `GET`s. Each family answers one
  * of them as only it does (a public route, or its own 401 envelope) and the other three with its own not-found
  * answer (new-api's relay 404 or its single-page app, platform's 40400 envelope, Starlette's `{"detail":"Not
- * Found"}`, gin's `404 page not found`), so the four answers together name the family or name none.
+ * Found"}`, gin's `404 page not found` or, for OpenCat's edge build, Hono's `404 Not Found`), so the four answers together name the family or name none.
  * @module
  */
 import { ConnectionError } from '../core/errors/connection-error.js';
@@ -22,6 +22,7 @@ export type DetectableDialect = 'newapi' | 'platform' | 'aether' | 'opencat';
  * (401 `{code:40101}`), `platform-route-not-found` (404 `{code:40400}`), `aether-unauthenticated`
  * (401 `{"error":{"type":"http_error"}}`), `starlette-not-found` (404 `{"detail":"Not Found"}`),
  * `opencat-unauthorized` (401 `{"error":"Unauthorized"}`), `gin-not-found` (404 `404 page not found`),
+ * `hono-not-found` (404 `404 Not Found`, OpenCat's edge build opencatd_worker),
  * `html-page` (200 HTML), `other`, or no answer: `timeout`, `unreachable`.
  */
 export type ProbeAnswer =
@@ -34,6 +35,7 @@ export type ProbeAnswer =
   | 'starlette-not-found'
   | 'opencat-unauthorized'
   | 'gin-not-found'
+  | 'hono-not-found'
   | 'html-page'
   | 'other'
   | 'timeout'

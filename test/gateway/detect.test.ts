@@ -113,6 +113,23 @@ test("detectDialect: BurnCloud's November 2025 answers are new-api's, its single
   });
 });
 
+test('detectDialect: OpenCat\'s edge build (opencatd_worker on Hono) is opencat', async () => {
+  // From opencatd_worker 31ad315 (src/core/index.ts, controller.ts): the `/1` middleware answers 401 without a
+  // token; paths outside `/1` fall to Hono's default 404.
+  const { baseURL, fetch } = await gateway(
+    answered((request) =>
+      new URL(request.url).pathname === '/1/me'
+        ? json({ error: 'Unauthorized' }, 401)
+        : new Response('404 Not Found', { status: 404, headers: { 'content-type': 'text/plain; charset=UTF-8' } }),
+    ),
+  );
+
+  const detection = await detectDialect(baseURL, { fetch });
+
+  expect(detection).toMatchObject({ dialect: 'opencat', confidence: 1 });
+  expect(detection.evidence.map((item) => item.answer)).toEqual(['hono-not-found', 'hono-not-found', 'hono-not-found', 'opencat-unauthorized']);
+});
+
 // Servers that are none of the four, each resembling one family in part.
 const STRANGERS: [string, (request: Request) => Response][] = [
   ['a bare gin app (404 page not found everywhere)', () => new Response('404 page not found', { status: 404, headers: { 'content-type': 'text/plain' } })],

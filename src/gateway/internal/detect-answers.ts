@@ -1,7 +1,7 @@
 /**
  * What one detection probe's answer looks like, as one {@link ProbeAnswer} label: the envelope, error body or page
  * it carries. The labels are facts of the four families (new-api at NOV25 and JUL26, platform's contract, Aether
- * `2b1d197`, opencatd-open `c11824f`); anything else is `other`, never a near miss.
+ * `2b1d197`, opencatd-open `c11824f` and its edge build opencatd_worker `31ad315` on Hono 3); anything else is `other`, never a near miss.
  * @module
  */
 import type { ProbeAnswer } from '../detect.js';
@@ -58,6 +58,7 @@ export function answerShape(response: Response, text: string, path: string): Pro
   const body = parseJson(text);
   if (isObject(body)) return jsonShape(status, body, path);
   if (status === 404 && text === '404 page not found') return 'gin-not-found';
+  if (status === 404 && text === '404 Not Found') return 'hono-not-found';
   if (status === 200 && /^text\/html\b/i.test(headers.get('content-type') ?? '')) return 'html-page';
   // new-api with FRONTEND_BASE_URL: NoRoute is a 301 to the frontend plus the request URI (router/main.go). gin's and
   // Starlette's trailing-slash redirects change the path, so they never end in the probe's own path.

@@ -27,7 +27,8 @@ export const PROBES: readonly Probe[] = [
   { path: '/api/v1/users/me', identifies: 'platform', shape: 'platform-unauthenticated' },
   // Aether's `GET /api/auth/me` without `Authorization`: 401 `缺少用户凭证` (src/api/base/pipeline.py).
   { path: '/api/auth/me', identifies: 'aether', shape: 'aether-unauthenticated' },
-  // opencatd-open's AuthMiddleware answers 401 before anything else, initialised or not (router/router.go).
+  // opencatd-open's AuthMiddleware answers 401 before anything else, initialised or not (router/router.go); so does
+  // opencatd_worker's root middleware (src/core/controller.ts).
   { path: '/1/me', identifies: 'opencat', shape: 'opencat-unauthorized' },
 ];
 
@@ -46,7 +47,8 @@ export function notFoundShapes(family: DetectableDialect, path: string): readonl
     case 'aether':
       return ['starlette-not-found'];
     case 'opencat':
-      return ['gin-not-found'];
+      // opencatd-open is gin; its edge build opencatd_worker is Hono, whose default 404 is `404 Not Found`.
+      return ['gin-not-found', 'hono-not-found'];
   }
 }
 
