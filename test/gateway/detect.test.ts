@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, expect, test, vi } from 'vitest';
 import type { DialectName } from '../../mocks/index.js';
 import { serve, type FetchHandler } from '../../mocks/node/index.js';
-import { AbortError, detectDialect, type DetectableDialect, type ProbeEvidence } from '../../src/index.js';
+import { AbortError, detectDialect, type DetectableDialect, type ProbeAnswer, type ProbeEvidence } from '../../src/index.js';
 import { transport } from '../support/lifecycle.js';
 import { testServer } from '../support/test-server.js';
 import { BURNCLOUD_NOV25 } from './fixtures/burncloud-nov25.js';
@@ -40,31 +40,19 @@ const referenceServer = (dialect: DialectName) => testServer(dialect, {}, server
 const answered = (handler: (request: Request) => Response): FetchHandler => ({ fetch: async (request) => handler(request) });
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
+/** What a reference server of `dialect` answers: `own` on the probe that identifies it, its not-found on the others. */
+function answersOf(dialect: DetectableDialect, own: number, ownAnswer: [number, ProbeAnswer], notFound: [number, ProbeAnswer]): ProbeEvidence[] {
+  return PROBE_PATHS.map((path, index) => {
+    const [status, answer] = index === own ? ownAnswer : notFound;
+    return { probe: `GET ${path}`, status, answer, fits: [dialect] };
+  });
+}
+
 const EXPECTED: Record<DetectableDialect, ProbeEvidence[]> = {
-  newapi: [
-    { probe: 'GET /api/user/groups', status: 200, answer: 'newapi-groups', fits: ['newapi'] },
-    { probe: 'GET /api/v1/users/me', status: 404, answer: 'newapi-relay-404', fits: ['newapi'] },
-    { probe: 'GET /api/auth/me', status: 404, answer: 'newapi-relay-404', fits: ['newapi'] },
-    { probe: 'GET /1/me', status: 404, answer: 'newapi-relay-404', fits: ['newapi'] },
-  ],
-  platform: [
-    { probe: 'GET /api/user/groups', status: 404, answer: 'platform-route-not-found', fits: ['platform'] },
-    { probe: 'GET /api/v1/users/me', status: 401, answer: 'platform-unauthenticated', fits: ['platform'] },
-    { probe: 'GET /api/auth/me', status: 404, answer: 'platform-route-not-found', fits: ['platform'] },
-    { probe: 'GET /1/me', status: 404, answer: 'platform-route-not-found', fits: ['platform'] },
-  ],
-  aether: [
-    { probe: 'GET /api/user/groups', status: 404, answer: 'starlette-not-found', fits: ['aether'] },
-    { probe: 'GET /api/v1/users/me', status: 404, answer: 'starlette-not-found', fits: ['aether'] },
-    { probe: 'GET /api/auth/me', status: 401, answer: 'aether-unauthenticated', fits: ['aether'] },
-    { probe: 'GET /1/me', status: 404, answer: 'starlette-not-found', fits: ['aether'] },
-  ],
-  opencat: [
-    { probe: 'GET /api/user/groups', status: 404, answer: 'gin-not-found', fits: ['opencat'] },
-    { probe: 'GET /api/v1/users/me', status: 404, answer: 'gin-not-found', fits: ['opencat'] },
-    { probe: 'GET /api/auth/me', status: 404, answer: 'gin-not-found', fits: ['opencat'] },
-    { probe: 'GET /1/me', status: 401, answer: 'opencat-unauthorized', fits: ['opencat'] },
-  ],
+  newapi: answersOf('newapi', 0, [200, 'newapi-groups'], [404, 'newapi-relay-404']),
+  platform: answersOf('platform', 1, [401, 'platform-unauthenticated'], [404, 'platform-route-not-found']),
+  aether: answersOf('aether', 2, [401, 'aether-unauthenticated'], [404, 'starlette-not-found']),
+  opencat: answersOf('opencat', 3, [401, 'opencat-unauthorized'], [404, 'gin-not-found']),
 };
 
 test.each(['newapi', 'platform', 'aether', 'opencat'] as const)('detectDialect: the %s reference server is named with every probe agreeing', async (dialect) => {
