@@ -23,3 +23,4 @@ export { ValidationError, isValidationError } from './core/errors/validation-err
 export type { HttpMethod, RequestBody, RequestQuery, ResponseData, ResponseShape } from './core/operation.js';
 export type { ClientOptions, Logger, RequestOptions, RetryOptions } from './core/options.js';
 export { Page, PagePromise, type PageParams } from './core/page.js';
+export { detectDialect, type DetectableDialect, type Detection, type DetectOptions, type ProbeAnswer, type ProbeEvidence } from './gateway/detect.js';
