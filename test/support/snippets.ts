@@ -20,6 +20,7 @@ export interface Snippet {
 export const GATEWAYKIT_SOURCES: ReadonlyArray<readonly [specifier: string, source: string]> = [
   ['gatewaykit/newapi/epay', 'src/newapi/epay.ts'],
   ['gatewaykit/mock/node', 'mocks/node/index.ts'],
+  ['gatewaykit/mock/vitest', 'mocks/vitest.ts'],
   ['gatewaykit/platform', 'src/platform/index.ts'],
   ['gatewaykit/aether', 'src/aether/index.ts'],
   ['gatewaykit/opencat', 'src/opencat/index.ts'],
