@@ -21,7 +21,7 @@ export interface PlatformSettings {
   RateLimitEnabled: boolean;
   /**
    * The origins a browser app may call from (CORS with credentials; no upstream to follow, see docs/fidelity.md).
-   * `[]`: no CORS headers, and an OPTIONS preflight is the 40401 of any unknown route.
+   * `[]`: no CORS headers, and an OPTIONS preflight is the 40400 of any unknown route.
    * @default []
    */
   CorsOrigins: string[];
