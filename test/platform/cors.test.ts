@@ -46,6 +46,7 @@ test('cors: an origin outside CorsOrigins gets a 400 preflight and answers witho
 });
 
 test('cors: CorsOrigins must be a bounded list of origins', async () => {
+  expect((await setOrigins(Array.from({ length: 100 }, (_, i) => `https://${i}.test`))).status).toBe(200);
   for (const bad of ['https://console.test', [''], Array.from({ length: 101 }, (_, i) => `https://${i}.test`)]) {
     expect((await api.server.fetch('/__mock/settings', { method: 'PATCH', body: JSON.stringify({ CorsOrigins: bad }) })).status).toBe(400);
   }
