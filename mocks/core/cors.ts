@@ -23,30 +23,33 @@ export interface CorsLayer<S extends BaseState = BaseState> {
 }
 
 /**
- * The answer of `answer()` with `layer`'s CORS: its preflight or refusal instead, or the answer with the layer's
- * headers. Requests without `Origin` pass untouched, as every framework leaves them.
+ * What `layer` answers in place of the route (a preflight, a refused origin), if anything. Requests without
+ * `Origin` pass untouched, as every framework leaves them.
  *
  * @example
- * const response = await withCors(dialect.cors, ctx, match?.route, () => run(ctx, match.route));
+ * const early = interceptCors(dialect.cors, ctx, match?.route);
  */
-export async function withCors<S extends BaseState>(
-  layer: CorsLayer<S> | undefined,
-  ctx: RequestContext<S>,
-  route: Route<S> | undefined,
-  answer: () => Response | Promise<Response>,
-): Promise<Response> {
+export function interceptCors<S extends BaseState>(layer: CorsLayer<S> | undefined, ctx: RequestContext<S>, route: Route<S> | undefined): Response | undefined {
   const origin = layer ? ctx.headers.get('origin') : null;
-  if (!layer || origin === null) return answer();
-  const early = layer.intercept(ctx, origin, route);
-  if (early) return early;
-  const response = await answer();
+  return origin === null ? undefined : layer!.intercept(ctx, origin, route);
+}
+
+/**
+ * `response` with `layer`'s headers for an actual request (the same object where its headers can be changed).
+ *
+ * @example
+ * return decorateCors(dialect.cors, ctx, match?.route, await run(ctx, match.route));
+ */
+export function decorateCors<S extends BaseState>(layer: CorsLayer<S> | undefined, ctx: RequestContext<S>, route: Route<S> | undefined, response: Response): Response {
+  const origin = layer ? ctx.headers.get('origin') : null;
+  if (origin === null) return response;
   try {
-    layer.decorate(ctx, origin, response.headers, route);
+    layer!.decorate(ctx, origin, response.headers, route);
     return response;
   } catch {
     // Immutable headers (Response.redirect, a fetched answer): the first write throws, so nothing was half-set.
     const copy = new Response(response.body, response);
-    layer.decorate(ctx, origin, copy.headers, route);
+    layer!.decorate(ctx, origin, copy.headers, route);
     return copy;
   }
 }

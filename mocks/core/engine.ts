@@ -11,7 +11,7 @@ import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readTextBody,
 import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
-import { withCors } from './cors.js';
+import { decorateCors, interceptCors } from './cors.js';
 import { createRequestJournal, JOURNAL_PARSE_LIMIT, journalHeaders, journalPath, type RecordedBody, type RequestJournal } from './request-journal.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
@@ -287,17 +287,16 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const own = routedPath(url).startsWith('/__mock/');
     // The sandbox's own paths never answer CORS: a web page must not read or drive the control API.
     const cors = own ? undefined : dialect.cors;
-    // A preflight is answered before routing (no route has OPTIONS), so `dispatch` answers one too.
-    const preflight = !match && cors !== undefined && request.method === 'OPTIONS' && request.headers.has('origin');
-    if (!match && !notFound && !preflight) return undefined;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
     const attempts = mutates ? createAttempts({ iterations, random }) : undefined;
     const sent: SentBody = {};
     const bodyLimit = match?.route.bodyLimit ?? BODY_LIMIT_BYTES;
     const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
+    // Before routing's answers: a preflight has no route (none has OPTIONS), so `dispatch` answers one too.
+    const early = interceptCors(cors, ctx, match?.route);
+    if (!match && !notFound && !early) return undefined;
     const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
-    const response =
-      refused ?? (await withCors(cors, ctx, match?.route, () => (match ? run(ctx, match.route, attempts) : answerUnrouted(ctx))));
+    const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;

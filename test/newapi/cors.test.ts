@@ -28,7 +28,8 @@ test('cors: any OPTIONS with an Origin is a preflight to gin-contrib, Access-Con
 });
 
 test('cors: OPTIONS without an Origin, or from the server\'s own host, is the 404 of an unknown route', async () => {
-  for (const headers of [{}, { origin: api.ownOrigin, 'access-control-request-method': 'GET' }]) {
+  const cases: Array<Record<string, string>> = [{}, { origin: api.ownOrigin, 'access-control-request-method': 'GET' }];
+  for (const headers of cases) {
     const answer = await api.send('OPTIONS', '/api/user/self', headers);
     expect([answer.status, JSON.parse(answer.text), answer.cors]).toEqual([
       404,
