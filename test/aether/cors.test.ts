@@ -82,3 +82,12 @@ test('cors: CorsOrigins and CorsAllowCredentials are upstream\'s CORS_ORIGINS an
   const refused = await api.server.fetch('/__mock/settings', { method: 'PATCH', body: JSON.stringify({ CorsOrigins: 'https://console.test' }) });
   expect(refused.status).toBe(400);
 });
+
+test('cors: a state exported before the CORS settings existed imports with upstream\'s development defaults', async () => {
+  const exported = (await (await api.server.fetch('/__mock/state')).json()) as { settings: Record<string, unknown> };
+  delete exported.settings.CorsOrigins;
+  delete exported.settings.CorsAllowCredentials;
+  expect((await api.server.fetch('/__mock/state', { method: 'PUT', body: JSON.stringify(exported) })).status).toBe(200);
+  expect(api.server.state.settings).toMatchObject({ CorsOrigins: ['http://localhost:3000', 'http://localhost:5173', 'http://127.0.0.1:3000', 'http://127.0.0.1:5173'], CorsAllowCredentials: true });
+  expect((await api.preflight('/api/auth/login', VITE, 'POST')).status).toBe(200);
+});

@@ -51,3 +51,10 @@ test('cors: CorsOrigins must be a bounded list of origins', async () => {
     expect((await api.server.fetch('/__mock/settings', { method: 'PATCH', body: JSON.stringify({ CorsOrigins: bad }) })).status).toBe(400);
   }
 });
+
+test('cors: a state exported before CorsOrigins existed imports with none allowed', async () => {
+  const exported = (await (await api.server.fetch('/__mock/state')).json()) as { settings: Record<string, unknown> };
+  delete exported.settings.CorsOrigins;
+  expect((await api.server.fetch('/__mock/state', { method: 'PUT', body: JSON.stringify(exported) })).status).toBe(200);
+  expect(api.server.state.settings.CorsOrigins).toEqual([]);
+});
