@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { trustedProxyHops } from '../core/client-address.js';
+import { corsOriginsSchema } from '../core/cors.js';
+import { starletteCors } from '../core/starlette-cors.js';
 import type { Dialect } from '../core/types.js';
 import { AETHER_FAULT_STATUSES, aetherErrors } from './errors.js';
 import { aetherRoutes } from './routes.js';
@@ -13,7 +15,12 @@ import type { AetherSettings, AetherState } from './state.js';
 import { aetherStateSchema } from './state-schema.js';
 
 const settingsPatchSchema = z
-  .strictObject({ enable_registration: z.boolean(), RateLimitEnabled: z.boolean() } satisfies Record<keyof AetherSettings, z.ZodType>)
+  .strictObject({
+    enable_registration: z.boolean(),
+    RateLimitEnabled: z.boolean(),
+    CorsOrigins: corsOriginsSchema,
+    CorsAllowCredentials: z.boolean(),
+  } satisfies Record<keyof AetherSettings, z.ZodType>)
   .partial();
 
 /**
@@ -42,4 +49,12 @@ export const aetherDialect: Dialect<AetherState, AetherSettings, AetherAccount> 
   },
   // Upstream's get_client_ip with its default TRUSTED_PROXY_COUNT of 1.
   clientAddress: trustedProxyHops(1),
+  // src/main.py adds CORSMiddleware outermost (after PluginMiddleware) whenever `cors_origins` is non-empty.
+  cors: starletteCors((settings) => ({
+    allowOrigins: settings.CorsOrigins,
+    allowCredentials: settings.CorsAllowCredentials,
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+    allowHeaders: ['*'],
+    exposeHeaders: ['*'],
+  })),
 };

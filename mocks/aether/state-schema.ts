@@ -5,8 +5,9 @@
  * @module
  */
 import { z } from 'zod';
+import { corsOriginsSchema } from '../core/cors.js';
 import { passwordHashSchema } from '../core/state-checks.js';
-import type { AetherState } from './state.js';
+import { DEVELOPMENT_CORS_ORIGINS, type AetherState } from './state.js';
 
 // Years 0001-9999, what Python's isoformat prints with four digits.
 const MIN_TIME_MS = -62_135_596_800_000;
@@ -15,7 +16,13 @@ const time = z.number().int().min(MIN_TIME_MS).max(MAX_TIME_MS);
 const count = z.number().int().min(0);
 const money = z.number().finite();
 const list = z.array(z.string()).nullable();
-const settings = z.strictObject({ enable_registration: z.boolean(), RateLimitEnabled: z.boolean() });
+// Exports from before the CORS settings existed import with their defaults.
+const settings = z.strictObject({
+  enable_registration: z.boolean(),
+  RateLimitEnabled: z.boolean(),
+  CorsOrigins: corsOriginsSchema.default(() => [...DEVELOPMENT_CORS_ORIGINS]),
+  CorsAllowCredentials: z.boolean().default(true),
+});
 
 const outboxMessage = z.looseObject({ id: z.number().int(), channel: z.enum(['email', 'sms']), to: z.string(), subject: z.string(), body: z.string(), sent_at: z.number() });
 

@@ -16,10 +16,27 @@ export interface AetherSettings {
    * @default false
    */
   RateLimitEnabled: boolean;
+  /**
+   * Upstream's `CORS_ORIGINS`: the origins its `CORSMiddleware` allows; `[]` is no middleware (upstream in Docker,
+   * where `ENVIRONMENT` defaults to `production`). The default is upstream's when run from source, where
+   * `ENVIRONMENT` defaults to `development`: the four local dev-server origins.
+   * @default ['http://localhost:3000', 'http://localhost:5173', 'http://127.0.0.1:3000', 'http://127.0.0.1:5173']
+   */
+  CorsOrigins: string[];
+  /** Upstream's `CORS_ALLOW_CREDENTIALS`. @default true */
+  CorsAllowCredentials: boolean;
 }
 
+/** `src/config/settings.py`'s origins for `ENVIRONMENT=development` without `CORS_ORIGINS`. */
+export const DEVELOPMENT_CORS_ORIGINS: readonly string[] = ['http://localhost:3000', 'http://localhost:5173', 'http://127.0.0.1:3000', 'http://127.0.0.1:5173'];
+
 /** The defaults a new server starts with. */
-export const DEFAULT_SETTINGS: AetherSettings = { enable_registration: false, RateLimitEnabled: false };
+export const DEFAULT_SETTINGS: AetherSettings = {
+  enable_registration: false,
+  RateLimitEnabled: false,
+  CorsOrigins: [...DEVELOPMENT_CORS_ORIGINS],
+  CorsAllowCredentials: true,
+};
 
 export type AetherRole = 'admin' | 'user';
 

@@ -11,6 +11,7 @@ import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readBodyBytes
 import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { controlRoutes } from './control.js';
+import { decorateCors, interceptCors } from './cors.js';
 import { createRequestJournal, JOURNAL_PARSE_LIMIT, journalHeaders, journalPath, type RecordedBody, type RequestJournal } from './request-journal.js';
 import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
@@ -85,7 +86,7 @@ export interface Engine<S extends BaseState> {
   readonly requests: RequestJournal;
   /** The dialect's routes followed by the control API's. */
   readonly routes: ReadonlyArray<Route<S>>;
-  /** The response of the matching route, or `undefined` when none matches. */
+  /** The response of the matching route (or of the dialect's CORS preflight), or `undefined` when none matches. */
   dispatch(request: Request): Promise<Response | undefined>;
   /** Like `dispatch`, with the dialect's 404 for unmatched requests. */
   handle(request: Request): Promise<Response>;
@@ -304,16 +305,21 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const observed = options.onResponse ? request.clone() : undefined;
     const url = new URL(request.url);
     const match = matchRoute(request.method, url);
-    if (!match && !notFound) return undefined;
+    // By the route matched where there is one: the router decodes the path, so `/%5F_mock/state` is the sandbox's too.
+    const own = (match ? match.route.path : routedPath(url)).startsWith('/__mock/');
+    // The sandbox's own paths never answer CORS: a web page must not read or drive the control API.
+    const cors = own ? undefined : dialect.cors;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
     const attempts = mutates ? createAttempts({ iterations, random }) : undefined;
     const sent: SentBody = {};
     const bodyLimit = match?.route.bodyLimit ?? BODY_LIMIT_BYTES;
     const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
+    // Before routing's answers: a preflight has no route (none has OPTIONS), so `dispatch` answers one too.
+    const early = interceptCors(cors, ctx, match?.route);
+    if (!match && !notFound && !early) return undefined;
     const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
-    const response = refused ?? (match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
-    // By the route matched where there is one: the router decodes the path, so `/%5F_mock/state` is control too.
-    if (!(match ? match.route.path : routedPath(url)).startsWith('/__mock/')) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
+    const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
+    if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;
   }

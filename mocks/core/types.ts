@@ -4,6 +4,7 @@
  */
 import type { ZodType } from 'zod';
 import type { Clock } from './clock.js';
+import type { CorsLayer } from './cors.js';
 import type { FormTokens } from './form-tokens.js';
 import type { OutboxMessage } from './outbox.js';
 import type { Random } from './random.js';
@@ -250,4 +251,10 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
    * @default the socket address (`socketAddress`): no forwarding header is trusted
    */
   clientAddress?: ClientAddressRule;
+  /**
+   * The upstream's CORS middleware: preflights answered before routing, `Access-Control-*` headers on answers
+   * (mocks/go/cors.ts for gin-contrib/cors, mocks/core/starlette-cors.ts for Starlette).
+   * @default none: no CORS headers, and an OPTIONS request is routed like any other (the dialect's 404 or 405)
+   */
+  cors?: CorsLayer<S>;
 }

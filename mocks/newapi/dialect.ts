@@ -5,6 +5,7 @@
  */
 import { z, type ZodType } from 'zod';
 import { ginClientIp } from '../core/client-address.js';
+import { ginCors } from '../go/cors.js';
 import { passwordHashSchema } from '../core/state-checks.js';
 import type { Dialect, SeededAccount } from '../core/types.js';
 import { NEWAPI_FAULT_STATUSES, newApiErrors } from './envelope.js';
@@ -123,4 +124,14 @@ export const newApiDialect: Dialect<NewApiState, NewApiSettings, SeededAccount<n
   },
   // main.go never calls SetTrustedProxies, so c.ClientIP() believes X-Forwarded-For / X-Real-IP (docs/fidelity.md).
   clientAddress: ginClientIp,
+  // middleware/cors.go: gin-contrib/cors on every origin with credentials. SetRelayRouter's `router.Use(CORS())`
+  // comes after the /api groups are built, so of the sandbox's chains only gin's 404 chain holds it: every
+  // preflight (no route has OPTIONS) is its 204, an /api answer carries no CORS headers (docs/fidelity.md).
+  cors: ginCors({
+    allowAllOrigins: true,
+    allowCredentials: true,
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['*'],
+    covers: (route) => route === undefined,
+  }),
 };

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { socketAddress } from '../core/client-address.js';
+import { corsOriginsSchema } from '../core/cors.js';
+import { starletteCors } from '../core/starlette-cors.js';
 import type { Dialect } from '../core/types.js';
 import { PLATFORM_FAULT_STATUSES, platformErrors } from './envelope.js';
 import { withRateLimit } from './rate-limit.js';
@@ -14,7 +16,7 @@ import type { PlatformSettings, PlatformState } from './state.js';
 import { platformStateSchema } from './state-schema.js';
 
 const settingsPatchSchema = z
-  .strictObject({ RegisterEnabled: z.boolean(), RateLimitEnabled: z.boolean() } satisfies Record<keyof PlatformSettings, z.ZodType>)
+  .strictObject({ RegisterEnabled: z.boolean(), RateLimitEnabled: z.boolean(), CorsOrigins: corsOriginsSchema } satisfies Record<keyof PlatformSettings, z.ZodType>)
   .partial();
 
 /**
@@ -41,4 +43,12 @@ export const platformDialect: Dialect<PlatformState, PlatformSettings, PlatformA
   },
   // No upstream to follow: the contract names no proxy, so rate limits key on the socket address alone.
   clientAddress: socketAddress,
+  // No upstream: the configured origins get Starlette's rules (the core's list-of-origins layer), with credentials.
+  cors: starletteCors((settings) => ({
+    allowOrigins: settings.CorsOrigins,
+    allowCredentials: true,
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['*'],
+    exposeHeaders: ['*'],
+  })),
 };

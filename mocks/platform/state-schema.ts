@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { corsOriginsSchema } from '../core/cors.js';
 import { unusableRsaKeyPair } from '../core/rsa.js';
 import { passwordHashSchema } from '../core/state-checks.js';
 import type { PlatformState } from './state.js';
@@ -20,7 +21,8 @@ const text = z.string();
 const verifyStatus = z.enum(['unverified', 'pending', 'verified', 'rejected']);
 
 // Strict, as PATCH /__mock/settings is: a misspelt setting is refused, not carried along unused.
-const settings = z.strictObject({ RegisterEnabled: z.boolean(), RateLimitEnabled: z.boolean() });
+// Exports from before `CorsOrigins` existed import with its default.
+const settings = z.strictObject({ RegisterEnabled: z.boolean(), RateLimitEnabled: z.boolean(), CorsOrigins: corsOriginsSchema.default(() => []) });
 
 const outboxMessage = z.looseObject({
   id: z.number().int(),

@@ -19,10 +19,16 @@ export interface PlatformSettings {
    * @default false
    */
   RateLimitEnabled: boolean;
+  /**
+   * The origins a browser app may call from (CORS with credentials; no upstream to follow, see docs/fidelity.md).
+   * `[]`: no CORS headers, and an OPTIONS preflight is the 40400 of any unknown route.
+   * @default []
+   */
+  CorsOrigins: string[];
 }
 
 /** The defaults a new server starts with. */
-export const DEFAULT_SETTINGS: PlatformSettings = { RegisterEnabled: true, RateLimitEnabled: false };
+export const DEFAULT_SETTINGS: PlatformSettings = { RegisterEnabled: true, RateLimitEnabled: false, CorsOrigins: [] };
 
 export type UserType = 'personal' | 'enterprise' | 'member';
 export type MemberRole = 'owner' | 'admin' | 'member';

@@ -69,6 +69,11 @@ test('seed: the same seed gives the same state and accounts; another seed other 
   expect(c!.accounts[0]!.email).toBe('admin@localhost');
 });
 
-test('seed: registration is closed and rate limits are off, as a test wants them', () => {
-  expect(api.server.state.settings).toEqual({ enable_registration: false, RateLimitEnabled: false });
+test('seed: registration is closed and rate limits are off, as a test wants them; CORS as upstream run from source', () => {
+  expect(api.server.state.settings).toEqual({
+    enable_registration: false,
+    RateLimitEnabled: false,
+    CorsOrigins: ['http://localhost:3000', 'http://localhost:5173', 'http://127.0.0.1:3000', 'http://127.0.0.1:5173'],
+    CorsAllowCredentials: true,
+  });
 });
