@@ -24,7 +24,7 @@ export async function gatewayOverhead(quick: boolean): Promise<{ retrieve: Compa
   const id = native.userId!;
   const budget = quick ? { rounds: 15, iterations: 100, warmup: 100 } : { rounds: 31, iterations: 300, warmup: 300 };
   const retrieve = await compare('native', { native: () => native.users.retrieve(id), gateway: () => gateway.users.retrieve(String(id)) }, budget);
-  const list = await compare('native', { native: () => native.users.list(), gateway: () => gateway.users.list() }, budget);
+  const list = await compare('native', { native: async () => native.users.list(), gateway: async () => gateway.users.list() }, budget);
   return { retrieve, list };
 }
 
