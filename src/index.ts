@@ -1,7 +1,8 @@
 /**
  * gatewaykit: the SDK for the account APIs of LLM API gateways. The root entry holds what apps use with every
- * dialect: errors and their guards, options, pages. Each dialect has its own entry (`gatewaykit/newapi`,
- * `gatewaykit/platform`, `gatewaykit/opencat`); the machinery for writing a dialect is in `gatewaykit/core`.
+ * dialect: errors and their guards, options, pages, and `connect()`, the one client across gateways (it loads a
+ * dialect's adapter only when called). Each dialect has its own entry (`gatewaykit/newapi`, `gatewaykit/platform`,
+ * `gatewaykit/aether`, `gatewaykit/opencat`); the machinery for writing a dialect is in `gatewaykit/core`.
  *
  * @example
  * import { isNotFoundError, type ClientOptions } from 'gatewaykit';
@@ -23,3 +24,34 @@ export { ValidationError, isValidationError } from './core/errors/validation-err
 export type { HttpMethod, RequestBody, RequestQuery, ResponseData, ResponseShape } from './core/operation.js';
 export type { ClientOptions, Logger, RequestOptions, RetryOptions } from './core/options.js';
 export { Page, PagePromise, type PageParams } from './core/page.js';
+export { connect, type ConnectOptions } from './gateway/connect.js';
+export { UnsupportedOperationError, isUnsupportedOperationError, type UnsupportedOperationInit } from './gateway/errors.js';
+export { DEFAULT_QUOTA_PER_USD, Money, type ConvertOptions, type MoneyJSON, type MoneyOptions, type MoneyUnit } from './gateway/money.js';
+export { OPERATIONS, type Operation } from './gateway/operations.js';
+export type {
+  AdapterFactory,
+  AdapterInit,
+  Capabilities,
+  Capability,
+  CreatedGatewayKey,
+  Dialect,
+  DialectAuth,
+  DialectClients,
+  DialectRaw,
+  Gateway,
+  GatewayAdapter,
+  GatewayKey,
+  GatewayKeyCreateParams,
+  GatewayKeyListParams,
+  GatewayKeyRevokeParams,
+  GatewayOperations,
+  GatewayRole,
+  GatewayStatus,
+  GatewayUser,
+  GatewayUserCreateParams,
+  Quota,
+  QuotaFigures,
+  RawOf,
+  UsageSummary,
+  UsageSummaryParams,
+} from './gateway/types.js';

@@ -1,0 +1,20 @@
+import { Page, PagePromise } from '../../core/page.js';
+
+type AnyPage<T> = Page<T, number | undefined>;
+
+/** The same pages with every item mapped by `f`; the next pages are fetched by the dialect's own pager and mapped too. */
+export function mapPage<T, U>(source: PromiseLike<Page<T, number> | AnyPage<T>>, f: (item: T) => U): PagePromise<U, number | undefined> {
+  return new PagePromise(Promise.resolve(source).then((page) => mapped(page as AnyPage<T>, f)));
+}
+
+function mapped<T, U>(page: AnyPage<T>, f: (item: T) => U): Page<U, number | undefined> {
+  const { page: number, pageSize, total } = page;
+  return new Page({ items: page.items.map(f), page: number, pageSize, total }, () => page.getNextPage().then((next) => mapped(next, f)));
+}
+
+/** One page holding a whole unpaged list (a dialect that answers every item at once). */
+export function singlePage<T, U>(items: PromiseLike<T[]>, f: (item: T) => U): PagePromise<U, number | undefined> {
+  return new PagePromise(
+    Promise.resolve(items).then((all) => new Page({ items: all.map(f), page: 1, pageSize: Math.max(all.length, 1), total: all.length }, () => Promise.reject(new RangeError('Failed to get the next page: this is the last one. Please check hasNextPage().')))),
+  );
+}
