@@ -1,0 +1,85 @@
+/**
+ * What the one gateway scenario (test/gateway/scenario.test.ts) needs to know per dialect: how to authenticate,
+ * what a new user looks like there, what the dialect's own client answers for the same objects (so `raw` can be
+ * checked against it), and how the sandbox records spending. The scenario itself never looks at the dialect.
+ * @module
+ */
+import type { DialectName } from '../../mocks/index.js';
+import { connect } from '../../src/gateway/connect.js';
+import { Money } from '../../src/gateway/money.js';
+import type { Dialect, Gateway, GatewayRole, GatewayUserCreateParams } from '../../src/gateway/types.js';
+import { useReferenceServer, type ServerLifecycle } from './lifecycle.js';
+
+/** One dialect's side of the scenario. */
+export interface ScenarioFixture<D extends Dialect = Dialect> {
+  readonly dialect: D;
+  readonly life: ServerLifecycle<D & DialectName>;
+  /** Connects as the seeded administrator. */
+  connect(): Promise<Gateway<D>>;
+  /** The administrator's normalized role. */
+  adminRole: GatewayRole;
+  newUser: GatewayUserCreateParams;
+  newUserRole: GatewayRole;
+  /** What the dialect's own client answers for the caller, and for one user (the answers `raw` must equal). */
+  nativeMe(gateway: Gateway<D>): Promise<unknown>;
+  nativeUser(gateway: Gateway<D>, id: string): Promise<unknown>;
+  /** The dialect's own key list of the user (or the caller's, without `userId`). */
+  nativeKeys(gateway: Gateway<D>, userId?: string): Promise<unknown[]>;
+  /** A quota in the dialect's unit to set, and one to add to it. */
+  quota?: { set: Money; add: Money };
+  /** Records what the user's requests would have cost (the sandbox's control API) at the server's now; answers the cost. */
+  spend?(userId: string): Promise<Money>;
+}
+
+/** The fixed instant every run starts at, so day boundaries never depend on when the suite runs. */
+export const SCENARIO_NOW = Date.UTC(2026, 5, 15, 12, 0, 0);
+
+const post = (life: ServerLifecycle<DialectName>, path: string, body: unknown) =>
+  life.raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (response) => {
+    if (!response.ok) throw new Error(`Failed to POST ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  });
+
+/** The aether side: the bootstrap admin logs in by email; usage rows go in through `POST /__mock/usages`. */
+export function aetherScenario(): ScenarioFixture<'aether'> {
+  const life = useReferenceServer('aether');
+  const admin = () => life.server.accounts.find((account) => account.role === 'admin')!;
+  return {
+    dialect: 'aether',
+    life,
+    connect: () => connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'aether', auth: { email: admin().email, password: admin().password } }),
+    adminRole: 'admin',
+    newUser: { name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42' },
+    newUserRole: 'user',
+    nativeMe: (gateway) => gateway.native.me.retrieve(),
+    nativeUser: (gateway, id) => gateway.native.users.retrieve(id),
+    nativeKeys: async (gateway, userId) => (userId === undefined ? (await gateway.native.me.apiKeys.list()).items : (await gateway.native.users.apiKeys.list(userId)).api_keys),
+    quota: { set: Money.of('usd', '12.5'), add: Money.of('usd', '0.1') },
+    spend: async (userId) => {
+      await post(life, '/__mock/usages', { user_id: userId, model: 'gpt-4o', total_tokens: 1200, total_cost_usd: 0.25 });
+      return Money.of('usd', 0.25);
+    },
+  };
+}
+
+/** The opencat side: root's seeded token; usage goes in per day through `POST /__mock/usages`. */
+export function openCatScenario(): ScenarioFixture<'opencat'> {
+  const life = useReferenceServer('opencat');
+  const token = () => life.server.accounts.find((account) => account.role === 'root')!.token;
+  return {
+    dialect: 'opencat',
+    life,
+    connect: () => connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'opencat', auth: { token: token() } }),
+    adminRole: 'owner',
+    newUser: { name: 'mei_chen' },
+    newUserRole: 'member',
+    nativeMe: (gateway) => gateway.native.users.me(),
+    nativeUser: async (gateway, id) => (await gateway.native.users.list()).items.find((user) => String(user.id) === id),
+    nativeKeys: async (gateway, userId) => (userId === undefined ? [await gateway.native.users.me()] : (await gateway.native.users.list()).items.filter((user) => String(user.id) === userId)),
+    spend: async (userId) => {
+      const date = new Date(life.server.clock.now()).toISOString().slice(0, 10);
+      const row = await post(life, '/__mock/usages', { user_id: Number(userId), model: 'gpt-4o', prompt_units: 1000, completion_units: 500, cost: '0.012500', date });
+      return Money.of('usd', row.cost as string);
+    },
+  };
+}
