@@ -23,6 +23,8 @@ export interface ScenarioFixture<D extends Dialect = Dialect> {
   /** What the dialect's own client answers for the caller, and for one user (the answers `raw` must equal). */
   nativeMe(gateway: Gateway<D>): Promise<unknown>;
   nativeUser(gateway: Gateway<D>, id: string): Promise<unknown>;
+  /** What the dialect's own client answers for the user's quota. @default nativeUser */
+  nativeQuota?(gateway: Gateway<D>, id: string): Promise<unknown>;
   /** The dialect's own key list of the user (or the caller's, without `userId`). */
   nativeKeys(gateway: Gateway<D>, userId?: string): Promise<unknown[]>;
   /** A quota in the dialect's unit to set, and one to add to it. */
@@ -39,6 +41,24 @@ const post = (life: ServerLifecycle<DialectName>, path: string, body: unknown) =
     if (!response.ok) throw new Error(`Failed to POST ${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<Record<string, unknown>>;
   });
+
+/** The newapi side: the seeded root logs in; keys are the caller's own tokens; no usage route to spend through. */
+export function newApiScenario(): ScenarioFixture<'newapi'> {
+  const life = useReferenceServer('newapi');
+  const root = () => life.server.accounts.find((account) => account.role === 100)!;
+  return {
+    dialect: 'newapi',
+    life,
+    connect: () => connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'newapi', auth: { username: root().username, password: root().password } }),
+    adminRole: 'owner',
+    newUser: { name: 'mei_chen', password: 'Blue-lotus-42' },
+    newUserRole: 'user',
+    nativeMe: (gateway) => gateway.native.self.retrieve(),
+    nativeUser: (gateway, id) => gateway.native.users.retrieve(Number(id)),
+    nativeKeys: async (gateway) => (await gateway.native.tokens.list()).items,
+    quota: { set: Money.of('quota', 1_000_000), add: Money.of('quota', 250_000) },
+  };
+}
 
 /** The aether side: the bootstrap admin logs in by email; usage rows go in through `POST /__mock/usages`. */
 export function aetherScenario(): ScenarioFixture<'aether'> {
