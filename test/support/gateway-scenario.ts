@@ -7,7 +7,8 @@
 import type { DialectName } from '../../mocks/index.js';
 import { connect } from '../../src/gateway/connect.js';
 import { Money } from '../../src/gateway/money.js';
-import type { Dialect, Gateway, GatewayRole, GatewayUserCreateParams } from '../../src/gateway/types.js';
+import { PlatformClient } from '../../src/platform/index.js';
+import type { Dialect, Gateway, GatewayRole, GatewayUser, GatewayUserCreateParams } from '../../src/gateway/types.js';
 import { useReferenceServer, type ServerLifecycle } from './lifecycle.js';
 
 /** One dialect's side of the scenario. */
@@ -27,6 +28,8 @@ export interface ScenarioFixture<D extends Dialect = Dialect> {
   nativeQuota?(gateway: Gateway<D>, id: string): Promise<unknown>;
   /** The dialect's own key list of the user (or the caller's, without `userId`). */
   nativeKeys(gateway: Gateway<D>, userId?: string): Promise<unknown[]>;
+  /** A user to carry on with where the dialect cannot create one (`users.create` unsupported). */
+  existingUser?(gateway: Gateway<D>): Promise<GatewayUser>;
   /** A quota in the dialect's unit to set, and one to add to it. */
   quota?: { set: Money; add: Money };
   /** Records what the user's requests would have cost (the sandbox's control API) at the server's now; answers the cost. */
@@ -57,6 +60,36 @@ export function newApiScenario(): ScenarioFixture<'newapi'> {
     nativeUser: (gateway, id) => gateway.native.users.retrieve(Number(id)),
     nativeKeys: async (gateway) => (await gateway.native.tokens.list()).items,
     quota: { set: Money.of('quota', 1_000_000), add: Money.of('quota', 250_000) },
+  };
+}
+
+/**
+ * The platform side: the enterprise owner logs in with a solved captcha. The platform creates members only by
+ * invitation, so the scenario takes a seeded member where `users.create` is unsupported.
+ */
+export function platformScenario(): ScenarioFixture<'platform'> {
+  const life = useReferenceServer('platform');
+  const owner = () => life.server.accounts.find((account) => account.role === 'enterprise owner')!;
+  const captchaToken = async () => {
+    const client = new PlatformClient({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0 });
+    const { captcha_id } = await client.auth.captcha.create();
+    const { answer } = (await (await life.raw(`/__mock/captchas/${captcha_id}`)).json()) as { answer: string };
+    return (await client.auth.captcha.verify({ captcha_id, answer })).captcha_token;
+  };
+  return {
+    dialect: 'platform',
+    life,
+    connect: async () =>
+      connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'platform', auth: { email: owner().email!, password: owner().password, captcha_token: await captchaToken() } }),
+    adminRole: 'owner',
+    newUser: { name: 'mei_chen', email: 'mei@example.com' },
+    newUserRole: 'member',
+    existingUser: async (gateway) => (await gateway.users.list({ pageSize: 100 })).items.find((user) => user.role === 'member')!,
+    nativeMe: (gateway) => gateway.native.users.me.retrieve(),
+    nativeUser: async (gateway, id) => (await gateway.native.members.list({ pageSize: 100 })).items.find((member) => member.member_id === id),
+    nativeQuota: (gateway, id) => gateway.native.members.retrieveQuota(id),
+    nativeKeys: async (gateway) => (await gateway.native.apiKeys.list()).items,
+    quota: { set: Money.of('tokens', 200_000), add: Money.of('tokens', 50_000) },
   };
 }
 
