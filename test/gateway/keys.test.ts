@@ -1,0 +1,83 @@
+import { expect, test } from 'vitest';
+import { NotFoundError } from '../../src/index.js';
+import { useReferenceServer } from '../support/lifecycle.js';
+import { newApiGateway, platformGateway } from './support.js';
+
+const newapi = useReferenceServer('newapi');
+const platform = useReferenceServer('platform');
+
+test('keys.create (newapi): answers the new token with its id and full sk- secret, found after the id-less create', async () => {
+  const gateway = await newApiGateway(newapi, 1);
+  const before = newapi.server.requests.length;
+  const key = await gateway.keys.create({ name: 'ci' });
+  // The journal is newest first. GET /api/token/, POST /api/token/, GET /api/token/, POST /api/token/:id/key: as the JSDoc says.
+  expect(newapi.server.requests.slice(0, newapi.server.requests.length - before).reverse().map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+    'GET /api/token/',
+    'POST /api/token/',
+    'GET /api/token/',
+    `POST /api/token/${key.id}/key`,
+  ]);
+  expect(key).toMatchObject({ name: 'ci', status: 'active', userId: String(gateway.native.userId) });
+  expect(key.secret).toMatch(/^sk-[A-Za-z0-9]{48}$/);
+  expect(key.masked).toBe(`sk-${key.secret.slice(3, 7)}**********${key.secret.slice(-4)}`);
+  expect(key.expiresAt).toBeUndefined();
+});
+
+test('keys.list (newapi): the caller’s tokens masked, no secret; raw is the token as the list answers it', async () => {
+  const gateway = await newApiGateway(newapi, 1);
+  const created = await gateway.keys.create({ name: 'ci' });
+  const listed = (await gateway.keys.list()).items.find((k) => k.id === created.id)!;
+  expect(listed).toEqual({ ...created, secret: undefined, raw: listed.raw });
+  expect('secret' in listed).toBe(false);
+  expect(listed.raw).toEqual(await gateway.native.tokens.retrieve(Number(created.id)));
+});
+
+test('keys.create (newapi): expiresAt is sent as expired_time in Unix seconds', async () => {
+  const gateway = await newApiGateway(newapi, 1);
+  const at = new Date(newapi.server.clock.now() + 86_400_000);
+  const key = await gateway.keys.create({ name: 'ci', expiresAt: at });
+  expect(key.raw.expired_time).toBe(Math.floor(at.getTime() / 1000));
+  expect(key.expiresAt).toBe(new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString());
+});
+
+test('keys.revoke (newapi): the token is deleted; revoking it again is a NotFoundError', async () => {
+  const gateway = await newApiGateway(newapi, 1);
+  const { id } = await gateway.keys.create({ name: 'ci' });
+  await gateway.keys.revoke(id);
+  expect((await gateway.keys.list()).items.map((k) => k.id)).not.toContain(id);
+  await expect(gateway.keys.revoke(id)).rejects.toBeInstanceOf(NotFoundError);
+});
+
+test('keys.create (platform): a production key with its secret; the list shows it by its prefix only', async () => {
+  const gateway = await platformGateway(platform, 'personal');
+  const key = await gateway.keys.create({ name: 'CI' });
+  expect(key).toMatchObject({ id: key.raw.key_id, name: 'CI', status: 'active', masked: key.raw.key_prefix, secret: key.raw.api_key });
+  expect(key.raw.key_type).toBe('production');
+  const listed = (await gateway.keys.list()).items.find((k) => k.id === key.id)!;
+  expect(listed).toMatchObject({ id: key.id, masked: key.masked, status: 'active' });
+  expect('secret' in listed).toBe(false);
+  expect(listed.raw).toEqual(await gateway.native.apiKeys.retrieve(key.id));
+});
+
+test('keys.create (platform): expiresAt is sent as expires_at and read back', async () => {
+  const gateway = await platformGateway(platform, 'personal');
+  // Whole seconds: the platform keeps expiry times to the second.
+  const at = new Date(Math.floor(platform.server.clock.now() / 1000) * 1000 + 7 * 86_400_000).toISOString();
+  const key = await gateway.keys.create({ name: 'CI', expiresAt: at });
+  expect(new Date(key.expiresAt!).getTime()).toBe(new Date(at).getTime());
+});
+
+test('keys.revoke (platform): the key is deleted and gone from the list', async () => {
+  const gateway = await platformGateway(platform, 'personal');
+  const { id } = await gateway.keys.create({ name: 'CI' });
+  await gateway.keys.revoke(id);
+  expect((await gateway.keys.list()).items.map((k) => k.id)).not.toContain(id);
+  await expect(gateway.keys.revoke(id)).rejects.toBeInstanceOf(NotFoundError);
+});
+
+test('keys.forUser: unsupported on newapi and platform, each naming connect() as that user', async () => {
+  for (const gateway of [await newApiGateway(newapi), await platformGateway(platform)]) {
+    expect(gateway.capabilities['keys.forUser']).toMatchObject({ supported: false });
+    await expect(gateway.keys.list({ userId: '2' })).rejects.toMatchObject({ dialect: gateway.dialect, operation: 'keys.forUser', alternative: expect.stringContaining('connect() as that user') });
+  }
+});
