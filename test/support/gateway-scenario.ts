@@ -5,10 +5,9 @@
  * @module
  */
 import type { DialectName } from '../../mocks/index.js';
-import { connect } from '../../src/gateway/connect.js';
 import { Money } from '../../src/gateway/money.js';
-import { PlatformClient } from '../../src/platform/index.js';
 import type { Dialect, Gateway, GatewayRole, GatewayUser, GatewayUserCreateParams } from '../../src/gateway/types.js';
+import { aetherGateway, newApiGateway, openCatGateway, platformGateway } from '../gateway/support.js';
 import { useReferenceServer, type ServerLifecycle } from './lifecycle.js';
 
 /** One dialect's side of the scenario. */
@@ -48,11 +47,10 @@ const post = (life: ServerLifecycle<DialectName>, path: string, body: unknown) =
 /** The newapi side: the seeded root logs in; keys are the caller's own tokens; no usage route to spend through. */
 export function newApiScenario(): ScenarioFixture<'newapi'> {
   const life = useReferenceServer('newapi');
-  const root = () => life.server.accounts.find((account) => account.role === 100)!;
   return {
     dialect: 'newapi',
     life,
-    connect: () => connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'newapi', auth: { username: root().username, password: root().password } }),
+    connect: () => newApiGateway(life),
     adminRole: 'owner',
     newUser: { name: 'mei_chen', password: 'Blue-lotus-42' },
     newUserRole: 'user',
@@ -69,18 +67,10 @@ export function newApiScenario(): ScenarioFixture<'newapi'> {
  */
 export function platformScenario(): ScenarioFixture<'platform'> {
   const life = useReferenceServer('platform');
-  const owner = () => life.server.accounts.find((account) => account.role === 'enterprise owner')!;
-  const captchaToken = async () => {
-    const client = new PlatformClient({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0 });
-    const { captcha_id } = await client.auth.captcha.create();
-    const { answer } = (await (await life.raw(`/__mock/captchas/${captcha_id}`)).json()) as { answer: string };
-    return (await client.auth.captcha.verify({ captcha_id, answer })).captcha_token;
-  };
   return {
     dialect: 'platform',
     life,
-    connect: async () =>
-      connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'platform', auth: { email: owner().email!, password: owner().password, captcha_token: await captchaToken() } }),
+    connect: () => platformGateway(life),
     adminRole: 'owner',
     newUser: { name: 'mei_chen', email: 'mei@example.com' },
     newUserRole: 'member',
@@ -96,11 +86,10 @@ export function platformScenario(): ScenarioFixture<'platform'> {
 /** The aether side: the bootstrap admin logs in by email; usage rows go in through `POST /__mock/usages`. */
 export function aetherScenario(): ScenarioFixture<'aether'> {
   const life = useReferenceServer('aether');
-  const admin = () => life.server.accounts.find((account) => account.role === 'admin')!;
   return {
     dialect: 'aether',
     life,
-    connect: () => connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'aether', auth: { email: admin().email, password: admin().password } }),
+    connect: () => aetherGateway(life),
     adminRole: 'admin',
     newUser: { name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42' },
     newUserRole: 'user',
@@ -118,11 +107,10 @@ export function aetherScenario(): ScenarioFixture<'aether'> {
 /** The opencat side: root's seeded token; usage goes in per day through `POST /__mock/usages`. */
 export function openCatScenario(): ScenarioFixture<'opencat'> {
   const life = useReferenceServer('opencat');
-  const token = () => life.server.accounts.find((account) => account.role === 'root')!.token;
   return {
     dialect: 'opencat',
     life,
-    connect: () => connect({ baseURL: life.baseURL, fetch: life.fetch, maxRetries: 0, dialect: 'opencat', auth: { token: token() } }),
+    connect: () => openCatGateway(life),
     adminRole: 'owner',
     newUser: { name: 'mei_chen' },
     newUserRole: 'member',
