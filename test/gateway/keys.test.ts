@@ -142,3 +142,14 @@ test('keys (opencat): an id that is no key id, or an expiry, is refused before a
   await expect(gateway.keys.create({ name: 'x', userId: '2', expiresAt: new Date(0) })).rejects.toThrow('OpenCat tokens never expire');
   expect(opencat.server.requests.length).toBe(before);
 });
+
+test('keys.create / revoke (opencat): the caller’s own token is refused, so the gateway never ends the token it sends', async () => {
+  const gateway = await openCatGateway(opencat);
+  const before = opencat.server.requests.length;
+  await expect(gateway.keys.create({ name: 'mine' })).rejects.toThrow('it would replace the token this gateway sends');
+  expect(opencat.server.requests.length).toBe(before);
+  await expect(gateway.keys.create({ name: 'mine', userId: '1' })).rejects.toBeInstanceOf(TypeError);
+  const [own] = (await gateway.keys.list()).items;
+  await expect(gateway.keys.revoke(own!.id)).rejects.toBeInstanceOf(TypeError);
+  expect((await gateway.me()).role).toBe('owner');
+});

@@ -27,10 +27,10 @@ type Member = User | UserProfile;
 export const openCatAdapter: AdapterFactory<'opencat'> = async ({ clientOptions, auth }) => {
   const { OpenCatClient } = await import('../../opencat/client.js');
   const client = new OpenCatClient({ ...clientOptions, token: auth.token });
-  return { dialect: 'opencat', native: client, capabilities: openCatCapabilities as Capabilities, operations: operations(client) };
+  return { dialect: 'opencat', native: client, capabilities: openCatCapabilities as Capabilities, operations: operations(client, auth.token) };
 };
 
-function operations(client: OpenCatClient): Partial<Ops> {
+function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
   /** Every user (`GET /1/users`, one page), and which of them is root: id 1, or id 0 on opencatd_worker. */
   const members = async (options?: Parameters<Ops['me']>[0]) => {
     const { items } = await client.users.list(options);
@@ -38,6 +38,9 @@ function operations(client: OpenCatClient): Partial<Ops> {
   };
   // What opencatd-open answers for an unknown user on its one per-user route (reset), after a list without them.
   const notFound = () => new NotFoundError({ status: 200, message: 'record not found', dialect: 'opencat', request: { method: 'GET', url: `${client.options.baseURL}/1/users` } });
+  // Resetting the caller's own token would end the token this gateway sends, with no way to carry on.
+  const ownToken = (operation: string) =>
+    new TypeError(`Failed to call ${operation}: it would replace the token this gateway sends, and every later call would be refused. Please call gateway.native.users.resetToken(id), then connect() with the token it answers.`);
   /** One user out of the list: OpenCat has no route for one user. */
   const member = async (id: string, options?: Parameters<Ops['me']>[0]) => {
     const { items, rootId } = await members(options);
@@ -74,24 +77,28 @@ function operations(client: OpenCatClient): Partial<Ops> {
       return singlePage(owner.then((user) => [user]), (user) => keyOf(user));
     },
     /**
-     * `POST /1/users/:id/reset`: a new token for the user (the caller without `userId`), answered whole; the old one
-     * stops working at once. OpenCat stores no key name, so the key is named after its user.
+     * Two upstream calls: `GET /1/users` (the user, who must not be the caller), then `POST /1/users/:id/reset`, a new
+     * token answered whole; the old one stops working at once. OpenCat stores no key name, so the key is named after
+     * its user. Without `userId` it would replace the caller's own token, so it is refused.
      */
     'keys.create': async (params, options) => {
       if (params.expiresAt !== undefined) throw new TypeError('Failed to call keys.create: OpenCat tokens never expire. Please leave out `expiresAt`.');
-      const userId = params.userId ?? String((await client.users.me(options)).id);
-      const user = await client.users.resetToken(Number(userId), {}, options);
-      return { ...keyOf(user), secret: user.token } satisfies CreatedGatewayKey<Member>;
+      if (params.userId === undefined) throw ownToken('keys.create');
+      const { user } = await member(params.userId, options);
+      if (user.token === callerToken) throw ownToken('keys.create');
+      const reset = await client.users.resetToken(user.id, {}, options);
+      return { ...keyOf(reset), secret: reset.token } satisfies CreatedGatewayKey<Member>;
     },
     /**
      * `GET /1/users` to check that the key is still the user's token, then `POST /1/users/:id/reset`: the token is
      * replaced by one nobody is told, which ends it. A key already replaced is a `NotFoundError`, so a stale id never
-     * ends the token that came after it.
+     * ends the token that came after it; the caller's own token is refused, as for `keys.create`.
      */
     'keys.revoke': async (id, _params, options) => {
       const { userId } = parseKeyId(id);
       const { user } = await member(String(userId), options);
       if (keyIdOf(user) !== id) throw notFound();
+      if (user.token === callerToken) throw ownToken('keys.revoke');
       await client.users.resetToken(user.id, {}, options);
     },
     /**
