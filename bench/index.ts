@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { aetherLogin, aetherRefreshedCall } from './sections/aether.js';
 import { bundleSizes } from './sections/bundle.js';
 import { clientOverhead } from './sections/client.js';
+import { connectBundle, gatewayOverhead } from './sections/gateway.js';
 import { httpServers } from './sections/http.js';
 import { inProcess } from './sections/in-process.js';
 import { OPENCAT_USERS, openCatUsersList } from './sections/opencat.js';
@@ -15,7 +16,7 @@ import { sandboxStart } from './sections/sandbox-start.js';
 import { SEARCH_KEYWORDS, searchWithWildcards } from './sections/search.js';
 import { tokenCreateWhileLoggingIn } from './sections/write-lock.js';
 
-const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'aether', 'opencat', 'ready', 'sandbox', 'search', 'bundle'];
+const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'aether', 'opencat', 'gateway', 'ready', 'sandbox', 'search', 'bundle'];
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -87,6 +88,15 @@ if (runs('opencat')) {
   const sdk = list.ratio.sdk!;
   const ms = (name: string) => `${(list.medianNs[name]! / 1e6).toFixed(2)} ms`;
   row(`opencat users.list in-process at ${OPENCAT_USERS.toLocaleString('en')} users vs raw server.fetch`, `${x(sdk)} (SDK ${ms('sdk')} vs ${ms('raw server.fetch')} per list)`, '≤ 1.10×', sdk <= 1.1);
+}
+
+if (runs('gateway')) {
+  const { retrieve, list } = await gatewayOverhead(quick);
+  const us = (c: { medianNs: Record<string, number> }, name: string) => `${(c.medianNs[name]! / 1000).toFixed(0)} µs`;
+  row('gateway.users.retrieve (newapi) in-process vs native users.retrieve', `${x(retrieve.ratio.gateway!)} (${us(retrieve, 'gateway')} vs ${us(retrieve, 'native')})`, '≤ 1.05×', retrieve.ratio.gateway! <= 1.05);
+  row('gateway.users.list (newapi) in-process vs native users.list', `${x(list.ratio.gateway!)} (${us(list, 'gateway')} vs ${us(list, 'native')})`, '≤ 1.05×', list.ratio.gateway! <= 1.05);
+  const bundle = await connectBundle();
+  row("bundle connect({ dialect: 'newapi' }): the chunks it loads, min+gz", `${(bundle.bytes / 1024).toFixed(2)} kB (dialect sources in them: ${bundle.dialects.join(', ')})`, "newapi's only", bundle.dialects.join() === 'newapi');
 }
 
 if (runs('ready')) {
@@ -176,7 +186,9 @@ access token has expired, and times \`client.me.retrieve()\` (the 401, the share
 the same three requests by hand.
 The opencat figure times \`client.users.list()\` in-process against a server grown to 10,000 users (through
 \`POST /1/users\`) with the same \`GET /1/users\` by hand (raw \`server.fetch\`, \`response.json()\`): the server's encoding of
-the list is on both sides. The bundles are esbuild's minified browser ESM builds, gzipped.
+the list is on both sides. The gateway figures time a normalized call in-process against the native call it
+maps to, on one seeded new-api server with a frozen clock, both logged in as root. The connect bundle is the
+split build's entry chunk, the chunks it imports and the newapi adapter's dynamic chunk, each gzipped. The bundles are esbuild's minified browser ESM builds, gzipped.
 `;
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), report);
 console.log('\nwrote docs/benchmarks.md');

@@ -20,7 +20,7 @@ import type {
 } from '../aether/resources/users.js';
 import type { SessionTokens as AetherSessionTokens } from '../aether/tokens.js';
 import type { NewApiClient } from '../newapi/client.js';
-import type { LoginParams as NewApiLoginParams, LoginUser as NewApiLoginUser } from '../newapi/resources/auth.js';
+import type { LoginParams as NewApiLoginParams } from '../newapi/resources/auth.js';
 import type { SelfUser as NewApiSelfUser } from '../newapi/resources/self.js';
 import type { Token as NewApiToken, TokenWithKey as NewApiTokenWithKey } from '../newapi/resources/tokens.js';
 import type { User as NewApiUser } from '../newapi/resources/users.js';
@@ -59,18 +59,20 @@ export interface DialectAuth {
   opencat: { token: string };
 }
 
-/** The dialect's own objects behind each normalized one, kept as `raw`. */
+/** The dialect's own objects behind each normalized one, kept as `raw` (`me` and `createdKey`: what `me()` and `keys.create` answer). */
 export interface DialectRaw {
-  newapi: { user: NewApiUser | NewApiSelfUser | NewApiLoginUser; key: NewApiToken | NewApiTokenWithKey; quota: NewApiUser; usage: never };
-  platform: { user: PlatformMember | PlatformMe; key: PlatformApiKey | PlatformCreatedApiKey; quota: PlatformQuota; usage: never };
+  newapi: { user: NewApiUser; me: NewApiSelfUser; key: NewApiToken; createdKey: NewApiTokenWithKey; quota: NewApiUser; usage: never };
+  platform: { user: PlatformMember; me: PlatformMe; key: PlatformApiKey; createdKey: PlatformCreatedApiKey; quota: PlatformQuota; usage: never };
   aether: {
-    user: AetherUserListItem | AetherUser | AetherCreatedUser | AetherUpdatedUser | AetherProfile;
-    key: AetherApiKey | AetherUserApiKey | AetherCreatedApiKey | AetherCreatedUserApiKey;
+    user: AetherUserListItem | AetherUser | AetherCreatedUser | AetherUpdatedUser;
+    me: AetherProfile;
+    key: AetherApiKey | AetherUserApiKey;
+    createdKey: AetherCreatedApiKey | AetherCreatedUserApiKey;
     quota: AetherUser | AetherUpdatedUser | AetherQuotaReset;
     usage: AetherUsageStats;
   };
-  /** A key is a user's token, so its raw is the user answer that holds it. OpenCat has no quota. */
-  opencat: { user: OpenCatUser | OpenCatUserProfile; key: OpenCatUser | OpenCatUserProfile; quota: never; usage: OpenCatUsage[] };
+  /** A key is a user's token, so its raw is the user answer that holds it (the caller's is `/1/me`'s). No quota. */
+  opencat: { user: OpenCatUser; me: OpenCatUserProfile; key: OpenCatUser | OpenCatUserProfile; createdKey: OpenCatUser; quota: never; usage: OpenCatUsage[] };
 }
 
 /** The dialect's raw type of one normalized object. */
@@ -198,7 +200,7 @@ export type Capabilities = { readonly [O in Operation]: Capability };
 
 /** The operations a dialect implements, keyed by name; the unsupported ones are left out. */
 export interface GatewayOperations<D extends Dialect = Dialect> {
-  me(options?: RequestOptions): Promise<GatewayUser<RawOf<D, 'user'>>>;
+  me(options?: RequestOptions): Promise<GatewayUser<RawOf<D, 'me'>>>;
   'users.list'(params?: PageParams, options?: RequestOptions): PagePromise<GatewayUser<RawOf<D, 'user'>>, number | undefined>;
   'users.retrieve'(id: string, options?: RequestOptions): Promise<GatewayUser<RawOf<D, 'user'>>>;
   'users.create'(params: GatewayUserCreateParams, options?: RequestOptions): Promise<GatewayUser<RawOf<D, 'user'>>>;
@@ -206,7 +208,7 @@ export interface GatewayOperations<D extends Dialect = Dialect> {
   'users.enable'(id: string, options?: RequestOptions): Promise<void>;
   'users.delete'(id: string, options?: RequestOptions): Promise<void>;
   'keys.list'(params?: GatewayKeyListParams, options?: RequestOptions): PagePromise<GatewayKey<RawOf<D, 'key'>>, number | undefined>;
-  'keys.create'(params: GatewayKeyCreateParams, options?: RequestOptions): Promise<CreatedGatewayKey<RawOf<D, 'key'>>>;
+  'keys.create'(params: GatewayKeyCreateParams, options?: RequestOptions): Promise<CreatedGatewayKey<RawOf<D, 'createdKey'>>>;
   'keys.revoke'(id: string, params?: GatewayKeyRevokeParams, options?: RequestOptions): Promise<void>;
   'quota.retrieve'(userId: string, options?: RequestOptions): Promise<Quota<RawOf<D, 'quota'>>>;
   /** Sets the dialect's quota field (`amount`); `null` is no cap where the dialect has one. */

@@ -89,6 +89,12 @@ test('every error class has a guard that holds for an error of another copy of t
   expect(root.isTimeoutError(new copy.ConnectionError())).toBe(false);
   expect(isTwoFactorRequiredError(new twoFactor.TwoFactorRequiredError())).toBe(true);
   expect(isTwoFactorRequiredError(new TwoFactorRequiredError())).toBe(true);
+  const unsupported = new copy.UnsupportedOperationError({ dialect: 'platform', operation: 'users.create', alternative: 'native.members.invite' });
+  expect(unsupported).not.toBeInstanceOf(root.UnsupportedOperationError);
+  expect(root.isUnsupportedOperationError(unsupported)).toBe(true);
+  expect(root.isGatewayError(unsupported)).toBe(true);
+  expect(root.isApiError(unsupported)).toBe(false);
+  expect(root.isUnsupportedOperationError(createApiErrorOf(copy, 404))).toBe(false);
 });
 
 function createApiErrorOf(copy: typeof root, status: number) {

@@ -30,6 +30,17 @@ test('users.create (newapi): creates with a password and answers the user found 
   expect((await gateway.users.retrieve(created.id)).raw).toEqual(await gateway.native.users.retrieve(Number(created.id)));
 });
 
+test('users.list (newapi): a soft-deleted user, which the admin list still shows, reads as disabled', async () => {
+  const gateway = await newApiGateway(newapi);
+  const { id } = await gateway.users.create({ name: 'gw_dave', password: 'pa55word!' });
+  await gateway.native.users.softDelete(Number(id)).catch((err: unknown) => {
+    if (!(err instanceof NotFoundError)) throw err;
+  });
+  const listed = (await gateway.users.list({ pageSize: 100 })).items.find((u) => u.id === id)!;
+  expect(listed.raw.DeletedAt).not.toBeNull();
+  expect(listed.status).toBe('disabled');
+});
+
 test('users.create (newapi): no password is a TypeError and nothing is sent', async () => {
   const gateway = await newApiGateway(newapi);
   const before = newapi.server.requests.length;

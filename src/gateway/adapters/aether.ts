@@ -16,7 +16,7 @@ import { usdAmount } from '../internal/usd.js';
 import { aetherCapabilities } from './aether-capabilities.js';
 
 type Ops = GatewayOperations<'aether'>;
-type AetherUser = RawOf<'aether', 'user'>;
+type AetherUser = RawOf<'aether', 'user'> | RawOf<'aether', 'me'>;
 type AetherQuota = RawOf<'aether', 'quota'>;
 
 /**
@@ -102,7 +102,7 @@ function operations(client: AetherClient): Partial<Ops> {
 }
 
 /** Any of Aether's user answers (list row, detail, create, update, the caller's profile). */
-function userOf(raw: AetherUser): GatewayUser<AetherUser> {
+function userOf<R extends AetherUser>(raw: R): GatewayUser<R> {
   return { id: raw.id, name: raw.username, email: raw.email, role: raw.role, status: raw.is_active ? 'active' : 'disabled', quota: figures(raw), createdAt: raw.created_at, raw };
 }
 

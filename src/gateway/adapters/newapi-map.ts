@@ -25,8 +25,10 @@ export function figuresOf(user: { quota: number; used_quota: number }, perUsd: n
   return { kind: 'balance', amount, used: Money.of('quota', user.used_quota, { quotaPerUsd: perUsd }), remaining: amount, period: 'lifetime' };
 }
 
-export function toUser(user: AnyUser, perUsd: number): GatewayUser<AnyUser> {
-  const normalized: GatewayUser<AnyUser> = { id: String(user.id), name: user.username, role: roleOf(user.role), status: user.status === 1 ? 'active' : 'disabled', raw: user };
+export function toUser<U extends AnyUser>(user: U, perUsd: number): GatewayUser<U> {
+  // The admin list includes soft-deleted users (the console's delete): they can no longer log in, so disabled.
+  const deleted = 'DeletedAt' in user && user.DeletedAt !== null;
+  const normalized: GatewayUser<U> = { id: String(user.id), name: user.username, role: roleOf(user.role), status: user.status === 1 && !deleted ? 'active' : 'disabled', raw: user };
   if ('email' in user && user.email) normalized.email = user.email;
   if ('quota' in user) normalized.quota = figuresOf(user, perUsd);
   if ('created_at' in user && user.created_at) normalized.createdAt = new Date(user.created_at * 1000).toISOString();

@@ -47,7 +47,7 @@ export const newApiAdapter: AdapterFactory<'newapi'> = async ({ clientOptions, a
 /** The supported operations over one client. */
 export function newApiOperations(client: NewApiClient): Partial<GatewayOperations<'newapi'>> {
   const perUsd = quotaPerUsd(client);
-  const user = (raw: Parameters<typeof toUser>[0]) => toUser(raw, perUsd);
+  const user = <U extends Parameters<typeof toUser>[0]>(raw: U) => toUser(raw, perUsd);
   const quotaOf = (raw: User, id: string) => ({ ...figuresOf(raw, perUsd), userId: id, raw });
   const changeQuota = async (operation: string, id: string, mode: 'add' | 'subtract' | 'override', value: number, options?: RequestOptions) => {
     await client.users.addQuota(intId(id, operation), { mode, value }, options);

@@ -87,7 +87,7 @@ function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
       const { user } = await member(params.userId, options);
       if (user.token === callerToken) throw ownToken('keys.create');
       const reset = await client.users.resetToken(user.id, {}, options);
-      return { ...keyOf(reset), secret: reset.token } satisfies CreatedGatewayKey<Member>;
+      return { ...keyOf(reset), secret: reset.token } satisfies CreatedGatewayKey<User>;
     },
     /**
      * `GET /1/users` to check that the key is still the user's token, then `POST /1/users/:id/reset`: the token is
@@ -114,12 +114,12 @@ function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
 }
 
 /** A user of any OpenCat answer: the store row of list, create and reset, or the trimmed one of init and me. */
-function userOf(raw: Member, rootId: number): GatewayUser<Member> {
+function userOf<R extends Member>(raw: R, rootId: number): GatewayUser<R> {
   return { id: String(raw.id), name: raw.name, role: raw.id === rootId ? 'owner' : 'member', status: 'active', createdAt: raw.createdAt, raw };
 }
 
 /** A user's token as a key: masked, named after the user, with an id that changes when the token does. */
-function keyOf(raw: Member): GatewayKey<Member> {
+function keyOf<R extends Member>(raw: R): GatewayKey<R> {
   return { id: keyIdOf(raw), name: raw.name, masked: maskToken(raw.token), status: 'active', userId: String(raw.id), raw };
 }
 

@@ -33,8 +33,8 @@ export function meToUser(me: User): GatewayUser<User> {
   return { id: me.user_id, name: me.nickname, email: me.email, role, status: 'active', createdAt: me.created_at, raw: me };
 }
 
-export function toKey(key: ApiKey | CreatedApiKey): GatewayKey<ApiKey | CreatedApiKey> {
-  const normalized: GatewayKey<ApiKey | CreatedApiKey> = { id: key.key_id, name: key.name, masked: key.key_prefix, status: key.status, raw: key };
+export function toKey<K extends ApiKey | CreatedApiKey>(key: K): GatewayKey<K> {
+  const normalized: GatewayKey<K> = { id: key.key_id, name: key.name, masked: key.key_prefix, status: key.status, raw: key };
   if (key.expires_at !== null) normalized.expiresAt = key.expires_at;
   return normalized;
 }
