@@ -4,7 +4,8 @@
  * goes back to 0 only on a reset. Ids are UUIDs; times are upstream's ISO 8601 text.
  * @module
  */
-import type { AetherClient } from '../../aether/client.js';
+// A static import: connect() already loads this module lazily, so the client belongs in its chunk.
+import { AetherClient } from '../../aether/client.js';
 import type { ApiKey, CreatedApiKey } from '../../aether/resources/api-keys.js';
 import type { UsageStats } from '../../aether/resources/usage.js';
 import type { CreatedUserApiKey, UserApiKey } from '../../aether/resources/user-api-keys.js';
@@ -27,7 +28,6 @@ type AetherQuota = RawOf<'aether', 'quota'>;
  * const gateway = await connect({ baseURL: 'http://127.0.0.1:4011', dialect: 'aether', auth: { email: 'admin@localhost', password } });
  */
 export const aetherAdapter: AdapterFactory<'aether'> = async ({ clientOptions, auth }) => {
-  const { AetherClient } = await import('../../aether/client.js');
   const tokens = 'tokens' in auth ? auth.tokens : undefined;
   const client = new AetherClient({ ...clientOptions, tokens });
   if (!('tokens' in auth)) await client.auth.login(auth);

@@ -5,7 +5,8 @@
  * @module
  */
 import { NotFoundError } from '../../core/errors/not-found-error.js';
-import type { OpenCatClient } from '../../opencat/client.js';
+// A static import: connect() already loads this module lazily, so the client belongs in its chunk.
+import { OpenCatClient } from '../../opencat/client.js';
 import type { Usage, UsageDate } from '../../opencat/resources/usages.js';
 import type { User, UserProfile } from '../../opencat/resources/users.js';
 import { singlePage } from '../internal/map-page.js';
@@ -25,7 +26,6 @@ type Member = User | UserProfile;
  * const gateway = await connect({ baseURL: 'http://127.0.0.1:4012', dialect: 'opencat', auth: { token: rootToken } });
  */
 export const openCatAdapter: AdapterFactory<'opencat'> = async ({ clientOptions, auth }) => {
-  const { OpenCatClient } = await import('../../opencat/client.js');
   const client = new OpenCatClient({ ...clientOptions, token: auth.token });
   return { dialect: 'opencat', native: client, capabilities: openCatCapabilities as Capabilities, operations: operations(client, auth.token) };
 };
