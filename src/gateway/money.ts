@@ -48,13 +48,14 @@ export interface MoneyJSON {
  * Money.of('usd', 0.1).add(Money.of('usd', 0.2)).toString(); // "0.3"
  */
 export class Money {
-  declare readonly unit: MoneyUnit;
+  readonly unit: MoneyUnit;
   /** For `quota` only: how many quota make one USD. */
-  declare readonly quotaPerUsd: number | undefined;
+  readonly quotaPerUsd: number | undefined;
   readonly #value: Decimal;
 
   private constructor(unit: MoneyUnit, value: Decimal, quotaPerUsd: number | undefined) {
-    Object.assign(this, { unit, quotaPerUsd: unit === 'quota' ? quotaPerUsd ?? DEFAULT_QUOTA_PER_USD : undefined });
+    this.unit = unit;
+    this.quotaPerUsd = unit === 'quota' ? (quotaPerUsd ?? DEFAULT_QUOTA_PER_USD) : undefined;
     this.#value = value;
   }
 

@@ -16,7 +16,7 @@ test('users.list (newapi): ids as strings, roots as owner, admins as admin, comm
   for (const user of page.items) {
     expect(user.id).toBe(String(user.raw.id));
     expect(user.role).toBe({ 100: 'owner', 10: 'admin', 1: 'user' }[user.raw.role as 100 | 10 | 1]);
-    expect(user.status).toBe(user.raw.status === 1 ? 'active' : 'disabled');
+    expect(user.status).toBe(user.raw.status === 1 && user.raw.DeletedAt === null ? 'active' : 'disabled');
     expect(user.quota?.amount?.toNumber()).toBe((user.raw as { quota: number }).quota);
   }
   expect(new Set(page.items.map((u) => u.role))).toEqual(new Set(['owner', 'admin', 'user']));

@@ -4,6 +4,7 @@ import type { LoginUser } from '../../newapi/resources/auth.js';
 import type { SelfUser } from '../../newapi/resources/self.js';
 import type { Token, TokenWithKey } from '../../newapi/resources/tokens.js';
 import type { User } from '../../newapi/resources/users.js';
+import { isoFromUnixSeconds } from '../internal/iso-time.js';
 import { Money } from '../money.js';
 import type { CreatedGatewayKey, GatewayKey, GatewayRole, GatewayUser, QuotaFigures } from '../types.js';
 
@@ -31,7 +32,7 @@ export function toUser<U extends AnyUser>(user: U, perUsd: number): GatewayUser<
   const normalized: GatewayUser<U> = { id: String(user.id), name: user.username, role: roleOf(user.role), status: user.status === 1 && !deleted ? 'active' : 'disabled', raw: user };
   if ('email' in user && user.email) normalized.email = user.email;
   if ('quota' in user) normalized.quota = figuresOf(user, perUsd);
-  if ('created_at' in user && user.created_at) normalized.createdAt = new Date(user.created_at * 1000).toISOString();
+  if ('created_at' in user && user.created_at) normalized.createdAt = isoFromUnixSeconds(user.created_at);
   return normalized;
 }
 
@@ -47,7 +48,7 @@ export function toKey(token: Token): GatewayKey<Token> {
     userId: String(token.user_id),
     raw: token,
   };
-  if (token.expired_time !== -1) key.expiresAt = new Date(token.expired_time * 1000).toISOString();
+  if (token.expired_time !== -1) key.expiresAt = isoFromUnixSeconds(token.expired_time);
   return key;
 }
 

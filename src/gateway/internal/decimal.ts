@@ -12,6 +12,8 @@ const PLAIN = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i;
  */
 export function parseDecimal(value: string | number | bigint): Decimal {
   if (typeof value === 'bigint') return { units: value, scale: 0 };
+  // The common case (new-api's quota, the platform's counts): no text to read.
+  if (Number.isSafeInteger(value)) return { units: BigInt(value), scale: 0 };
   if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`Failed to read an amount: ${value} is not a finite number. Please pass a finite number or a decimal string.`);
   const text = typeof value === 'number' ? String(value) : value;
   const match = typeof text === 'string' ? PLAIN.exec(text) : null;
