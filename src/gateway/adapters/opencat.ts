@@ -9,7 +9,8 @@ import { NotFoundError } from '../../core/errors/not-found-error.js';
 import { OpenCatClient } from '../../opencat/client.js';
 import type { Usage, UsageDate } from '../../opencat/resources/usages.js';
 import type { User, UserProfile } from '../../opencat/resources/users.js';
-import { singlePage } from '../internal/map-page.js';
+import { PagePromise } from '../../core/page.js';
+import { mapPage, singlePage } from '../internal/map-page.js';
 import { Money } from '../money.js';
 import type { AdapterFactory, Capabilities, CreatedGatewayKey, GatewayKey, GatewayOperations, GatewayUser, UsageSummary } from '../types.js';
 import { openCatCapabilities } from './opencat-capabilities.js';
@@ -34,7 +35,7 @@ function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
   /** Every user (`GET /1/users`, one page), and which of them is root: id 1, or id 0 on opencatd_worker. */
   const members = async (options?: Parameters<Ops['me']>[0]) => {
     const { items } = await client.users.list(options);
-    return { items, rootId: items.some((user) => user.id === 0) ? 0 : 1 };
+    return { items, rootId: rootIdOf(items) };
   };
   // What opencatd-open answers for an unknown user on its one per-user route (reset), after a list without them.
   const notFound = () => new NotFoundError({ status: 200, message: 'record not found', dialect: 'opencat', request: { method: 'GET', url: `${client.options.baseURL}/1/users` } });
@@ -55,7 +56,12 @@ function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
       return userOf(me, me.id <= 1 ? me.id : -1);
     },
     /** `GET /1/users`: every user that is not deleted, in one page. */
-    'users.list': (_params, options) => singlePage(members(options).then(({ items, rootId }) => items.map((user) => userOf(user, rootId))), (user) => user),
+    'users.list': (_params, options) => {
+      // The root's id is known once the page is in (0 only where the worker's root is listed); every row reads it.
+      let rootId = 1;
+      const listed = client.users.list(options).then((page) => ((rootId = rootIdOf(page.items)), page));
+      return mapPage(new PagePromise(listed), (user) => userOf(user, rootId));
+    },
     /** `GET /1/users`, then the one asked for (OpenCat has no route for one user). */
     'users.retrieve': async (id, options) => {
       const { user, rootId } = await member(id, options);
@@ -111,6 +117,11 @@ function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
       return usageOf(from, to, await client.usages.list({ from, to }, options));
     },
   };
+}
+
+/** Root's id in a user list: 1 on opencatd-open, 0 on opencatd_worker (whose user 1 is a member). */
+function rootIdOf(users: readonly { id: number }[]): number {
+  return users.some((user) => user.id === 0) ? 0 : 1;
 }
 
 /** A user of any OpenCat answer: the store row of list, create and reset, or the trimmed one of init and me. */
