@@ -7,6 +7,7 @@ import { aetherLogin, aetherRefreshedCall } from './sections/aether.js';
 import { bundleSizes } from './sections/bundle.js';
 import { clientOverhead } from './sections/client.js';
 import { connectBundle, gatewayOverhead } from './sections/gateway.js';
+import { gatewayAdapterOverhead } from './sections/gateway-adapters.js';
 import { httpServers } from './sections/http.js';
 import { inProcess } from './sections/in-process.js';
 import { OPENCAT_USERS, openCatUsersList } from './sections/opencat.js';
@@ -95,6 +96,9 @@ if (runs('gateway')) {
   const us = (c: { medianNs: Record<string, number> }, name: string) => `${(c.medianNs[name]! / 1000).toFixed(0)} µs`;
   row('gateway.users.retrieve (newapi) in-process vs native users.retrieve', `${x(retrieve.ratio.gateway!)} (${us(retrieve, 'gateway')} vs ${us(retrieve, 'native')})`, '≤ 1.05×', retrieve.ratio.gateway! <= 1.05);
   row('gateway.users.list (newapi) in-process vs native users.list', `${x(list.ratio.gateway!)} (${us(list, 'gateway')} vs ${us(list, 'native')})`, '≤ 1.05×', list.ratio.gateway! <= 1.05);
+  const adapters = await gatewayAdapterOverhead(quick);
+  row('gateway.users.retrieve (aether) in-process vs native users.retrieve', `${x(adapters.aether.ratio.gateway!)} (${us(adapters.aether, 'gateway')} vs ${us(adapters.aether, 'native')})`, '≤ 1.05×', adapters.aether.ratio.gateway! <= 1.05);
+  row('gateway.users.list (opencat) in-process vs native users.list', `${x(adapters.opencat.ratio.gateway!)} (${us(adapters.opencat, 'gateway')} vs ${us(adapters.opencat, 'native')})`, '≤ 1.05×', adapters.opencat.ratio.gateway! <= 1.05);
   const bundle = await connectBundle();
   row("bundle connect({ dialect: 'newapi' }): the chunks it loads, min+gz", `${(bundle.bytes / 1024).toFixed(2)} kB (dialect sources in them: ${bundle.dialects.join(', ')})`, "newapi's only", bundle.dialects.join() === 'newapi');
 }

@@ -6,7 +6,18 @@
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise, PageParams } from '../core/page.js';
 import type { AetherClient } from '../aether/client.js';
+import type { ApiKey as AetherApiKey, CreatedApiKey as AetherCreatedApiKey } from '../aether/resources/api-keys.js';
 import type { LoginParams as AetherLoginParams } from '../aether/resources/auth.js';
+import type { Profile as AetherProfile } from '../aether/resources/me.js';
+import type { UsageStats as AetherUsageStats } from '../aether/resources/usage.js';
+import type { CreatedUserApiKey as AetherCreatedUserApiKey, UserApiKey as AetherUserApiKey } from '../aether/resources/user-api-keys.js';
+import type {
+  CreatedUser as AetherCreatedUser,
+  QuotaReset as AetherQuotaReset,
+  UpdatedUser as AetherUpdatedUser,
+  User as AetherUser,
+  UserListItem as AetherUserListItem,
+} from '../aether/resources/users.js';
 import type { SessionTokens as AetherSessionTokens } from '../aether/tokens.js';
 import type { NewApiClient } from '../newapi/client.js';
 import type { LoginParams as NewApiLoginParams } from '../newapi/resources/auth.js';
@@ -14,6 +25,8 @@ import type { SelfUser as NewApiSelfUser } from '../newapi/resources/self.js';
 import type { Token as NewApiToken, TokenWithKey as NewApiTokenWithKey } from '../newapi/resources/tokens.js';
 import type { User as NewApiUser } from '../newapi/resources/users.js';
 import type { OpenCatClient } from '../opencat/client.js';
+import type { Usage as OpenCatUsage } from '../opencat/resources/usages.js';
+import type { User as OpenCatUser, UserProfile as OpenCatUserProfile } from '../opencat/resources/users.js';
 import type { PlatformClient } from '../platform/client.js';
 import type { ApiKey as PlatformApiKey, CreatedApiKey as PlatformCreatedApiKey } from '../platform/resources/api-keys.js';
 import type { LoginParams as PlatformLoginParams } from '../platform/resources/auth.js';
@@ -50,9 +63,16 @@ export interface DialectAuth {
 export interface DialectRaw {
   newapi: { user: NewApiUser; me: NewApiSelfUser; key: NewApiToken; createdKey: NewApiTokenWithKey; quota: NewApiUser; usage: never };
   platform: { user: PlatformMember; me: PlatformMe; key: PlatformApiKey; createdKey: PlatformCreatedApiKey; quota: PlatformQuota; usage: never };
-  // gw-adapters tightens these two with the aether and opencat adapters.
-  aether: { user: unknown; me: unknown; key: unknown; createdKey: unknown; quota: unknown; usage: unknown };
-  opencat: { user: unknown; me: unknown; key: unknown; createdKey: unknown; quota: unknown; usage: unknown };
+  aether: {
+    user: AetherUserListItem | AetherUser | AetherCreatedUser | AetherUpdatedUser;
+    me: AetherProfile;
+    key: AetherApiKey | AetherUserApiKey;
+    createdKey: AetherCreatedApiKey | AetherCreatedUserApiKey;
+    quota: AetherUser | AetherUpdatedUser | AetherQuotaReset;
+    usage: AetherUsageStats;
+  };
+  /** A key is a user's token, so its raw is the user answer that holds it (the caller's is `/1/me`'s). No quota. */
+  opencat: { user: OpenCatUser; me: OpenCatUserProfile; key: OpenCatUser | OpenCatUserProfile; createdKey: OpenCatUser; quota: never; usage: OpenCatUsage[] };
 }
 
 /** The dialect's raw type of one normalized object. */

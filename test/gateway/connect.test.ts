@@ -1,10 +1,14 @@
 import { expect, expectTypeOf, test } from 'vitest';
+import { AetherClient } from '../../src/aether/index.js';
 import { NewApiClient } from '../../src/newapi/index.js';
+import { OpenCatClient } from '../../src/opencat/index.js';
 import { AuthenticationError, connect, isUnsupportedOperationError, OPERATIONS, UnsupportedOperationError, type Gateway } from '../../src/index.js';
 import { useReferenceServer } from '../support/lifecycle.js';
-import { connectTo, newApiAccount } from './support.js';
+import { aetherGateway, connectTo, newApiAccount, openCatGateway } from './support.js';
 
 const newapi = useReferenceServer('newapi');
+const aether = useReferenceServer('aether');
+const opencat = useReferenceServer('opencat');
 
 test('connect: newapi logs in and answers a Gateway over a NewApiClient', async () => {
   const root = newApiAccount(newapi.server, 100);
@@ -63,4 +67,32 @@ test('capabilities: a userId on a keys call rejects as keys.forUser where the di
   await expect(gateway.keys.list({ userId: '2' })).rejects.toMatchObject({ name: 'UnsupportedOperationError', operation: 'keys.forUser' });
   await expect(gateway.keys.create({ name: 'ci', userId: '2' })).rejects.toMatchObject({ operation: 'keys.forUser' });
   await expect(gateway.keys.revoke('1', { userId: '2' })).rejects.toMatchObject({ operation: 'keys.forUser' });
+});
+
+test('connect: aether logs in by email and answers a Gateway over an AetherClient holding the tokens', async () => {
+  const gateway = await aetherGateway(aether);
+  expect(gateway.native).toBeInstanceOf(AetherClient);
+  expectTypeOf(gateway.native).toEqualTypeOf<AetherClient>();
+  expect(gateway.native.tokens?.access_token).toEqual(expect.any(String));
+  expect(await gateway.me()).toMatchObject({ email: 'admin@localhost', role: 'admin' });
+});
+
+test('connect: aether starts from kept tokens without a login, and a wrong password is upstream’s own AuthenticationError', async () => {
+  const tokens = (await aetherGateway(aether)).native.tokens!;
+  const before = aether.server.requests.length;
+  const kept = await connectTo(aether, 'aether', { tokens });
+  expect(aether.server.requests.length).toBe(before);
+  expect((await kept.me()).role).toBe('admin');
+  const refused = await connectTo(aether, 'aether', { email: 'admin@localhost', password: 'not-the-password' }).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(AuthenticationError);
+  expect(refused).toMatchObject({ dialect: 'aether', message: '邮箱或密码错误' });
+});
+
+test('connect: opencat takes a token and sends nothing until the first call; a wrong token fails there, as Unauthorized', async () => {
+  const before = opencat.server.requests.length;
+  const gateway = await connectTo(opencat, 'opencat', { token: 'not-a-team-token' });
+  expect(opencat.server.requests.length).toBe(before);
+  expect(gateway.native).toBeInstanceOf(OpenCatClient);
+  await expect(gateway.me()).rejects.toMatchObject({ name: 'AuthenticationError', dialect: 'opencat', message: 'Unauthorized' });
+  expect((await (await openCatGateway(opencat)).me()).role).toBe('owner');
 });

@@ -1,10 +1,13 @@
 import { expect, test } from 'vitest';
-import { NotFoundError } from '../../src/index.js';
+import { AuthenticationError, NotFoundError } from '../../src/index.js';
+import { OpenCatClient } from '../../src/opencat/index.js';
 import { useReferenceServer } from '../support/lifecycle.js';
-import { newApiGateway, platformGateway } from './support.js';
+import { aetherGateway, newApiGateway, openCatGateway, platformGateway } from './support.js';
 
 const newapi = useReferenceServer('newapi');
 const platform = useReferenceServer('platform');
+const aether = useReferenceServer('aether');
+const opencat = useReferenceServer('opencat');
 
 test('keys.create (newapi): answers the new token with its id and full sk- secret, found after the id-less create', async () => {
   const gateway = await newApiGateway(newapi, 1);
@@ -80,4 +83,73 @@ test('keys.forUser: unsupported on newapi and platform, each naming connect() as
     expect(gateway.capabilities['keys.forUser']).toMatchObject({ supported: false });
     await expect(gateway.keys.list({ userId: '2' })).rejects.toMatchObject({ dialect: gateway.dialect, operation: 'keys.forUser', alternative: expect.stringContaining('connect() as that user') });
   }
+});
+
+test('keys.create / list / revoke (aether): for a user by userId, for the caller without; secret once, key_display as the mask', async () => {
+  const gateway = await aetherGateway(aether);
+  const mei = await gateway.users.create({ name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42' });
+  const issued = await gateway.keys.create({ name: 'laptop', userId: mei.id });
+  expect(issued).toMatchObject({ name: 'laptop', status: 'active', userId: mei.id, masked: issued.raw.key_display });
+  expect(issued.secret).toMatch(/^sk-[A-Za-z0-9]{32}$/);
+  const [listed] = (await gateway.keys.list({ userId: mei.id })).items;
+  expect(listed).toEqual({ ...issued, secret: undefined, raw: listed!.raw, expiresAt: undefined });
+  expect(listed!.raw).toEqual((await gateway.native.users.apiKeys.list(mei.id)).api_keys[0]);
+
+  const own = await gateway.keys.create({ name: 'mine' });
+  expect((await gateway.keys.list()).items.map((k) => k.id)).toContain(own.id);
+  await gateway.keys.revoke(own.id);
+  await gateway.keys.revoke(issued.id, { userId: mei.id });
+  expect((await gateway.keys.list({ userId: mei.id })).items).toEqual([]);
+  expect((await gateway.keys.list()).items.map((k) => k.id)).not.toContain(own.id);
+});
+
+test('keys.create (aether): an expiry date is refused before any request (Aether counts whole days from its own now)', async () => {
+  const gateway = await aetherGateway(aether);
+  const before = aether.server.requests.length;
+  await expect(gateway.keys.create({ name: 'laptop', expiresAt: '2030-01-01T00:00:00Z' })).rejects.toThrow('expire_days');
+  expect(aether.server.requests.length).toBe(before);
+});
+
+test('keys (opencat): a user’s token is their one key; create replaces it, and the old token stops working', async () => {
+  const gateway = await openCatGateway(opencat);
+  const alice = await gateway.users.create({ name: 'alice' });
+  const [first] = (await gateway.keys.list({ userId: alice.id })).items;
+  expect(first).toMatchObject({ name: 'alice', userId: alice.id, status: 'active', masked: `${alice.raw.token.slice(0, 4)}...${alice.raw.token.slice(-4)}` });
+  const issued = await gateway.keys.create({ name: 'laptop', userId: alice.id });
+  expect(issued.id).not.toBe(first!.id);
+  expect(issued.secret).toBe(issued.raw.token);
+  expect((await gateway.keys.list({ userId: alice.id })).items.map((k) => k.id)).toEqual([issued.id]);
+  await expect(new OpenCatClient({ baseURL: opencat.baseURL, fetch: opencat.fetch, token: alice.raw.token }).users.me()).rejects.toBeInstanceOf(AuthenticationError);
+  expect((await new OpenCatClient({ baseURL: opencat.baseURL, fetch: opencat.fetch, token: issued.secret }).users.me()).name).toBe('alice');
+});
+
+test('keys.revoke (opencat): ends the token; a stale key id is a NotFoundError and leaves the token that replaced it working', async () => {
+  const gateway = await openCatGateway(opencat);
+  const alice = await gateway.users.create({ name: 'alice' });
+  const issued = await gateway.keys.create({ name: 'laptop', userId: alice.id });
+  await gateway.keys.revoke(issued.id, { userId: alice.id });
+  await expect(new OpenCatClient({ baseURL: opencat.baseURL, fetch: opencat.fetch, token: issued.secret }).users.me()).rejects.toBeInstanceOf(AuthenticationError);
+
+  const next = await gateway.keys.create({ name: 'laptop', userId: alice.id });
+  await expect(gateway.keys.revoke(issued.id)).rejects.toBeInstanceOf(NotFoundError);
+  expect((await new OpenCatClient({ baseURL: opencat.baseURL, fetch: opencat.fetch, token: next.secret }).users.me()).name).toBe('alice');
+});
+
+test('keys (opencat): an id that is no key id, or an expiry, is refused before any request', async () => {
+  const gateway = await openCatGateway(opencat);
+  const before = opencat.server.requests.length;
+  await expect(gateway.keys.revoke('2')).rejects.toThrow('is not an OpenCat key id');
+  await expect(gateway.keys.create({ name: 'x', userId: '2', expiresAt: new Date(0) })).rejects.toThrow('OpenCat tokens never expire');
+  expect(opencat.server.requests.length).toBe(before);
+});
+
+test('keys.create / revoke (opencat): the caller’s own token is refused, so the gateway never ends the token it sends', async () => {
+  const gateway = await openCatGateway(opencat);
+  const before = opencat.server.requests.length;
+  await expect(gateway.keys.create({ name: 'mine' })).rejects.toThrow('it would replace the token this gateway sends');
+  expect(opencat.server.requests.length).toBe(before);
+  await expect(gateway.keys.create({ name: 'mine', userId: '1' })).rejects.toBeInstanceOf(TypeError);
+  const [own] = (await gateway.keys.list()).items;
+  await expect(gateway.keys.revoke(own!.id)).rejects.toBeInstanceOf(TypeError);
+  expect((await gateway.me()).role).toBe('owner');
 });

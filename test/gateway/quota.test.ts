@@ -1,10 +1,12 @@
 import { expect, test } from 'vitest';
 import { Money, UnsupportedOperationError } from '../../src/index.js';
 import { useReferenceServer } from '../support/lifecycle.js';
-import { newApiAccount, newApiGateway, platformGateway } from './support.js';
+import { aetherGateway, newApiAccount, newApiGateway, openCatGateway, platformGateway } from './support.js';
 
 const newapi = useReferenceServer('newapi');
 const platform = useReferenceServer('platform');
+const aether = useReferenceServer('aether');
+const opencat = useReferenceServer('opencat');
 
 const commonUserId = () => String(newapi.server.state.users.find((u) => u.username === newApiAccount(newapi.server, 1).username)!.id);
 const memberId = () => platform.server.state.users.find((u) => u.email === platform.server.accounts.find((a) => a.role === 'enterprise member')!.email)!.user_id;
@@ -85,4 +87,49 @@ test('quota.set (platform): money or a fraction of a token is refused before any
   await expect(gateway.quota.set(memberId(), Money.of('usd', 5))).rejects.toThrow("the platform's quota counts tokens per day");
   await expect(gateway.quota.set(memberId(), Money.of('tokens', '1.5'))).rejects.toThrow('1.5 is not a whole number of tokens');
   expect(platform.server.requests.length).toBe(before);
+});
+
+const spendOnAether = (userId: string, total_cost_usd: number) =>
+  aether.raw('/__mock/usages', { method: 'POST', body: JSON.stringify({ user_id: userId, model: 'gpt-4o', total_cost_usd }) });
+
+test('quota (aether): a USD limit beside what was used; set and add are exact in decimals, reset zeroes used and keeps the limit', async () => {
+  const gateway = await aetherGateway(aether);
+  const mei = await gateway.users.create({ name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42' });
+  expect((await gateway.quota.set(mei.id, Money.of('usd', '0.1'))).amount!.toString()).toBe('0.1');
+  const added = await gateway.quota.add(mei.id, Money.of('usd', '0.2'));
+  expect(added.amount!.toString()).toBe('0.3'); // a float sum would write 0.30000000000000004
+  expect(added.raw.quota_usd).toBe(0.3);
+  await spendOnAether(mei.id, 0.05);
+  const quota = await gateway.quota.retrieve(mei.id);
+  expect([quota.kind, quota.period, quota.used!.toString(), quota.remaining!.toString()]).toEqual(['limit', 'lifetime', '0.05', '0.25']);
+  expect(quota.raw).toEqual(await gateway.native.users.retrieve(mei.id));
+  const reset = await gateway.quota.reset(mei.id);
+  expect([reset.amount!.toString(), reset.used!.toString()]).toEqual(['0.3', '0']);
+  expect(reset.raw).toMatchObject({ message: '配额已重置', total_usd: 0.05 });
+});
+
+test('quota (aether): null is unlimited; add to an unlimited quota is a RangeError and the quota stays unlimited', async () => {
+  const gateway = await aetherGateway(aether);
+  const mei = await gateway.users.create({ name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42' });
+  expect(await gateway.quota.set(mei.id, null)).toMatchObject({ amount: null, remaining: null });
+  await expect(gateway.quota.add(mei.id, Money.of('usd', 1))).rejects.toBeInstanceOf(RangeError);
+  expect((await gateway.quota.retrieve(mei.id)).amount).toBeNull();
+});
+
+test('quota.set / add (aether): new-api quota units or token counts are refused before any request', async () => {
+  const gateway = await aetherGateway(aether);
+  const mei = await gateway.users.create({ name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42' });
+  const before = aether.server.requests.length;
+  await expect(gateway.quota.set(mei.id, Money.of('quota', 500_000))).rejects.toThrow('aether keeps quotas in USD');
+  await expect(gateway.quota.add(mei.id, Money.of('tokens', 10))).rejects.toBeInstanceOf(TypeError);
+  expect(aether.server.requests.length).toBe(before);
+});
+
+test('quota (opencat): every quota call is unsupported, naming usage.summary, and nothing is sent', async () => {
+  const gateway = await openCatGateway(opencat);
+  const before = opencat.server.requests.length;
+  for (const call of [() => gateway.quota.retrieve('2'), () => gateway.quota.set('2', null), () => gateway.quota.add('2', Money.of('usd', 1)), () => gateway.quota.reset('2')]) {
+    await expect(call()).rejects.toMatchObject({ name: 'UnsupportedOperationError', dialect: 'opencat', alternative: expect.stringContaining('usage.summary') });
+  }
+  expect(opencat.server.requests.length).toBe(before);
 });

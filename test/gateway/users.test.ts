@@ -1,10 +1,12 @@
 import { expect, test } from 'vitest';
 import { NotFoundError, PermissionDeniedError, UnsupportedOperationError } from '../../src/index.js';
 import { useReferenceServer } from '../support/lifecycle.js';
-import { newApiAccount, newApiGateway, platformGateway } from './support.js';
+import { aetherGateway, newApiAccount, newApiGateway, openCatGateway, platformGateway } from './support.js';
 
 const newapi = useReferenceServer('newapi');
 const platform = useReferenceServer('platform');
+const aether = useReferenceServer('aether');
+const opencat = useReferenceServer('opencat');
 
 test('users.list (newapi): ids as strings, roots as owner, admins as admin, common users as user; raw is the admin route’s user', async () => {
   const gateway = await newApiGateway(newapi);
@@ -125,4 +127,79 @@ test('me: the newapi root and the platform owner, normalized', async () => {
   expect(await (await newApiGateway(newapi)).me()).toMatchObject({ name: root.username, role: 'owner', status: 'active' });
   const owner = platform.server.accounts.find((a) => a.role === 'enterprise owner')!;
   expect(await (await platformGateway(platform)).me()).toMatchObject({ email: owner.email, role: 'owner', status: 'active' });
+});
+
+test('users.list / retrieve (aether): UUID ids, admins as admin, the inactive user as disabled; raw is the admin route’s user', async () => {
+  const gateway = await aetherGateway(aether);
+  const users = (await gateway.users.list()).items;
+  const inactive = aether.server.accounts.find((a) => a.role === 'inactive user')!;
+  expect(users.find((u) => u.id === inactive.user_id)).toMatchObject({ name: inactive.username, email: inactive.email, role: 'user', status: 'disabled' });
+  const admin = await gateway.users.retrieve(aether.server.accounts.find((a) => a.role === 'admin')!.user_id);
+  expect(admin).toMatchObject({ role: 'admin', status: 'active', quota: { kind: 'limit', period: 'lifetime' } });
+  expect(admin.raw).toEqual(await gateway.native.users.retrieve(admin.id));
+});
+
+test('users.create (aether): needs email and password, takes no member role; refused before any request', async () => {
+  const gateway = await aetherGateway(aether);
+  const before = aether.server.requests.length;
+  await expect(gateway.users.create({ name: 'mei_chen', email: 'mei@example.com' })).rejects.toThrow('Aether logs in by email, so a user needs `email` and `password`');
+  await expect(gateway.users.create({ name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42', role: 'member' })).rejects.toBeInstanceOf(TypeError);
+  expect(aether.server.requests.length).toBe(before);
+});
+
+test('users.create / disable / enable / delete (aether): $10 to start, the status follows, a deleted user is not found', async () => {
+  const gateway = await aetherGateway(aether);
+  const mei = await gateway.users.create({ name: 'mei_chen', email: 'mei@example.com', password: 'Blue-lotus-42', role: 'admin' });
+  expect(mei).toMatchObject({ name: 'mei_chen', email: 'mei@example.com', role: 'admin', status: 'active' });
+  expect(mei.quota!.amount!.toString()).toBe('10');
+  await gateway.users.disable(mei.id);
+  expect((await gateway.users.retrieve(mei.id)).status).toBe('disabled');
+  await gateway.users.enable(mei.id);
+  expect((await gateway.users.retrieve(mei.id)).status).toBe('active');
+  await gateway.users.delete(mei.id);
+  await expect(gateway.users.retrieve(mei.id)).rejects.toBeInstanceOf(NotFoundError);
+});
+
+test('users.list (opencat): root as owner, the rest as members, all active; raw is the store row with its token', async () => {
+  const gateway = await openCatGateway(opencat);
+  const users = (await gateway.users.list()).items;
+  expect(users.map((u) => u.role)).toEqual(users.map((u) => (u.id === '1' ? 'owner' : 'member')));
+  expect(users.every((u) => u.status === 'active')).toBe(true);
+  expect(users.map((u) => u.raw)).toEqual((await gateway.native.users.list()).items);
+});
+
+test('users.create (opencat): a member by name; an email, a password or the admin role is refused before any request', async () => {
+  const gateway = await openCatGateway(opencat);
+  const before = opencat.server.requests.length;
+  await expect(gateway.users.create({ name: 'alice', email: 'alice@example.com' })).rejects.toThrow('OpenCat keeps neither email nor password');
+  await expect(gateway.users.create({ name: 'alice', role: 'admin' })).rejects.toBeInstanceOf(TypeError);
+  expect(opencat.server.requests.length).toBe(before);
+  expect(await gateway.users.create({ name: 'alice' })).toMatchObject({ name: 'alice', role: 'member', status: 'active' });
+});
+
+test('users.retrieve (opencat): read from the list; an unknown or deleted id is a NotFoundError with opencatd’s own text', async () => {
+  const gateway = await openCatGateway(opencat);
+  const alice = await gateway.users.create({ name: 'alice' });
+  expect((await gateway.users.retrieve(alice.id)).raw).toEqual(alice.raw);
+  await gateway.users.delete(alice.id);
+  const gone = await gateway.users.retrieve(alice.id).catch((e: unknown) => e);
+  expect(gone).toBeInstanceOf(NotFoundError);
+  expect(gone).toMatchObject({ message: 'record not found', dialect: 'opencat' });
+});
+
+test('users.disable / enable (opencat): unsupported, naming keys.revoke and keys.create, and nothing is sent', async () => {
+  const gateway = await openCatGateway(opencat);
+  const before = opencat.server.requests.length;
+  await expect(gateway.users.disable('2')).rejects.toMatchObject({ name: 'UnsupportedOperationError', dialect: 'opencat', alternative: expect.stringContaining('keys.revoke') });
+  await expect(gateway.users.enable('2')).rejects.toBeInstanceOf(UnsupportedOperationError);
+  expect(opencat.server.requests.length).toBe(before);
+});
+
+test('me (aether, opencat): the bootstrap admin and root, normalized; raw is the dialect’s own profile', async () => {
+  const viaAether = await aetherGateway(aether);
+  expect(await viaAether.me()).toMatchObject({ name: 'admin', email: 'admin@localhost', role: 'admin', status: 'active' });
+  const member = opencat.server.accounts.find((a) => a.role === 'user')!;
+  const asMember = await openCatGateway(opencat, member.token);
+  expect(await asMember.me()).toMatchObject({ name: member.username, role: 'member' });
+  expect((await asMember.me()).raw).toEqual(await asMember.native.users.me());
 });
