@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, expect, test, vi } from 'vitest';
 import type { DialectName } from '../../mocks/index.js';
 import { serve, type FetchHandler } from '../../mocks/node/index.js';
-import { AbortError, detectDialect, type DetectableDialect, type ProbeAnswer, type ProbeEvidence } from '../../src/index.js';
+import { AetherClient } from '../../src/aether/index.js';
+import { AbortError, connect, detectDialect, type DetectableDialect, type ProbeAnswer, type ProbeEvidence } from '../../src/index.js';
 import { transport } from '../support/lifecycle.js';
 import { testServer } from '../support/test-server.js';
 import { BURNCLOUD_NOV25 } from './fixtures/burncloud-nov25.js';
@@ -255,3 +256,25 @@ test.each([
 test.each([0, -1, Number.NaN, Infinity])('detectDialect: timeoutMs %s is refused', async (timeoutMs) => {
   await expect(detectDialect('http://gateway.test', { timeoutMs, fetch: vi.fn() })).rejects.toThrow('`timeoutMs` must be a positive number');
 });
+
+test("connect({ dialect: 'auto' }) detects the gateway, then logs in and answers that dialect's Gateway", async () => {
+  const server = await referenceServer('aether');
+  const site = await gateway(server);
+  const admin = server.accounts.find((a) => a.role === 'admin')!;
+  const found = await connect({ baseURL: site.baseURL, fetch: site.fetch, dialect: 'auto', auth: { email: admin.email!, password: admin.password } });
+  expect(found.dialect).toBe('aether');
+  expect(found.native).toBeInstanceOf(AetherClient);
+  expect((await found.me()).role).toBe('admin');
+  // The four probes came first and carried no credentials; the login came after them.
+  expect(site.sent.slice(0, 4).map((r) => [r.method, new URL(r.url).pathname, r.headers.has('authorization')])).toEqual(PROBE_PATHS.map((p) => ['GET', p, false]));
+  expect(new URL(site.sent[4]!.url).pathname).toBe('/api/auth/login');
+});
+
+test("connect({ dialect: 'auto' }) refuses a server that is none of the four, rather than guess", async () => {
+  const site = await gateway(answered(() => new Response('<!doctype html><title>app</title>', { headers: { 'content-type': 'text/html' } })));
+  await expect(connect({ baseURL: site.baseURL, fetch: site.fetch, dialect: 'auto', auth: { token: 'not-sent' } })).rejects.toThrow(
+    `Failed to connect: ${site.baseURL} answers as none of newapi, platform, aether and opencat. Please pass the dialect instead of 'auto'.`,
+  );
+  expect(site.sent.every((r) => !r.headers.has('authorization'))).toBe(true);
+});
+
