@@ -36,11 +36,18 @@ export const aetherEnvelope: EnvelopeReader = (body, response) => {
   if (typeof error === 'object' && error !== null) {
     const type = typeof error.type === 'string' ? error.type : undefined;
     const message = typeof error.message === 'string' ? error.message : '';
-    return { ok: false, message, code: type, kind: type === undefined ? undefined : KINDS[type] };
+    return { ok: false, message, code: type, kind: type === undefined ? undefined : KINDS[type], retryAfter: waitOf(message) };
   }
   if (typeof detail === 'string') return { ok: false, message: detail };
   if (Array.isArray(detail)) return { ok: false, message: detail.map(describe).join('; '), kind: 'validation' };
   return { ok: false, message: typeof body === 'string' && body !== '' ? body.slice(0, 200) : response.statusText || `HTTP ${response.status}` };
+};
+
+// Upstream's IP limiter says the wait only in its text (`…请在 48 秒后重试`) and sends no Retry-After header.
+const WAIT = /请在 (\d{1,6}) 秒后重试/;
+const waitOf = (message: string): number | undefined => {
+  const seconds = WAIT.exec(message)?.[1];
+  return seconds === undefined ? undefined : Number(seconds) * 1000;
 };
 
 function describe(entry: DetailEntry): string {

@@ -155,7 +155,7 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
         request: { method: sent.method, url: redactUrl(sent.url) },
         body,
         headers: response.headers,
-        retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+        retryAfter: parseRetryAfter(response.headers.get('retry-after')) ?? failure.retryAfter,
       },
       failure.kind,
       failure.decides,

@@ -14,6 +14,11 @@ export type EnvelopeResult =
        * otherwise (opencat answers a missing record with `403 {"error":"record not found"}`).
        */
       decides?: boolean | undefined;
+      /**
+       * How long to wait before trying again, in ms, where the body says so and no `Retry-After` header does
+       * (Aether puts the seconds only in its message). The header wins when both are there.
+       */
+      retryAfter?: number | undefined;
     };
 
 /**

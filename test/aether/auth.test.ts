@@ -44,6 +44,10 @@ test('login: the sixth login in a minute from one address is a RateLimitError, e
   const err = await client.auth.login({ email, password }).catch((e) => e);
   expect(err).toBeInstanceOf(RateLimitError);
   expect(err.message).toMatch(/^登录请求过于频繁，请在 \d+ 秒后重试$/);
+  // Upstream sends no Retry-After header: the wait comes from the text, in ms like the header's.
+  const seconds = Number(/请在 (\d+) 秒后重试/.exec(err.message)![1]);
+  expect(seconds).toBeGreaterThan(0);
+  expect(err.retryAfter).toBe(seconds * 1000);
 });
 
 test('register: off by default, a PermissionDeniedError 系统暂不开放注册', async () => {
