@@ -1,0 +1,50 @@
+/**
+ * The dashboard's Vite configuration, as a function so that a test can start it on its own sandbox and port.
+ * @module
+ */
+import { fileURLToPath } from 'node:url';
+import type { UserConfig } from 'vite';
+import { mswWorker } from './msw-worker-plugin.js';
+
+/** The repository root: the SDK is imported from its sources there. */
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What {@link dashboardConfig} needs. */
+export interface DashboardConfigOptions {
+  /** `'msw'` runs the reference server in the page under msw; anything else proxies `/api` to `sandboxUrl`. */
+  mode: string;
+  /**
+   * The HTTP sandbox `/api` is proxied to (`npm start` prints it).
+   * @default 'http://127.0.0.1:4010'
+   */
+  sandboxUrl?: string;
+}
+
+/**
+ * Vite config of examples/dashboard for one mode.
+ * @example
+ * const server = await createServer({ ...dashboardConfig({ mode: 'msw' }), configFile: false });
+ */
+export function dashboardConfig({ mode, sandboxUrl = 'http://127.0.0.1:4010' }: DashboardConfigOptions): UserConfig {
+  const msw = mode === 'msw';
+  return {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    mode,
+    // The SDK from this repository's sources: no `npm run build` before trying the example. An app that
+    // installs gatewaykit drops these aliases and imports the same names from the package.
+    resolve: {
+      alias: [
+        { find: /^gatewaykit\/newapi$/, replacement: `${repo}src/newapi/index.ts` },
+        { find: /^gatewaykit$/, replacement: `${repo}src/index.ts` },
+      ],
+    },
+    server: {
+      // The page imports ../../src and ../../mocks.
+      fs: { allow: [repo] },
+      // One origin for the page and the API, so new-api's session cookie (host-only, Path=/) is the page's:
+      // new-api's CORS never lets another origin read its answers (docs/guide/newapi.md).
+      proxy: msw ? undefined : { '/api': { target: sandboxUrl, changeOrigin: true } },
+    },
+    plugins: msw ? [mswWorker()] : [],
+  };
+}
