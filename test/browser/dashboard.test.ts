@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { createServer } from 'vite';
@@ -24,13 +24,15 @@ afterAll(async () => {
 });
 
 /**
- * examples/dashboard's Vite dev server in `mode`, on a free port. Middleware mode under our own node:http server,
- * because Vite's `listen()` treats port 0 as "the default, 5173"; no HMR socket, which would want a port of its own.
+ * examples/dashboard's Vite dev server in `mode`, on a free port: Vite in middleware mode under our own node:http
+ * server, since Vite's `listen()` takes port 0 for "the default, 5173". Its HMR socket shares that server and port.
  */
 async function startDashboard(mode: string, sandboxUrl?: string): Promise<string> {
   const config = dashboardConfig({ mode, sandboxUrl });
-  const vite = await createServer({ ...config, configFile: false, logLevel: 'error', server: { ...config.server, middlewareMode: true, ws: false } });
-  const http = createHttpServer(vite.middlewares);
+  let middlewares: (request: IncomingMessage, response: ServerResponse) => void = () => {};
+  const http = createHttpServer((request, response) => middlewares(request, response));
+  const vite = await createServer({ ...config, configFile: false, logLevel: 'error', server: { ...config.server, middlewareMode: true, hmr: { server: http } } });
+  middlewares = vite.middlewares;
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   stops.push(async () => {
     await new Promise((resolve) => http.close(resolve));
@@ -38,6 +40,14 @@ async function startDashboard(mode: string, sandboxUrl?: string): Promise<string
     await vite.close();
   });
   return `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+}
+
+/** A page that records its uncaught errors, so a test can require there were none. */
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
 }
 
 /** Logs in with the prefilled root login and waits for the dashboard. */
@@ -59,7 +69,7 @@ test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a
   const sandbox = await serve(reference);
   stops.push(() => sandbox.close());
   const url = await startDashboard('development', sandbox.url);
-  const page = await browser.newPage();
+  const { page, errors } = await openPage();
 
   await logIn(page, url);
   await page.getByText('Backend: HTTP sandbox via the Vite proxy').waitFor();
@@ -81,13 +91,14 @@ test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a
 
   await page.getByRole('button', { name: 'Revoke dashboard-proxy' }).click();
   await row.waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
   expect(reference.state.tokens.some((token) => token.name === 'dashboard-proxy')).toBe(false);
   await page.close();
 });
 
 test('dashboard (msw in the page): log in, see the user, create a key shown once, revoke it', async () => {
   const url = await startDashboard('msw');
-  const page = await browser.newPage();
+  const { page, errors } = await openPage();
 
   await logIn(page, url);
   await page.getByText('Backend: reference server in the page (msw)').waitFor();
@@ -103,5 +114,6 @@ test('dashboard (msw in the page): log in, see the user, create a key shown once
 
   await page.getByRole('button', { name: 'Revoke dashboard-msw' }).click();
   await row.waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
   await page.close();
 });
