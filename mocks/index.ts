@@ -5,8 +5,10 @@
  */
 import type { HttpHandler } from 'msw';
 import type { Clock, ClockOptions } from './core/clock.js';
+import { cookieHeadersForbidden } from './core/cookies.js';
 import { createEngine } from './core/engine.js';
 import { toMswHandlers } from './core/msw.js';
+import { createPageCookies, type PageCookies } from './core/page-cookies.js';
 import type { JournaledRequest } from './core/request-journal.js';
 import type { BaseState, Dialect } from './core/types.js';
 import { DIALECTS } from './dialects.js';
@@ -145,7 +147,11 @@ export interface ReferenceServer<D extends DialectName = DialectName> {
   readonly dialect: D;
   /** msw handlers, one per route, for your own `setupServer(...)` / `setupWorker(...)`. */
   readonly handlers: HttpHandler[];
-  /** Answers a request straight from the route table (no msw involved); waits for seeding first. */
+  /**
+   * Answers a request straight from the route table (no msw involved); waits for seeding first. In a page, where
+   * `Cookie` and `Set-Cookie` are forbidden headers, it keeps the cookies the server sets and sends them back by
+   * the request's `credentials`, as the browser would for a real server (see docs/fidelity.md).
+   */
   fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   /**
    * The largest request body the route for `method` and `url` reads (1 MiB; 64 MiB for `PUT /__mock/state`),
@@ -203,6 +209,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     onWrite: options.onWrite,
   });
   let handlers: HttpHandler[] | undefined;
+  let pageCookies: PageCookies | undefined;
   return {
     dialect: options.dialect,
     get handlers() {
@@ -210,7 +217,10 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     },
     fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(typeof input === 'string' ? new URL(input, baseUrl) : input, init);
-      return engine.handle(request);
+      if (!cookieHeadersForbidden()) return engine.handle(request);
+      // In a page no client can carry the session cookie through a Request or Response, so this fetch keeps it.
+      const cookies = (pageCookies ??= createPageCookies(() => engine.clock.now()));
+      return engine.handle(request, { cookie: cookies.cookieFor(request) }).then((response) => (cookies.store(request, response), response));
     },
     bodyLimit: (method, url) => engine.bodyLimit(method, url),
     get state() {

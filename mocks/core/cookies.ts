@@ -55,3 +55,44 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   if (options.sameSite) out += `; SameSite=${options.sameSite}`;
   return out;
 }
+
+// Set-Cookie lines kept beside the responses that carry them (see appendSetCookie).
+const setCookies = new WeakMap<Response, string[]>();
+
+/**
+ * Adds a `Set-Cookie` line to `response`, and keeps it beside the response as well: in a page `Set-Cookie` is a
+ * forbidden response header, which `Headers.append` drops without a word, so the adapters that carry a session
+ * there (msw's worker, `server.fetch`) read it from {@link setCookiesOf} instead.
+ *
+ * @example
+ * return appendSetCookie(ok(user), serializeCookie('session', id, { path: '/', httpOnly: true }));
+ */
+export function appendSetCookie(response: Response, line: string): Response {
+  response.headers.append('Set-Cookie', line);
+  setCookies.set(response, [...(setCookies.get(response) ?? []), line]);
+  return response;
+}
+
+/**
+ * The `Set-Cookie` lines of an engine's response, also where the runtime dropped them from its headers.
+ *
+ * @example
+ * const [line] = setCookiesOf(await engine.handle(login));
+ */
+export function setCookiesOf(response: Response): string[] {
+  return setCookies.get(response) ?? response.headers.getSetCookie();
+}
+
+let forbidden: boolean | undefined;
+
+/**
+ * Whether this runtime drops `Cookie` from a request's headers, as the Fetch standard's forbidden headers ask of
+ * browsers and service workers (Node, Deno and Bun keep it). Where it does, `Set-Cookie` is dropped from
+ * responses too, and no client can carry a cookie session through `fetch` alone.
+ *
+ * @example
+ * if (cookieHeadersForbidden()) response = await engine.handle(request, { cookie: jar.header() });
+ */
+export function cookieHeadersForbidden(): boolean {
+  return (forbidden ??= !new Request('http://localhost/', { headers: { cookie: 'probe=1' } }).headers.has('cookie'));
+}

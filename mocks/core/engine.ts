@@ -87,15 +87,26 @@ export interface Engine<S extends BaseState> {
   /** The dialect's routes followed by the control API's. */
   readonly routes: ReadonlyArray<Route<S>>;
   /** The response of the matching route (or of the dialect's CORS preflight), or `undefined` when none matches. */
-  dispatch(request: Request): Promise<Response | undefined>;
+  dispatch(request: Request, beside?: Beside): Promise<Response | undefined>;
   /** Like `dispatch`, with the dialect's 404 for unmatched requests. */
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, beside?: Beside): Promise<Response>;
   /**
    * The largest body the route for `method` and `url` reads, so an adapter that buffers bodies knows how much
    * to take before it answers.
    */
   bodyLimit(method: string, url: string): number;
   reset(): Promise<void>;
+}
+
+/**
+ * What an adapter hands the engine beside a request, where the runtime forbids it in the request's headers.
+ *
+ * @example
+ * await engine.handle(request, { cookie: 'session=…' }); // a page's Request drops its own Cookie header
+ */
+export interface Beside {
+  /** The `Cookie` header the request would have carried; the request's own header wins. */
+  cookie?: string | undefined;
 }
 
 /**
@@ -197,7 +208,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     faults = {};
   }
 
-  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number, attempts: Attempts | undefined, sent: SentBody): RequestContext<S> {
+  function createContext(request: Request, url: URL, params: Record<string, string>, view: S, bodyLimit: number, attempts: Attempts | undefined, sent: SentBody, beside: Beside | undefined): RequestContext<S> {
     let body: Promise<unknown> | undefined;
     let bytes: Promise<Uint8Array> | undefined;
     let cookies: Record<string, string> | undefined;
@@ -224,7 +235,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       query: url.searchParams,
       headers: request.headers,
       get cookies() {
-        return (cookies ??= parseCookies(request.headers.get('cookie')));
+        return (cookies ??= parseCookies(request.headers.get('cookie') ?? beside?.cookie ?? null));
       },
       state: view,
       // Read when used, not when the request arrived: a reset or import queued ahead of it replaces the object.
@@ -300,7 +311,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     }
   }
 
-  async function respond(request: Request, notFound: boolean): Promise<Response | undefined> {
+  async function respond(request: Request, notFound: boolean, beside?: Beside): Promise<Response | undefined> {
     await ready;
     const observed = options.onResponse ? request.clone() : undefined;
     const url = new URL(request.url);
@@ -313,7 +324,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const attempts = mutates ? createAttempts({ iterations, random }) : undefined;
     const sent: SentBody = {};
     const bodyLimit = match?.route.bodyLimit ?? BODY_LIMIT_BYTES;
-    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent);
+    const ctx = createContext(request, url, match?.params ?? {}, mutates ? tracked : state, bodyLimit, attempts, sent, beside);
     // Before routing's answers: a preflight has no route (none has OPTIONS), so `dispatch` answers one too.
     const early = interceptCors(cors, ctx, match?.route);
     if (!match && !notFound && !early) return undefined;
@@ -366,8 +377,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     accounts,
     requests: requestLog,
     routes,
-    dispatch: (request) => respond(request, false),
-    handle: async (request) => (await respond(request, true))!,
+    dispatch: (request, beside) => respond(request, false, beside),
+    handle: async (request, beside) => (await respond(request, true, beside))!,
     bodyLimit(method, url) {
       const parsed = URL.canParse(url) ? new URL(url) : undefined;
       return (parsed && matchRoute(method, parsed)?.route.bodyLimit) ?? BODY_LIMIT_BYTES;

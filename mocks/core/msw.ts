@@ -2,7 +2,8 @@
  * The msw adapter: one `http.*` handler per route of the table, for users' own `setupServer` / `setupWorker`.
  * @module
  */
-import { http, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { cookieHeadersForbidden, setCookiesOf } from './cookies.js';
 import type { Engine } from './engine.js';
 import type { BaseState } from './types.js';
 
@@ -26,5 +27,19 @@ export function toMswHandlers<S extends BaseState>(engine: Engine<S>, baseUrl?: 
   // msw picks the first handler that matches, so static paths go first; the resolver routes through the
   // engine's own table anyway, so precedence is right either way.
   const ordered = [...engine.routes].sort((a, b) => Number(a.path.includes(':')) - Number(b.path.includes(':')));
-  return ordered.map((route) => byMethod[route.method](`${prefix}${route.path}`, ({ request }) => engine.handle(request)));
+  return ordered.map((route) => byMethod[route.method](`${prefix}${route.path}`, ({ request, cookies }) => (cookieHeadersForbidden() ? inPage(engine, request, cookies) : engine.handle(request))));
+}
+
+/**
+ * Under `setupWorker` the page's Request has no `Cookie` and its Response drops `Set-Cookie`, so the session cookie
+ * rides msw's own cookie mechanism instead: msw hands the resolver the cookies it knows for the request (its store
+ * and `document.cookie`), and keeps those of an `HttpResponse` whose init carries `Set-Cookie` (see docs/fidelity.md).
+ */
+async function inPage<S extends BaseState>(engine: Engine<S>, request: Request, cookies: Record<string, string>): Promise<Response> {
+  const cookie = Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+  const response = await engine.handle(request, { cookie: cookie || undefined });
+  const lines = setCookiesOf(response);
+  if (lines.length === 0) return response;
+  const headers: [string, string][] = [...response.headers, ...lines.map((line): [string, string] => ['set-cookie', line])];
+  return new HttpResponse(response.body, { status: response.status, statusText: response.statusText, headers });
 }

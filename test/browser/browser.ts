@@ -11,9 +11,26 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The SDK entry bundled for browsers, exactly as an app's bundler would see it. */
-export async function bundleSdk(): Promise<string> {
-  const result = await build({ entryPoints: ['src/newapi/index.ts'], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+export function bundleSdk(): Promise<string> {
+  return bundle('src/newapi/index.ts');
+}
+
+/** A module and all it imports (the reference server and msw included) bundled for browsers. */
+export async function bundle(entry: string): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
   return result.outputFiles[0]!.text;
+}
+
+/** A static server for pages that bring their own reference server: any other path is a 404. */
+export function serveFiles(files: Record<string, { type: string; body: string }>) {
+  return serve({ fetch: filesOr(files, () => Promise.resolve(new Response('not found', { status: 404 }))) });
+}
+
+function filesOr(files: Record<string, { type: string; body: string }>, otherwise: (request: Request) => Promise<Response>) {
+  return (request: Request) => {
+    const file = files[new URL(request.url).pathname];
+    return file ? Promise.resolve(new Response(file.body, { headers: { 'content-type': file.type } })) : otherwise(request);
+  };
 }
 
 /**
@@ -23,11 +40,6 @@ export async function bundleSdk(): Promise<string> {
 export async function serveWithApp(files: Record<string, { type: string; body: string }>, server?: ReferenceServer) {
   const reference = server ?? createReferenceServer({ dialect: 'newapi', seed: 1 });
   await reference.ready;
-  const running = await serve({
-    fetch: (request) => {
-      const file = files[new URL(request.url).pathname];
-      return file ? Promise.resolve(new Response(file.body, { headers: { 'content-type': file.type } })) : reference.fetch(request);
-    },
-  });
+  const running = await serve({ fetch: filesOr(files, (request) => reference.fetch(request)) });
   return { ...running, reference };
 }

@@ -3,6 +3,7 @@
  * `GET /api/user/logout` and `GET /api/user/groups` (controller/user.go, controller/twofa.go, JUL26).
  * @module
  */
+import { appendSetCookie } from '../../core/cookies.js';
 import type { RequestContext } from '../../core/types.js';
 import { sqliteLower } from '../../go/sql-lower.js';
 import { fail, ok } from '../envelope.js';
@@ -96,7 +97,7 @@ export async function login(ctx: Ctx): Promise<Response> {
   if (!user || !passwordOk || user.status !== STATUS.enabled) return fail(t(lang, 'user.username_or_password_error'));
   if (user.twofa?.enabled) {
     const cookie = saveSession(ctx, { pending_username: user.username, pending_user_id: user.id });
-    return withCookie(ok({ require_2fa: true }, t(lang, 'user.require_2fa')), cookie);
+    return appendSetCookie(ok({ require_2fa: true }, t(lang, 'user.require_2fa')), cookie);
   }
   return completeLogin(ctx, user, []);
 }
@@ -118,7 +119,7 @@ export async function loginTwoFa(ctx: Ctx): Promise<Response> {
 
 /** `GET /api/user/logout`: no auth; ends the session whatever it holds. Access tokens keep working. */
 export function logout(ctx: Ctx): Response {
-  return withCookie(ok(), clearSession(ctx));
+  return appendSetCookie(ok(), clearSession(ctx));
 }
 
 /** `GET /api/user/groups`: no auth, and the caller is never detected (user id 0, group ""). */
@@ -130,10 +131,5 @@ export function publicGroups(ctx: Ctx): Response {
 function completeLogin(ctx: Ctx, user: UserRecord, clear: Array<'pending_user_id' | 'pending_username'>): Response {
   user.last_login_at = Math.floor(ctx.clock.now() / 1000);
   const cookie = saveSession(ctx, { id: user.id, username: user.username, role: user.role, status: user.status, group: user.group }, clear);
-  return withCookie(ok(loginUserView(user)), cookie);
-}
-
-function withCookie(response: Response, cookie: string): Response {
-  response.headers.append('Set-Cookie', cookie);
-  return response;
+  return appendSetCookie(ok(loginUserView(user)), cookie);
 }

@@ -1,0 +1,80 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { bundle, launchChromium, serveFiles } from './browser.js';
+import type { SessionPage, Wiring } from './session-page.js';
+
+const SCREENSHOTS = '.tmp/screenshots';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveFiles>>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  site = await serveFiles({
+    // msw's own worker file, served at the scope root as its docs ask; never a committed copy.
+    '/mockServiceWorker.js': { type: 'text/javascript', body: await readFile('node_modules/msw/lib/mockServiceWorker.js', 'utf8') },
+    '/app/page.js': { type: 'text/javascript', body: await bundle('test/browser/session-page.ts') },
+    '/app/': { type: 'text/html', body: '<!doctype html><title>session</title><pre></pre><script type="module" src="/app/page.js"></script>' },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens the console page wired `wiring`, once its in-page server (and worker) is up. */
+async function open(page: Page, wiring: Wiring) {
+  await page.goto(`${site.url}/app/?wiring=${wiring}`);
+  await page.waitForFunction(() => 'session' in window);
+  await page.evaluate(() => (window as unknown as { session: Promise<SessionPage> }).session);
+}
+
+function call<K extends keyof SessionPage>(page: Page, method: K) {
+  return page.evaluate(async (name) => {
+    const session = await (window as unknown as { session: Promise<SessionPage> }).session;
+    return (session[name] as () => unknown)();
+  }, method) as Promise<Awaited<ReturnType<SessionPage[K]>>>;
+}
+
+test('session: under setupWorker, login → self → tokens works, and the HttpOnly cookie stays out of document.cookie', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, 'worker');
+  expect(await call(page, 'loginSelfTokens')).toEqual({ username: 'root', tokens: ['from-worker', 'playground', 'default'], cookieVisibleToScript: false });
+  await page.screenshot({ path: `${SCREENSHOTS}/session-worker.png` });
+
+  // msw keeps the cookie in localStorage, so it outlives the page; the in-page server only does if its state is carried over.
+  await call(page, 'saveState');
+  await page.reload();
+  await open(page, 'worker');
+  expect(await call(page, 'selfTokens')).toEqual({ username: 'root', tokens: ['from-worker', 'playground', 'default'] });
+  await context.close();
+});
+
+test('session: under setupWorker, a reload without the saved state rebuilds the server from its seed, and the session is gone', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, 'worker');
+  await call(page, 'loginSelfTokens');
+  await page.reload();
+  await open(page, 'worker');
+  expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
+  await context.close();
+});
+
+test('session: with fetch: server.fetch, login → self → tokens works, and the HttpOnly cookie stays out of document.cookie', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, 'fetch');
+  expect(await call(page, 'loginSelfTokens')).toEqual({ username: 'root', tokens: ['from-fetch', 'playground', 'default'], cookieVisibleToScript: false });
+  await page.screenshot({ path: `${SCREENSHOTS}/session-fetch.png` });
+
+  // server.fetch holds the cookie in the page's memory, as the browser's jar holds a real server's: a reload drops it.
+  await call(page, 'saveState');
+  await page.reload();
+  await open(page, 'fetch');
+  expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
+  await context.close();
+});
