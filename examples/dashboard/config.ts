@@ -30,6 +30,8 @@ export function dashboardConfig({ mode, sandboxUrl = 'http://127.0.0.1:4010' }: 
   return {
     root: fileURLToPath(new URL('.', import.meta.url)),
     mode,
+    // A cache per mode: the two modes optimize different dependencies, and would otherwise re-optimize on every switch.
+    cacheDir: `${repo}node_modules/.vite/dashboard-${msw ? 'msw' : 'proxy'}`,
     // The SDK from this repository's sources: no `npm run build` before trying the example. An app that
     // installs gatewaykit drops these aliases and imports the same names from the package.
     resolve: {
