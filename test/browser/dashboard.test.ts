@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createServer } from 'vite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dashboardConfig } from '../../examples/dashboard/config.js';
@@ -50,18 +50,35 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Logs in with the prefilled root login and waits for the dashboard. */
-async function logIn(page: Page, url: string) {
+/** Logs in with the prefilled root login; the dashboard names its backend and shows root's account. */
+async function logIn(page: Page, url: string, backend: string) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'API keys' }).waitFor();
+  await page.getByText(`Backend: ${backend}`).waitFor();
+  expect(await page.getByRole('region', { name: 'Account' }).textContent()).toMatch(/Usernameroot.*Roleroot/);
 }
 
-/** Creates a key through the form and answers the full key the page shows once. */
-async function createKey(page: Page, name: string): Promise<string> {
+/**
+ * Creates a key through the form: its full key is shown once, in the notice, and its row lists it masked as the
+ * server answers it. Answers the row.
+ */
+async function createKey(page: Page, name: string): Promise<Locator> {
   await page.getByLabel('New key name').fill(name);
   await page.getByRole('button', { name: 'Create key' }).click();
-  return (await page.getByTestId('new-key').textContent())!;
+  const key = (await page.getByTestId('new-key').textContent())!;
+  expect(key).toMatch(/^sk-[A-Za-z0-9]{48}$/);
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await row.waitFor();
+  expect(await row.textContent()).toContain(`sk-${key.slice(3, 7)}**********${key.slice(-4)}`);
+  expect(await row.textContent()).not.toContain(key);
+  return row;
+}
+
+/** Revokes the key of `row` by its button and waits for the row to go. */
+async function revokeKey(page: Page, name: string, row: Locator) {
+  await page.getByRole('button', { name: `Revoke ${name}` }).click();
+  await row.waitFor({ state: 'detached' });
 }
 
 test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a key shown once, revoke it', async () => {
@@ -70,29 +87,19 @@ test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a
   stops.push(() => sandbox.close());
   const url = await startDashboard('development', sandbox.url);
   const { page, errors } = await openPage();
+  const hasKey = () => reference.state.tokens.some((token) => token.name === 'dashboard-proxy');
 
-  await logIn(page, url);
-  await page.getByText('Backend: HTTP sandbox via the Vite proxy').waitFor();
-  const account = page.getByRole('region', { name: 'Account' });
-  expect(await account.textContent()).toMatch(/Usernameroot.*Roleroot/);
+  await logIn(page, url, 'HTTP sandbox via the Vite proxy');
   // One origin through the proxy: the browser keeps new-api's HttpOnly session cookie for the dev server.
   const cookies = await page.context().cookies(url);
   expect(cookies.find((cookie) => cookie.name === 'session')).toMatchObject({ httpOnly: true, domain: '127.0.0.1' });
 
-  const key = await createKey(page, 'dashboard-proxy');
-  expect(key).toMatch(/^sk-[A-Za-z0-9]{48}$/);
-  const row = page.getByRole('row', { name: /dashboard-proxy/ });
-  await row.waitFor();
-  // Listed masked, as the server answers it; the full key is only in the notice.
-  expect(await row.textContent()).toContain(`sk-${key.slice(3, 7)}**********${key.slice(-4)}`);
-  expect(await row.textContent()).not.toContain(key);
-  expect(reference.state.tokens.some((token) => token.name === 'dashboard-proxy')).toBe(true);
+  const row = await createKey(page, 'dashboard-proxy');
+  expect(hasKey()).toBe(true);
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-proxy.png`, fullPage: true });
-
-  await page.getByRole('button', { name: 'Revoke dashboard-proxy' }).click();
-  await row.waitFor({ state: 'detached' });
+  await revokeKey(page, 'dashboard-proxy', row);
+  expect(hasKey()).toBe(false);
   expect(errors).toEqual([]);
-  expect(reference.state.tokens.some((token) => token.name === 'dashboard-proxy')).toBe(false);
   await page.close();
 });
 
@@ -100,20 +107,10 @@ test('dashboard (msw in the page): log in, see the user, create a key shown once
   const url = await startDashboard('msw');
   const { page, errors } = await openPage();
 
-  await logIn(page, url);
-  await page.getByText('Backend: reference server in the page (msw)').waitFor();
-  expect(await page.getByRole('region', { name: 'Account' }).textContent()).toMatch(/Usernameroot.*Roleroot/);
-
-  const key = await createKey(page, 'dashboard-msw');
-  expect(key).toMatch(/^sk-[A-Za-z0-9]{48}$/);
-  const row = page.getByRole('row', { name: /dashboard-msw/ });
-  await row.waitFor();
-  expect(await row.textContent()).toContain(`sk-${key.slice(3, 7)}**********${key.slice(-4)}`);
-  expect(await row.textContent()).not.toContain(key);
+  await logIn(page, url, 'reference server in the page (msw)');
+  const row = await createKey(page, 'dashboard-msw');
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-msw.png`, fullPage: true });
-
-  await page.getByRole('button', { name: 'Revoke dashboard-msw' }).click();
-  await row.waitFor({ state: 'detached' });
+  await revokeKey(page, 'dashboard-msw', row);
   expect(errors).toEqual([]);
   await page.close();
 });
