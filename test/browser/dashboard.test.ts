@@ -10,6 +10,9 @@ import { serve } from '../../mocks/node/index.js';
 import { launchChromium } from './browser.js';
 
 const SCREENSHOTS = '.tmp/screenshots';
+// Longer than playwright's 30 s wait for a locator, so a page that never gets there fails naming the locator it
+// waited for, not with the test's own timeout. Only a guard against a hang: nothing here is timed.
+const TIMEOUT = 90_000;
 let browser: Browser;
 const stops: Array<() => Promise<void>> = [];
 
@@ -97,20 +100,35 @@ test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a
   const row = await createKey(page, 'dashboard-proxy');
   expect(hasKey()).toBe(true);
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-proxy.png`, fullPage: true });
+
+  // After a reload the session goes on (the browser's cookie, the tab's user id), and the full key is gone for good.
+  await page.reload();
+  await row.waitFor();
+  expect(await page.getByTestId('new-key').count()).toBe(0);
   await revokeKey(page, 'dashboard-proxy', row);
   expect(hasKey()).toBe(false);
   expect(errors).toEqual([]);
   await page.close();
-});
+}, TIMEOUT);
 
 test('dashboard (msw in the page): log in, see the user, create a key shown once, revoke it', async () => {
   const url = await startDashboard('msw');
   const { page, errors } = await openPage();
 
+  // A wrong password gets the server's own message, answered by the reference server inside the page.
+  await page.goto(url);
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('alert').getByText('Username or password is incorrect, or user has been banned').waitFor();
+
   await logIn(page, url, 'reference server in the page (msw)');
   const row = await createKey(page, 'dashboard-msw');
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-msw.png`, fullPage: true });
   await revokeKey(page, 'dashboard-msw', row);
+
+  // A reload rebuilds the in-page server from its seed: its sessions are gone, so the form comes back.
+  await page.reload();
+  await page.getByRole('button', { name: 'Log in' }).waitFor();
   expect(errors).toEqual([]);
   await page.close();
-});
+}, TIMEOUT);
