@@ -84,7 +84,7 @@ async function revokeKey(page: Page, name: string, row: Locator) {
   await row.waitFor({ state: 'detached' });
 }
 
-test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a key shown once, revoke it', async () => {
+test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a key shown once, keep the session over a reload, revoke it', async () => {
   const reference = createReferenceServer({ dialect: 'newapi', seed: 1 });
   const sandbox = await serve(reference);
   stops.push(() => sandbox.close());
@@ -111,7 +111,7 @@ test('dashboard (Vite proxy to the HTTP sandbox): log in, see the user, create a
   await page.close();
 }, TIMEOUT);
 
-test('dashboard (msw in the page): log in, see the user, create a key shown once, revoke it', async () => {
+test('dashboard (msw in the page): a wrong password is refused, log in, see the user, create a key shown once, revoke it; a reload starts from the seed', async () => {
   const url = await startDashboard('msw');
   const { page, errors } = await openPage();
 
