@@ -38,7 +38,7 @@ function call<K extends keyof SessionPage>(page: Page, method: K) {
   }, method) as Promise<Awaited<ReturnType<SessionPage[K]>>>;
 }
 
-test('session: under setupWorker, login → self → tokens works, and the HttpOnly cookie stays out of document.cookie', async () => {
+test('session: under setupWorker, login → self → tokens works with the cookie out of document.cookie, survives a reload with the state carried over, and logout ends it', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, 'worker');
@@ -50,6 +50,8 @@ test('session: under setupWorker, login → self → tokens works, and the HttpO
   await page.reload();
   await open(page, 'worker');
   expect(await call(page, 'selfTokens')).toEqual({ username: 'root', tokens: ['from-worker', 'playground', 'default'] });
+  await call(page, 'logout');
+  expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
   await context.close();
 });
 
@@ -64,7 +66,7 @@ test('session: under setupWorker, a reload without the saved state rebuilds the 
   await context.close();
 });
 
-test('session: with fetch: server.fetch, login → self → tokens works, and the HttpOnly cookie stays out of document.cookie', async () => {
+test('session: with fetch: server.fetch, login → self → tokens works with the cookie out of document.cookie, and a reload drops it', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, 'fetch');
