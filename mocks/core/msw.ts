@@ -27,7 +27,9 @@ export function toMswHandlers<S extends BaseState>(engine: Engine<S>, baseUrl?: 
   // msw picks the first handler that matches, so static paths go first; the resolver routes through the
   // engine's own table anyway, so precedence is right either way.
   const ordered = [...engine.routes].sort((a, b) => Number(a.path.includes(':')) - Number(b.path.includes(':')));
-  return ordered.map((route) => byMethod[route.method](`${prefix}${route.path}`, ({ request, cookies }) => (cookieHeadersForbidden() ? inPage(engine, request, cookies) : engine.handle(request))));
+  return ordered.map((route) =>
+    byMethod[route.method](`${prefix}${route.path}`, ({ request, cookies }) => (cookieHeadersForbidden() ? inPage(engine, request, cookies) : engine.handle(request))),
+  );
 }
 
 /**
@@ -40,6 +42,7 @@ async function inPage<S extends BaseState>(engine: Engine<S>, request: Request, 
   const response = await engine.handle(request, { cookie: cookie || undefined });
   const lines = setCookiesOf(response);
   if (lines.length === 0) return response;
+  // msw reads the init's Set-Cookie as one joined line, which holds one cookie well: new-api sets one per answer.
   const headers: [string, string][] = [...response.headers, ...lines.map((line): [string, string] => ['set-cookie', line])];
   return new HttpResponse(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -21,6 +21,8 @@ export interface SessionPage {
   loginSelfTokens(): Promise<{ username: string; tokens: string[]; cookieVisibleToScript: boolean }>;
   /** Reads self and the keys on the session the page already has. */
   selfTokens(): Promise<{ username: string; tokens: string[] } | { error: string; status: number | undefined }>;
+  /** Logs out: the server expires the cookie, and whoever holds it (msw's store, server.fetch) drops it. */
+  logout(): Promise<void>;
   /** Saves the server's state for the next load of the page. */
   saveState(): void;
 }
@@ -54,6 +56,9 @@ async function start(wiring: Wiring): Promise<SessionPage> {
     async selfTokens() {
       const result = await selfTokens().catch((error: { message: string; status?: number }) => ({ error: error.message, status: error.status }));
       return show(result) as Awaited<ReturnType<SessionPage['selfTokens']>>;
+    },
+    async logout() {
+      await client.auth.logout();
     },
     saveState() {
       sessionStorage.setItem(SAVED_STATE, JSON.stringify(server.state));

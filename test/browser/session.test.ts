@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { bundle, launchChromium, serveFiles } from './browser.js';
 import type { SessionPage, Wiring } from './session-page.js';
 
@@ -24,13 +24,24 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Opens the console page wired `wiring`, once its in-page server (and worker) is up. */
-async function open(page: Page, wiring: Wiring) {
+/**
+ * The console page wired `wiring` in a browser context of its own (fresh cookies and storage), once its in-page
+ * server (and worker) is up; `reload()` loads it again the same way.
+ */
+async function openConsole(wiring: Wiring) {
+  const context = await browser.newContext();
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  const ready = async () => {
+    await page.waitForFunction(() => 'session' in window);
+    await page.evaluate(() => (window as unknown as { session: Promise<SessionPage> }).session);
+  };
   await page.goto(`${site.url}/app/?wiring=${wiring}`);
-  await page.waitForFunction(() => 'session' in window);
-  await page.evaluate(() => (window as unknown as { session: Promise<SessionPage> }).session);
+  await ready();
+  return { page, reload: () => page.reload().then(ready) };
 }
 
+/** Runs one of the page's {@link SessionPage} methods inside it. */
 function call<K extends keyof SessionPage>(page: Page, method: K) {
   return page.evaluate(async (name) => {
     const session = await (window as unknown as { session: Promise<SessionPage> }).session;
@@ -38,43 +49,33 @@ function call<K extends keyof SessionPage>(page: Page, method: K) {
   }, method) as Promise<Awaited<ReturnType<SessionPage[K]>>>;
 }
 
-test('session: under setupWorker, login → self → tokens works, and the HttpOnly cookie stays out of document.cookie', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await open(page, 'worker');
+test('session: under setupWorker, login → self → tokens works with the cookie out of document.cookie, survives a reload with the state carried over, and logout ends it', async () => {
+  const { page, reload } = await openConsole('worker');
   expect(await call(page, 'loginSelfTokens')).toEqual({ username: 'root', tokens: ['from-worker', 'playground', 'default'], cookieVisibleToScript: false });
   await page.screenshot({ path: `${SCREENSHOTS}/session-worker.png` });
 
   // msw keeps the cookie in localStorage, so it outlives the page; the in-page server only does if its state is carried over.
   await call(page, 'saveState');
-  await page.reload();
-  await open(page, 'worker');
+  await reload();
   expect(await call(page, 'selfTokens')).toEqual({ username: 'root', tokens: ['from-worker', 'playground', 'default'] });
-  await context.close();
+  await call(page, 'logout');
+  expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
 });
 
 test('session: under setupWorker, a reload without the saved state rebuilds the server from its seed, and the session is gone', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await open(page, 'worker');
+  const { page, reload } = await openConsole('worker');
   await call(page, 'loginSelfTokens');
-  await page.reload();
-  await open(page, 'worker');
+  await reload();
   expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
-  await context.close();
 });
 
-test('session: with fetch: server.fetch, login → self → tokens works, and the HttpOnly cookie stays out of document.cookie', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await open(page, 'fetch');
+test('session: with fetch: server.fetch, login → self → tokens works with the cookie out of document.cookie, and a reload drops it', async () => {
+  const { page, reload } = await openConsole('fetch');
   expect(await call(page, 'loginSelfTokens')).toEqual({ username: 'root', tokens: ['from-fetch', 'playground', 'default'], cookieVisibleToScript: false });
   await page.screenshot({ path: `${SCREENSHOTS}/session-fetch.png` });
 
   // server.fetch holds the cookie in the page's memory, as the browser's jar holds a real server's: a reload drops it.
   await call(page, 'saveState');
-  await page.reload();
-  await open(page, 'fetch');
+  await reload();
   expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
-  await context.close();
 });
