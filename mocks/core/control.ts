@@ -1,10 +1,12 @@
 /**
  * The control API under `/__mock/`, the same for every dialect: reset, state export/import, clock, settings,
- * outbox, faults, the seeded accounts and the request journal. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
+ * outbox, faults, the seeded accounts and the request journal, and the inspector page over them (`GET /__mock/`).
+ * It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
  * @module
  */
 import { BodyError, STATE_IMPORT_LIMIT_BYTES } from './body.js';
 import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
+import { inspectorPage } from './inspector-page.js';
 import { jsonResponse } from './response.js';
 import type { AccountSummary } from './accounts.js';
 import { REQUEST_JOURNAL_SIZE, type RequestJournal } from './request-journal.js';
@@ -13,6 +15,8 @@ import { z } from 'zod';
 
 /** What the control API needs from the engine. */
 export interface ControlHooks<S extends BaseState> {
+  /** The dialect's name, which the inspector page shows. */
+  dialect: string;
   reset(): Promise<void>;
   exportState(): S;
   importState(body: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
@@ -48,6 +52,8 @@ const clockSchema = z.union([
 export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Route<S>[] {
   const ok = () => jsonResponse({ ok: true });
   return [
+    // The page holds no data, so it loads without the token (an address bar cannot send one); its calls carry it.
+    { method: 'GET', path: '/__mock/', handler: () => inspectorPage(hooks.dialect), shell: true },
     { method: 'POST', path: '/__mock/reset', handler: async () => (await hooks.reset(), ok()) },
     { method: 'GET', path: '/__mock/state', handler: () => jsonResponse(hooks.exportState()) },
     {

@@ -147,6 +147,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   })();
 
   const control = controlRoutes<S>({
+    dialect: dialect.name,
     // The control route already runs inside the transaction lock; taking it again would deadlock.
     reset: resetNow,
     // No structuredClone: the control route stringifies it at once, and that text is the copy.
@@ -317,7 +318,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     // Before routing's answers: a preflight has no route (none has OPTIONS), so `dispatch` answers one too.
     const early = interceptCors(cors, ctx, match?.route);
     if (!match && !notFound && !early) return undefined;
-    const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
+    const refused = match && options.control && isControl(match.route) && match.route.shell !== true ? refuseControl(request, options.control.token) : undefined;
     const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
