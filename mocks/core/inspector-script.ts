@@ -63,14 +63,14 @@ export const INSPECTOR_SCRIPT = String.raw`
 
   // Only http(s) links become anchors: a mail body may hold any scheme, javascript: included.
   function links(text) {
-    const out = [];
+    const hrefs = new Set();
     for (const found of String(text).match(/https?:\/\/[^\s<>"']+/g) || []) {
       let url;
       try { url = new URL(found); } catch { continue; }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-      out.push(el('a', url.href, { href: url.href, rel: 'noopener noreferrer', target: '_blank' }));
+      hrefs.add(url.href);
     }
-    return out;
+    return [...hrefs].map((href) => el('a', href, { href, rel: 'noopener noreferrer', target: '_blank' }));
   }
   function details(summary, text) {
     return wrap('details', el('summary', summary), el('pre', text));

@@ -16,11 +16,11 @@ h2 { display: flex; gap: .75rem; align-items: center; margin: 0 0 .5rem; font-si
 main { display: grid; grid-template-columns: repeat(auto-fit, minmax(34rem, 1fr)); gap: 1rem; padding: 1rem; }
 section { min-width: 0; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
 table { width: 100%; border-collapse: collapse; }
-th, td { padding: .2rem .4rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { color: var(--muted); font-weight: 500; }
+th, td { padding: .2rem .4rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { color: var(--muted); font-weight: 500; white-space: nowrap; }
 pre { max-height: 16rem; overflow: auto; margin: .25rem 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12px; }
 summary { cursor: pointer; }
-code { font: 12px ui-monospace, monospace; }
+code { font: 12px ui-monospace, monospace; white-space: nowrap; }
 .code { font-size: 15px; font-weight: 700; color: var(--accent); }
 .http4, .http5 { color: var(--bad); font-weight: 600; }
 #clock { font: 600 13px ui-monospace, monospace; }
