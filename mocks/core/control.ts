@@ -13,6 +13,18 @@ import { REQUEST_JOURNAL_SIZE, type RequestJournal } from './request-journal.js'
 import type { BaseState, RequestContext, Route } from './types.js';
 import { z } from 'zod';
 
+/**
+ * Whether `path` (a route pattern or a request path) is the sandbox's own: `/__mock` itself (which only sends a
+ * browser on to the inspector at `/__mock/`) or anything under `/__mock/`.
+ *
+ * @example
+ * isSandboxPath('/__mock/state'); // true
+ * isSandboxPath('/api/user/'); // false
+ */
+export function isSandboxPath(path: string): boolean {
+  return path === '/__mock' || path.startsWith('/__mock/');
+}
+
 /** What the control API needs from the engine. */
 export interface ControlHooks<S extends BaseState> {
   /** The dialect's name, which the inspector page shows. */
@@ -54,6 +66,8 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
   return [
     // The page holds no data, so it loads without the token (an address bar cannot send one); its calls carry it.
     { method: 'GET', path: '/__mock/', handler: () => inspectorPage(hooks.dialect), shell: true },
+    // Relative, so a base path in front is kept, and the page's own relative URLs resolve under `/__mock/`.
+    { method: 'GET', path: '/__mock', handler: () => new Response(null, { status: 308, headers: { location: '__mock/' } }), shell: true },
     { method: 'POST', path: '/__mock/reset', handler: async () => (await hooks.reset(), ok()) },
     { method: 'GET', path: '/__mock/state', handler: () => jsonResponse(hooks.exportState()) },
     {

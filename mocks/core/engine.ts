@@ -10,7 +10,7 @@ import { constantTimeEqual } from './encoding.js';
 import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readBodyBytes, readTextBody, type BodyErrorKind } from './body.js';
 import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
-import { controlRoutes } from './control.js';
+import { controlRoutes, isSandboxPath } from './control.js';
 import { decorateCors, interceptCors } from './cors.js';
 import { createRequestJournal, JOURNAL_PARSE_LIMIT, journalHeaders, journalPath, type RecordedBody, type RequestJournal } from './request-journal.js';
 import { parseCookies } from './cookies.js';
@@ -259,7 +259,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   async function run(ctx: RequestContext<S>, route: Route<S>, attempts: Attempts | undefined): Promise<Response> {
     // Dialects may add their own control routes (a sandbox provider's pages): no faults there either.
-    if (!controlSet.has(route) && !route.path.startsWith('/__mock/')) {
+    if (!controlSet.has(route) && !isSandboxPath(route.path)) {
       if (faults.latency_ms) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
       const status = pickFault(faults, ctx.method, route.path, ctx.url.pathname, faultRandom);
       if (status !== undefined) return dialect.errors.fault(ctx, status);
@@ -307,7 +307,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const url = new URL(request.url);
     const match = matchRoute(request.method, url);
     // By the route matched where there is one: the router decodes the path, so `/%5F_mock/state` is the sandbox's too.
-    const own = (match ? match.route.path : routedPath(url)).startsWith('/__mock/');
+    const own = isSandboxPath(match ? match.route.path : routedPath(url));
     // The sandbox's own paths never answer CORS: a web page must not read or drive the control API.
     const cors = own ? undefined : dialect.cors;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
@@ -379,7 +379,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
 /** Control routes: everything under `/__mock/` but a dialect's public sandbox pages. */
 function isControl(route: Route<never>): boolean {
-  return route.path.startsWith('/__mock/') && route.public !== true;
+  return isSandboxPath(route.path) && route.public !== true;
 }
 
 /** `undefined` when the request carries the control token; else the 401 that says how to send it. */

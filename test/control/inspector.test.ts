@@ -113,3 +113,13 @@ test('inspector: the page is not journaled and takes no injected fault', async (
   expect((await page()).status).toBe(200);
   expect(api.server.requests).toEqual([]);
 });
+
+test('inspector: /__mock without the slash redirects to the page relatively, so a base path in front is kept', async () => {
+  const res = await api.raw('/__mock', { redirect: 'manual' });
+  expect(res.status).toBe(308);
+  expect(res.headers.get('location')).toBe('__mock/');
+  expect(new URL(res.headers.get('location')!, 'http://sandbox.test/base/__mock').pathname).toBe('/base/__mock/');
+  const { get } = await own('newapi', { token: 'inspector-control-token-0123456789' });
+  expect((await get('/__mock', { redirect: 'manual' })).status).toBe(308);
+  expect(api.server.requests).toEqual([]);
+});

@@ -25,6 +25,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On to the inspector page
+         * @description A relative redirect to `__mock/`, so a browser that drops the slash lands on the page and its relative URLs resolve under `/__mock/`.
+         */
+        get: operations["inspectorRedirect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__mock/reset": {
         parameters: {
             query?: never;
@@ -357,6 +377,25 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+        };
+    };
+    inspectorRedirect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the inspector page. */
+            308: {
+                headers: {
+                    Location?: "__mock/";
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
