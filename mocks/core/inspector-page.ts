@@ -72,7 +72,7 @@ function inspectorHtml(dialect: string): string {
 <section id="accounts-section"><h2>Accounts</h2>
 <table><thead><tr id="accounts-head"></tr></thead><tbody id="accounts"></tbody></table></section>
 <section id="outbox-section"><h2>Outbox <button type="button" id="outbox-clear">Clear</button></h2>
-<table><thead><tr><th>sent</th><th>channel</th><th>to</th><th>subject</th><th>code</th><th>links</th></tr></thead><tbody id="outbox"></tbody></table>
+<div id="outbox"></div>
 <p id="outbox-empty" class="empty">No messages sent yet.</p></section>
 <section id="requests-section"><h2>Requests <button type="button" id="requests-clear">Clear</button></h2>
 <table><thead><tr><th>at</th><th>method</th><th>path</th><th>status</th></tr></thead><tbody id="requests"></tbody></table>

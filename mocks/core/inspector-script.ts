@@ -99,10 +99,13 @@ export const INSPECTOR_SCRIPT = String.raw`
   }
   function renderOutbox({ messages }) {
     $('outbox-empty').hidden = messages.length > 0;
+    // Newest first, one card each: who and when, the code large, the links, the body behind its subject.
     $('outbox').replaceChildren(...messages.slice().reverse().map((m) => {
-      const tr = row([time(m.sent_at), m.channel, m.to, details(m.subject, m.body), m.code === undefined ? '' : el('code', m.code, { class: 'code' }), wrap('span', ...links(m.body))]);
-      tr.dataset.id = String(m.id);
-      return tr;
+      const card = wrap('article', el('p', m.channel + ' to ' + m.to + ' · ' + time(m.sent_at), { class: 'meta' }), details(m.subject, m.body));
+      if (m.code !== undefined) card.append(el('code', m.code, { class: 'code' }));
+      card.append(...links(m.body));
+      card.dataset.id = String(m.id);
+      return card;
     }));
   }
   function renderRequests({ requests }) {

@@ -96,7 +96,7 @@ for (const dialect of DIALECT_NAMES) {
       await act(page, '#refresh', 'Refreshed.');
       const sent = server.state.outbox.at(-1)!;
       expect(await page.locator('#outbox .code').allTextContents()).toEqual([sent.code]);
-      expect(await page.locator('#outbox tr').first().textContent()).toContain(sent.to);
+      expect(await page.locator('#outbox article').first().textContent()).toContain(sent.to);
     } else {
       expect(await page.locator('#outbox-empty').isVisible()).toBe(true);
     }
