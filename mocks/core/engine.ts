@@ -318,7 +318,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     // Before routing's answers: a preflight has no route (none has OPTIONS), so `dispatch` answers one too.
     const early = interceptCors(cors, ctx, match?.route);
     if (!match && !notFound && !early) return undefined;
-    const refused = match && options.control && isControl(match.route) && match.route.shell !== true ? refuseControl(request, options.control.token) : undefined;
+    const refused = match && isControl(match.route) ? refuseControl(request, match.route, options.control) : undefined;
     const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
@@ -382,8 +382,20 @@ function isControl(route: Route<never>): boolean {
   return isSandboxPath(route.path) && route.public !== true;
 }
 
-/** `undefined` when the request carries the control token; else the 401 that says how to send it. */
-function refuseControl(request: Request, token: string): Response | undefined {
+/**
+ * `undefined` when a control request may run; else a 403 for a write another site's page sent, or the 401 that says
+ * how to send the control token.
+ */
+function refuseControl(request: Request, route: Route<never>, control: { token: string } | false | undefined): Response | undefined {
+  // A page on any site can make a browser post a "simple" request (text/plain, no preflight) to a sandbox on
+  // localhost: the browser only hides the answer, the reset or clock move still happens. `Sec-Fetch-Site` is
+  // the browser's own word (a page cannot set it); reads need no check, as without CORS the page cannot see them.
+  const site = request.headers.get('sec-fetch-site');
+  if (route.method !== 'GET' && (site === 'cross-site' || site === 'same-site')) {
+    return jsonResponse({ error: 'The control API takes no writes from pages of other sites. Please use it from the inspector page (/__mock/), curl or a test.' }, { status: 403 });
+  }
+  if (!control || route.shell === true) return undefined;
+  const token = control.token;
   const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
   const sent = request.headers.get(CONTROL_TOKEN_HEADER) ?? bearer ?? '';
   if (constantTimeEqual(new TextEncoder().encode(sent), new TextEncoder().encode(token))) return undefined;

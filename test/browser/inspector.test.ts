@@ -179,3 +179,15 @@ test('inspector: a guarded sandbox opened without the token asks for it, then lo
   expect(await page.locator('#token-form').isHidden()).toBe(true);
   await page.close();
 });
+
+test("inspector: a page of another site cannot drive the sandbox: the write its browser sends without a preflight is refused", async () => {
+  const { server, url } = await sandbox('newapi');
+  const elsewhere = await serve({ fetch: () => Promise.resolve(new Response('<!doctype html><title>elsewhere</title>', { headers: { 'content-type': 'text/html' } })) });
+  closing.push(elsewhere);
+  const page = await browser.newPage();
+  // localhost and 127.0.0.1 are two sites to the browser.
+  await page.goto(elsewhere.url.replace('127.0.0.1', 'localhost'));
+  await page.evaluate((target) => fetch(`${target}/__mock/clock`, { method: 'POST', mode: 'no-cors', body: '{"advance_ms":60000}' }).then(() => undefined), url);
+  expect(server.clock.now()).toBe(START);
+  await page.close();
+});

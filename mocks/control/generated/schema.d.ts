@@ -311,6 +311,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description A write that a page of another site made the browser send (`Sec-Fetch-Site` cross-site or same-site); nothing changed. */
+        CrossSite: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The sandbox listens beyond loopback and the request lacks its control token. */
         NoToken: {
             headers: {
@@ -410,6 +419,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Ok"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
     exportState: {
@@ -449,6 +459,7 @@ export interface operations {
             200: components["responses"]["Ok"];
             400: components["responses"]["Refused"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
             413: components["responses"]["TooLarge"];
         };
     };
@@ -487,6 +498,7 @@ export interface operations {
             200: components["responses"]["Clock"];
             400: components["responses"]["Refused"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
     readSettings: {
@@ -518,6 +530,7 @@ export interface operations {
             200: components["responses"]["Settings"];
             400: components["responses"]["Refused"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
     listOutbox: {
@@ -554,6 +567,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Ok"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
     readFaults: {
@@ -585,6 +599,7 @@ export interface operations {
             200: components["responses"]["Faults"];
             400: components["responses"]["Refused"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
     clearFaults: {
@@ -598,6 +613,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Ok"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
     listAccounts: {
@@ -665,6 +681,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Ok"];
             401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
         };
     };
 }
