@@ -1,18 +1,34 @@
 /**
  * The control API under `/__mock/`, the same for every dialect: reset, state export/import, clock, settings,
- * outbox, faults, the seeded accounts and the request journal. It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
+ * outbox, faults, the seeded accounts and the request journal, and the inspector page over them (`GET /__mock/`).
+ * It answers plain JSON (`{ error }` with HTTP 400 on bad input), not the dialect's envelope.
  * @module
  */
 import { BodyError, STATE_IMPORT_LIMIT_BYTES } from './body.js';
 import { describeStatuses, faultConfigSchema, type FaultConfig } from './faults.js';
+import { inspectorPage } from './inspector-page.js';
 import { jsonResponse } from './response.js';
 import type { AccountSummary } from './accounts.js';
 import { REQUEST_JOURNAL_SIZE, type RequestJournal } from './request-journal.js';
 import type { BaseState, RequestContext, Route } from './types.js';
 import { z } from 'zod';
 
+/**
+ * Whether `path` (a route pattern or a request path) is the sandbox's own: `/__mock` itself (which only sends a
+ * browser on to the inspector at `/__mock/`) or anything under `/__mock/`.
+ *
+ * @example
+ * isSandboxPath('/__mock/state'); // true
+ * isSandboxPath('/api/user/'); // false
+ */
+export function isSandboxPath(path: string): boolean {
+  return path === '/__mock' || path.startsWith('/__mock/');
+}
+
 /** What the control API needs from the engine. */
 export interface ControlHooks<S extends BaseState> {
+  /** The dialect's name, which the inspector page shows. */
+  dialect: string;
   reset(): Promise<void>;
   exportState(): S;
   importState(body: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
@@ -48,6 +64,10 @@ const clockSchema = z.union([
 export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Route<S>[] {
   const ok = () => jsonResponse({ ok: true });
   return [
+    // The page holds no data, so it loads without the token (an address bar cannot send one); its calls carry it.
+    { method: 'GET', path: '/__mock/', handler: () => inspectorPage(hooks.dialect), shell: true },
+    // Relative, so a base path in front is kept, and the page's own relative URLs resolve under `/__mock/`.
+    { method: 'GET', path: '/__mock', handler: () => new Response(null, { status: 308, headers: { location: '__mock/' } }), shell: true },
     { method: 'POST', path: '/__mock/reset', handler: async () => (await hooks.reset(), ok()) },
     { method: 'GET', path: '/__mock/state', handler: () => jsonResponse(hooks.exportState()) },
     {

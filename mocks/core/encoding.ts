@@ -54,6 +54,16 @@ export function sha256HexSync(text: string): string {
 }
 
 /**
+ * Standard base64 of the SHA-256 of `text`, the form a Content-Security-Policy hash source (`'sha256-…'`) takes.
+ *
+ * @example
+ * sha256Base64Sync('abc'); // 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='
+ */
+export function sha256Base64Sync(text: string): string {
+  return bytesToBase64(sha256(new TextEncoder().encode(text)));
+}
+
+/**
  * Compares two byte arrays in time that depends only on their length, not on where they differ.
  *
  * @example

@@ -10,7 +10,7 @@ import { constantTimeEqual } from './encoding.js';
 import { asJsonObject, BODY_LIMIT_BYTES, BodyError, parseJsonBody, readBodyBytes, readTextBody, type BodyErrorKind } from './body.js';
 import { socketAddress } from './client-address.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
-import { controlRoutes } from './control.js';
+import { controlRoutes, isSandboxPath } from './control.js';
 import { decorateCors, interceptCors } from './cors.js';
 import { createRequestJournal, JOURNAL_PARSE_LIMIT, journalHeaders, journalPath, type RecordedBody, type RequestJournal } from './request-journal.js';
 import { parseCookies } from './cookies.js';
@@ -158,6 +158,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   })();
 
   const control = controlRoutes<S>({
+    dialect: dialect.name,
     // The control route already runs inside the transaction lock; taking it again would deadlock.
     reset: resetNow,
     // No structuredClone: the control route stringifies it at once, and that text is the copy.
@@ -269,7 +270,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   async function run(ctx: RequestContext<S>, route: Route<S>, attempts: Attempts | undefined): Promise<Response> {
     // Dialects may add their own control routes (a sandbox provider's pages): no faults there either.
-    if (!controlSet.has(route) && !route.path.startsWith('/__mock/')) {
+    if (!controlSet.has(route) && !isSandboxPath(route.path)) {
       if (faults.latency_ms) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
       const status = pickFault(faults, ctx.method, route.path, ctx.url.pathname, faultRandom);
       if (status !== undefined) return dialect.errors.fault(ctx, status);
@@ -317,7 +318,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const url = new URL(request.url);
     const match = matchRoute(request.method, url);
     // By the route matched where there is one: the router decodes the path, so `/%5F_mock/state` is the sandbox's too.
-    const own = (match ? match.route.path : routedPath(url)).startsWith('/__mock/');
+    const own = isSandboxPath(match ? match.route.path : routedPath(url));
     // The sandbox's own paths never answer CORS: a web page must not read or drive the control API.
     const cors = own ? undefined : dialect.cors;
     const mutates = match !== undefined && (match.route.mutates ?? match.route.method !== 'GET');
@@ -328,7 +329,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     // Before routing's answers: a preflight has no route (none has OPTIONS), so `dispatch` answers one too.
     const early = interceptCors(cors, ctx, match?.route);
     if (!match && !notFound && !early) return undefined;
-    const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
+    const refused = match && isControl(match.route) ? refuseControl(request, match.route, options.control) : undefined;
     const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
@@ -389,11 +390,23 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
 /** Control routes: everything under `/__mock/` but a dialect's public sandbox pages. */
 function isControl(route: Route<never>): boolean {
-  return route.path.startsWith('/__mock/') && route.public !== true;
+  return isSandboxPath(route.path) && route.public !== true;
 }
 
-/** `undefined` when the request carries the control token; else the 401 that says how to send it. */
-function refuseControl(request: Request, token: string): Response | undefined {
+/**
+ * `undefined` when a control request may run; else a 403 for a write another site's page sent, or the 401 that says
+ * how to send the control token.
+ */
+function refuseControl(request: Request, route: Route<never>, control: { token: string } | false | undefined): Response | undefined {
+  // A page on any site can make a browser post a "simple" request (text/plain, no preflight) to a sandbox on
+  // localhost: the browser only hides the answer, the reset or clock move still happens. `Sec-Fetch-Site` is
+  // the browser's own word (a page cannot set it); reads need no check, as without CORS the page cannot see them.
+  const site = request.headers.get('sec-fetch-site');
+  if (route.method !== 'GET' && (site === 'cross-site' || site === 'same-site')) {
+    return jsonResponse({ error: 'The control API takes no writes from pages of other sites. Please use it from the inspector page (/__mock/), curl or a test.' }, { status: 403 });
+  }
+  if (!control || route.shell === true) return undefined;
+  const token = control.token;
   const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
   const sent = request.headers.get(CONTROL_TOKEN_HEADER) ?? bearer ?? '';
   if (constantTimeEqual(new TextEncoder().encode(sent), new TextEncoder().encode(token))) return undefined;

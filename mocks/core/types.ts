@@ -132,6 +132,13 @@ export interface Route<S extends BaseState = BaseState> {
    */
   public?: boolean;
   /**
+   * A control page whose document holds no data (the inspector, `GET /__mock/`): served without the control token,
+   * since a browser's address bar cannot send a header, while every call the page then makes carries it. Gone with
+   * the rest of the control API under `control: false`.
+   * @default false
+   */
+  shell?: boolean;
+  /**
    * Top-level keys of the JSON answer that hold a credential under a name the journal's masking rules cannot
    * recognise (new-api's access token and redemption codes come back as `data`): the request journal masks them.
    */

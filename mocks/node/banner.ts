@@ -34,8 +34,8 @@ export function jsonSummary(served: ServedDialect): object {
 }
 
 /**
- * The banner lines of one dialect: its URL, whether upstream's rate limits are on, the accounts table under its
- * column headings, and a first command to try.
+ * The banner lines of one dialect: its URL, whether upstream's rate limits are on, the control API and its
+ * inspector page, the accounts table under its column headings, and a first command to try.
  *
  * @example
  * process.stdout.write(`${bannerLines(served).join('\n')}\n`);
@@ -45,11 +45,13 @@ export function bannerLines(served: ServedDialect): string[] {
   const limits = served.rateLimits ? "rate limits: on, as upstream ships them (start with --no-rate-limits to turn them off)" : 'rate limits: off (--no-rate-limits)';
   const state = served.stateFile && [`  state: ${served.stateFile.path} (${served.stateFile.loaded ? 'loaded; passwords changed since are not shown' : 'new; saved on every change'})`];
   const accounts = sandbox.accounts ? sandbox.accounts(served.accounts) : accountTable(served.accounts, sandbox.roleName);
-  return [`${served.dialect}  ${served.url}`, `  ${limits}`, `  ${controlLine(served.control)}`, ...(state ?? []), ...accounts, `  try: ${sandbox.example(served.url)}`, ''];
+  return [`${served.dialect}  ${served.url}`, `  ${limits}`, `  ${controlLine(served.control, served.url)}`, ...(state ?? []), ...accounts, `  try: ${sandbox.example(served.url)}`, ''];
 }
 
-function controlLine(control: SandboxConfig['control']): string {
+function controlLine(control: SandboxConfig['control'], url: string): string {
   if (control.mode === 'off') return 'control API: off (--no-control)';
-  if (control.mode === 'open') return 'control API: /__mock/ open on loopback';
-  return `control API: /__mock/ needs "Authorization: Bearer ${control.token}"${control.generated ? ' (a fresh token: the sandbox listens beyond loopback)' : ''}`;
+  if (control.mode === 'open') return `control API: /__mock/ open on loopback; inspector page ${url}/__mock/`;
+  // The token rides in the fragment, which the browser keeps to itself: the page moves it into the tab's storage.
+  const page = `inspector page ${url}/__mock/#token=${encodeURIComponent(control.token)}`;
+  return `control API: /__mock/ needs "Authorization: Bearer ${control.token}"${control.generated ? ' (a fresh token: the sandbox listens beyond loopback)' : ''}; ${page}`;
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { limited } from '../core/combinators.js';
+import { isSandboxPath } from '../core/control.js';
 import type { Route } from '../core/types.js';
 import { fail } from './envelope.js';
 import { CODE } from './messages.js';
@@ -32,7 +33,7 @@ export const RATE_LIMITS: Readonly<Record<string, number>> = {
  * const routes = platformRoutes.map(withRateLimit);
  */
 export function withRateLimit(route: Route<PlatformState>): Route<PlatformState> {
-  if (route.path.startsWith('/__mock/')) return route;
+  if (isSandboxPath(route.path)) return route;
   const name = `${route.method} ${route.path}`;
   const limit = limited<PlatformState>({
     key: (ctx) => `${name}|${ctx.clientIp}`,

@@ -72,7 +72,9 @@ export function createContractValidator(specPath: string, scope: 'dialect' | 'co
       const { pathname } = new URL(request.url);
       // A dialect's document leaves out the control API; the control document covers only its own paths (a
       // dialect's extra `/__mock/` routes, such as platform's captcha answers, are documented with the dialect).
-      if (pathname.startsWith(CONTROL_PREFIX) !== (scope === 'control')) return [];
+      // `/__mock` itself is the control API's too: it redirects to the inspector page at `/__mock/`.
+      const control = pathname === CONTROL_PREFIX.slice(0, -1) || pathname.startsWith(CONTROL_PREFIX);
+      if (control !== (scope === 'control')) return [];
       const found = findOperation(routes, method, pathname);
       if (typeof found === 'string') return scope === 'control' && !routes.some((r) => matchesSegments(r.segments, pathname.split('/'))) ? [] : [found];
 

@@ -189,6 +189,14 @@ test('cli: beyond loopback the control API needs a fresh token printed at start;
   await expect(main(['--control-token', 'short'])).rejects.toThrow('--control-token must be 16–256 printable ASCII characters without spaces.');
 });
 
+test('cli: the control line names the inspector page, beyond loopback with the token in its fragment', async () => {
+  const open = await run('--dialect', 'opencat', '--port', '0');
+  expect(open.out.join('')).toContain(`control API: /__mock/ open on loopback; inspector page ${open.sandbox!.servers[0]!.url}/__mock/\n`);
+  const guarded = await run('--dialect', 'opencat', '--port', '0', '--host', '0.0.0.0', '--control-token', 'my-own-token-1234567');
+  expect(guarded.out.join('')).toContain(`; inspector page ${guarded.sandbox!.servers[0]!.url}/__mock/#token=my-own-token-1234567\n`);
+  expect((await run('--dialect', 'opencat', '--port', '0', '--no-control')).out.join('')).not.toContain('inspector page');
+});
+
 test('cli: --state works where the control API is guarded', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'gatewaykit-cli-')), 'state.json');
   const { sandbox } = await run('--dialect', 'newapi', '--port', '0', '--quiet', '--host', '0.0.0.0', '--state', path);

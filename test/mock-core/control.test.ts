@@ -271,6 +271,22 @@ test('control: with a token every /__mock/ route needs it; the checkout pages an
   expect(() => createReferenceServer({ dialect: 'newapi', control: { token: '' } })).toThrow(/control.token must be a string of at least 16 characters/);
 });
 
+test("control: a write another site's page sent (Sec-Fetch-Site cross-site or same-site) is a 403 and changes nothing; reads and same-origin writes run", async () => {
+  const server = await newApiServer();
+  const before = server.clock.now();
+  for (const site of ['cross-site', 'same-site']) {
+    // A "simple" request, as a page on any site can make a browser send without a preflight.
+    const refused = await server.fetch('/__mock/clock', { method: 'POST', headers: { 'content-type': 'text/plain', 'sec-fetch-site': site }, body: '{"advance_ms":60000}' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'The control API takes no writes from pages of other sites. Please use it from the inspector page (/__mock/), curl or a test.' });
+    expect((await server.fetch('/__mock/reset', { method: 'POST', headers: { 'sec-fetch-site': site } })).status).toBe(403);
+  }
+  expect(server.clock.now()).toBe(before);
+  expect((await server.fetch('/__mock/clock', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+  expect((await server.fetch('/__mock/clock', json('POST', { advance_ms: 1 }, { 'sec-fetch-site': 'same-origin' }))).status).toBe(200);
+  expect(server.clock.now()).toBe(before + 1);
+});
+
 test('control: control false removes the control API; its paths answer as unknown paths do', async () => {
   const server = createReferenceServer({ dialect: 'newapi', seed: 1, control: false });
   await server.ready;
