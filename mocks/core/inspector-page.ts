@@ -1,7 +1,7 @@
 /**
  * The inspector: `GET /__mock/` answers one HTML page of the sandbox (accounts, outbox, requests, clock, faults,
  * settings, reset, state download) that drives the control API from the browser. The document holds no data and
- * no token; its inline script and style are allowed by hash and nothing else loads. See docs/decisions/020.
+ * no token; its inline script and style are allowed by hash and nothing else loads. See docs/decisions/022-the-inspector-page.md.
  * @module
  */
 import { sha256Base64Sync } from './encoding.js';
