@@ -3,7 +3,7 @@
  * @module
  */
 import { CookieJar } from '../../src/core/cookie-jar.js';
-import { setCookiesOf } from './cookies.js';
+import { credentialsCarryCookies, setCookiesOf } from './cookies.js';
 
 /** What {@link createPageCookies} makes. */
 export interface PageCookies {
@@ -30,11 +30,11 @@ export function createPageCookies(now: () => number): PageCookies {
   const jars = new Map<string, CookieJar>();
   return {
     cookieFor(request) {
-      return sendsCookies(request) ? jars.get(new URL(request.url).origin)?.header(now()) : undefined;
+      return credentialsCarryCookies(request) ? jars.get(new URL(request.url).origin)?.header(now()) : undefined;
     },
     store(request, response) {
       const lines = setCookiesOf(response);
-      if (lines.length === 0 || !sendsCookies(request)) return;
+      if (lines.length === 0 || !credentialsCarryCookies(request)) return;
       const origin = new URL(request.url).origin;
       const jar = jars.get(origin) ?? new CookieJar();
       jars.set(origin, jar);
@@ -42,11 +42,4 @@ export function createPageCookies(now: () => number): PageCookies {
       jar.store(new Headers(lines.map((line): [string, string] => ['set-cookie', line])), now());
     },
   };
-}
-
-/** The Fetch standard's rule for which requests carry (and take) cookies. */
-function sendsCookies(request: Request): boolean {
-  if (request.credentials === 'include') return true;
-  if (request.credentials === 'omit') return false;
-  return typeof location === 'undefined' || new URL(request.url).origin === location.origin;
 }

@@ -25,6 +25,11 @@ export interface SessionPage {
   logout(): Promise<void>;
   /** Saves the server's state for the next load of the page. */
   saveState(): void;
+  /**
+   * After a login, what `credentials: 'omit'` gets: whether self answers on the session (a browser sends no cookie),
+   * and whether a login sent that way leaves a session behind (a browser ignores its Set-Cookie).
+   */
+  omitCredentials(): Promise<{ selfOnSession: boolean; loginLeavesSession: boolean }>;
 }
 
 async function start(wiring: Wiring): Promise<SessionPage> {
@@ -62,6 +67,21 @@ async function start(wiring: Wiring): Promise<SessionPage> {
     },
     saveState() {
       sessionStorage.setItem(SAVED_STATE, JSON.stringify(server.state));
+    },
+    async omitCredentials() {
+      // The page's own fetch, as an app's code would call it next to the client.
+      const send = wiring === 'fetch' ? server.fetch : (input: string, init?: RequestInit) => fetch(input, init);
+      await client.auth.login({ username: 'root', password: '123456' });
+      // Kept: the client forgets its user id on logout.
+      const userId = String(client.userId);
+      const self = async (credentials: RequestCredentials) => {
+        const response = await send(`${location.origin}/api/user/self`, { credentials, headers: { 'New-Api-User': userId } });
+        return ((await response.json()) as { success: boolean }).success;
+      };
+      const selfOnSession = await self('omit');
+      await client.auth.logout();
+      await send(`${location.origin}/api/user/login`, { method: 'POST', credentials: 'omit', body: JSON.stringify({ username: 'root', password: '123456' }) });
+      return show({ selfOnSession, loginLeavesSession: await self('include') }) as Awaited<ReturnType<SessionPage['omitCredentials']>>;
     },
   };
 }

@@ -79,3 +79,10 @@ test('session: with fetch: server.fetch, login → self → tokens works with th
   await reload();
   expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
 });
+
+test('session: credentials omit neither sends the session cookie nor keeps one a login sets, under setupWorker and with fetch: server.fetch', async () => {
+  for (const wiring of ['worker', 'fetch'] as const) {
+    const { page } = await openConsole(wiring);
+    expect(await call(page, 'omitCredentials')).toEqual({ selfOnSession: false, loginLeavesSession: false });
+  }
+});
