@@ -7,10 +7,13 @@ import { credentialsCarryCookies, setCookiesOf } from './cookies.js';
 
 /** What {@link createPageCookies} makes. */
 export interface PageCookies {
-  /** The `Cookie` header the browser would add to `request`, if any. */
-  cookieFor(request: Request): string | undefined;
-  /** Keeps the cookies `response` sets, where the browser would keep them for `request`. */
-  store(request: Request, response: Response): void;
+  /**
+   * The `Cookie` header the browser would add to `request`, if any. `byPath`: the caller named a path alone, which
+   * a page's fetch resolves against the page itself, so `same-origin` carries cookies whatever origin it was given.
+   */
+  cookieFor(request: Request, byPath?: boolean): string | undefined;
+  /** Keeps the cookies `response` sets, where the browser would keep them for `request` (`byPath` as above). */
+  store(request: Request, response: Response, byPath?: boolean): void;
 }
 
 /**
@@ -29,12 +32,12 @@ export interface PageCookies {
 export function createPageCookies(now: () => number): PageCookies {
   const jars = new Map<string, CookieJar>();
   return {
-    cookieFor(request) {
-      return credentialsCarryCookies(request) ? jars.get(new URL(request.url).origin)?.header(now()) : undefined;
+    cookieFor(request, byPath = false) {
+      return carries(request, byPath) ? jars.get(new URL(request.url).origin)?.header(now()) : undefined;
     },
-    store(request, response) {
+    store(request, response, byPath = false) {
       const lines = setCookiesOf(response);
-      if (lines.length === 0 || !credentialsCarryCookies(request)) return;
+      if (lines.length === 0 || !carries(request, byPath)) return;
       const origin = new URL(request.url).origin;
       const jar = jars.get(origin) ?? new CookieJar();
       jars.set(origin, jar);
@@ -42,4 +45,8 @@ export function createPageCookies(now: () => number): PageCookies {
       jar.store(new Headers(lines.map((line): [string, string] => ['set-cookie', line])), now());
     },
   };
+}
+
+function carries(request: Request, byPath: boolean): boolean {
+  return byPath ? request.credentials !== 'omit' : credentialsCarryCookies(request);
 }

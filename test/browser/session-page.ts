@@ -30,6 +30,8 @@ export interface SessionPage {
    * and whether a login sent that way leaves a session behind (a browser ignores its Set-Cookie).
    */
   omitCredentials(): Promise<{ selfOnSession: boolean; loginLeavesSession: boolean }>;
+  /** Logs in and reads self through `server.fetch` by path alone, as its own example does; whether self answered. */
+  selfByPath(): Promise<boolean>;
 }
 
 async function start(wiring: Wiring): Promise<SessionPage> {
@@ -82,6 +84,12 @@ async function start(wiring: Wiring): Promise<SessionPage> {
       await client.auth.logout();
       await send(`${location.origin}/api/user/login`, { method: 'POST', credentials: 'omit', body: JSON.stringify({ username: 'root', password: '123456' }) });
       return show({ selfOnSession, loginLeavesSession: await self('include') }) as Awaited<ReturnType<SessionPage['omitCredentials']>>;
+    },
+    async selfByPath() {
+      const login = await server.fetch('/api/user/login', { method: 'POST', body: JSON.stringify({ username: 'root', password: '123456' }) });
+      const { data } = (await login.json()) as { data: { id: number } };
+      const self = await server.fetch('/api/user/self', { headers: { 'New-Api-User': String(data.id) } });
+      return show(((await self.json()) as { success: boolean }).success) as boolean;
     },
   };
 }

@@ -86,3 +86,8 @@ test('session: credentials omit neither sends the session cookie nor keeps one a
     expect(await call(page, 'omitCredentials')).toEqual({ selfOnSession: false, loginLeavesSession: false });
   }
 });
+
+test('session: server.fetch by path alone (the page fetch default, credentials same-origin) keeps the session, as a page fetching its own origin does', async () => {
+  const { page } = await openConsole('fetch');
+  expect(await call(page, 'selfByPath')).toBe(true);
+});
