@@ -96,17 +96,3 @@ let forbidden: boolean | undefined;
 export function cookieHeadersForbidden(): boolean {
   return (forbidden ??= !new Request('http://localhost/', { headers: { cookie: 'probe=1' } }).headers.has('cookie'));
 }
-
-/**
- * The Fetch standard's rule for which requests carry cookies and take those their answer sets, by `credentials`:
- * always with `include`, to the page's own origin with `same-origin` (everywhere outside a page), never with `omit`.
- * The in-page adapters apply it themselves, as msw's cookie store hands out what it holds whatever the request says.
- *
- * @example
- * const cookie = credentialsCarryCookies(request) ? jar.header() : undefined;
- */
-export function credentialsCarryCookies(request: Request): boolean {
-  if (request.credentials === 'include') return true;
-  if (request.credentials === 'omit') return false;
-  return typeof location === 'undefined' || new URL(request.url).origin === location.origin;
-}

@@ -32,6 +32,11 @@ export interface SessionPage {
   omitCredentials(): Promise<{ selfOnSession: boolean; loginLeavesSession: boolean }>;
   /** Logs in and reads self through `server.fetch` by path alone, as its own example does; whether self answered. */
   selfByPath(): Promise<boolean>;
+  /**
+   * Logs in to a gateway on another site (`credentials: 'include'`) and reads self there: the SameSite=Strict
+   * session cookie of that cross-site answer is one a browser refuses to keep.
+   */
+  crossSite(): Promise<{ loggedIn: boolean; self: { error: string; status: number | undefined } | { username: string } }>;
 }
 
 async function start(wiring: Wiring): Promise<SessionPage> {
@@ -84,6 +89,15 @@ async function start(wiring: Wiring): Promise<SessionPage> {
       await client.auth.logout();
       await send(`${location.origin}/api/user/login`, { method: 'POST', credentials: 'omit', body: JSON.stringify({ username: 'root', password: '123456' }) });
       return show({ selfOnSession, loginLeavesSession: await self('include') }) as Awaited<ReturnType<SessionPage['omitCredentials']>>;
+    },
+    async crossSite() {
+      const other = new NewApiClient({ baseURL: 'http://gateway.test', ...(wiring === 'fetch' ? { fetch: server.fetch } : {}) });
+      const user = await other.auth.login({ username: 'root', password: '123456' });
+      const self = await other.self.retrieve().then(
+        (me) => ({ username: me.username }),
+        (error: { message: string; status?: number }) => ({ error: error.message, status: error.status }),
+      );
+      return show({ loggedIn: user.username === 'root', self }) as Awaited<ReturnType<SessionPage['crossSite']>>;
     },
     async selfByPath() {
       const login = await server.fetch('/api/user/login', { method: 'POST', body: JSON.stringify({ username: 'root', password: '123456' }) });

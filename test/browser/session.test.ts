@@ -91,3 +91,10 @@ test('session: server.fetch by path alone (the page fetch default, credentials s
   const { page } = await openConsole('fetch');
   expect(await call(page, 'selfByPath')).toBe(true);
 });
+
+test('session: a login to a gateway on another site keeps no session, as a browser refuses the SameSite=Strict cookie of a cross-site answer, under setupWorker and with fetch: server.fetch', async () => {
+  for (const wiring of ['worker', 'fetch'] as const) {
+    const { page } = await openConsole(wiring);
+    expect(await call(page, 'crossSite')).toMatchObject({ loggedIn: true, self: { status: 401 } });
+  }
+});
