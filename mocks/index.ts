@@ -220,7 +220,9 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
       if (!cookieHeadersForbidden()) return engine.handle(request);
       // In a page no client can carry the session cookie through a Request or Response, so this fetch keeps it.
       const cookies = (pageCookies ??= createPageCookies(() => engine.clock.now()));
-      return engine.handle(request, { cookie: cookies.cookieFor(request) }).then((response) => (cookies.store(request, response), response));
+      // A path alone resolves against `baseUrl` here, but against the page itself in the page's own fetch.
+      const byPath = typeof input === 'string' && !URL.canParse(input) && !input.startsWith('//');
+      return engine.handle(request, { cookie: cookies.cookieFor(request, byPath) }).then((response) => (cookies.store(request, response, byPath), response));
     },
     bodyLimit: (method, url) => engine.bodyLimit(method, url),
     get state() {

@@ -5,6 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { cookieHeadersForbidden, setCookiesOf } from './cookies.js';
 import type { Engine } from './engine.js';
+import { credentialsCarryCookies, keptSetCookies } from './page-cookies.js';
 import type { BaseState } from './types.js';
 
 const byMethod = {
@@ -38,9 +39,13 @@ export function toMswHandlers<S extends BaseState>(engine: Engine<S>, baseUrl?: 
  * and `document.cookie`), and keeps those of an `HttpResponse` whose init carries `Set-Cookie` (see docs/fidelity.md).
  */
 async function inPage<S extends BaseState>(engine: Engine<S>, request: Request, cookies: Record<string, string>): Promise<Response> {
-  const cookie = Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+  // msw's store answers for the URL whatever the request's `credentials` say, and keeps any Set-Cookie handed to
+  // it: the browser's rules are applied here, or `omit` (and `same-origin` to another origin) would carry a
+  // session, and a cross-site answer would leave a Strict one.
+  const carries = credentialsCarryCookies(request);
+  const cookie = carries ? Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ') : '';
   const response = await engine.handle(request, { cookie: cookie || undefined });
-  const lines = setCookiesOf(response);
+  const lines = carries ? keptSetCookies(request, setCookiesOf(response)) : [];
   if (lines.length === 0) return response;
   // msw reads the init's Set-Cookie as one joined line, which holds one cookie well: new-api sets one per answer.
   const headers: [string, string][] = [...response.headers, ...lines.map((line): [string, string] => ['set-cookie', line])];

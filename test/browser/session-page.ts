@@ -25,6 +25,18 @@ export interface SessionPage {
   logout(): Promise<void>;
   /** Saves the server's state for the next load of the page. */
   saveState(): void;
+  /**
+   * After a login, what `credentials: 'omit'` gets: whether self answers on the session (a browser sends no cookie),
+   * and whether a login sent that way leaves a session behind (a browser ignores its Set-Cookie).
+   */
+  omitCredentials(): Promise<{ selfOnSession: boolean; loginLeavesSession: boolean }>;
+  /** Logs in and reads self through `server.fetch` by path alone, as its own example does; whether self answered. */
+  selfByPath(): Promise<boolean>;
+  /**
+   * Logs in to a gateway on another site (`credentials: 'include'`) and reads self there: the SameSite=Strict
+   * session cookie of that cross-site answer is one a browser refuses to keep.
+   */
+  crossSite(): Promise<{ loggedIn: boolean; self: { error: string; status: number | undefined } | { username: string } }>;
 }
 
 async function start(wiring: Wiring): Promise<SessionPage> {
@@ -62,6 +74,36 @@ async function start(wiring: Wiring): Promise<SessionPage> {
     },
     saveState() {
       sessionStorage.setItem(SAVED_STATE, JSON.stringify(server.state));
+    },
+    async omitCredentials() {
+      // The page's own fetch, as an app's code would call it next to the client.
+      const send = wiring === 'fetch' ? server.fetch : (input: string, init?: RequestInit) => fetch(input, init);
+      await client.auth.login({ username: 'root', password: '123456' });
+      // Kept: the client forgets its user id on logout.
+      const userId = String(client.userId);
+      const self = async (credentials: RequestCredentials) => {
+        const response = await send(`${location.origin}/api/user/self`, { credentials, headers: { 'New-Api-User': userId } });
+        return ((await response.json()) as { success: boolean }).success;
+      };
+      const selfOnSession = await self('omit');
+      await client.auth.logout();
+      await send(`${location.origin}/api/user/login`, { method: 'POST', credentials: 'omit', body: JSON.stringify({ username: 'root', password: '123456' }) });
+      return show({ selfOnSession, loginLeavesSession: await self('include') }) as Awaited<ReturnType<SessionPage['omitCredentials']>>;
+    },
+    async crossSite() {
+      const other = new NewApiClient({ baseURL: 'http://gateway.test', ...(wiring === 'fetch' ? { fetch: server.fetch } : {}) });
+      const user = await other.auth.login({ username: 'root', password: '123456' });
+      const self = await other.self.retrieve().then(
+        (me) => ({ username: me.username }),
+        (error: { message: string; status?: number }) => ({ error: error.message, status: error.status }),
+      );
+      return show({ loggedIn: user.username === 'root', self }) as Awaited<ReturnType<SessionPage['crossSite']>>;
+    },
+    async selfByPath() {
+      const login = await server.fetch('/api/user/login', { method: 'POST', body: JSON.stringify({ username: 'root', password: '123456' }) });
+      const { data } = (await login.json()) as { data: { id: number } };
+      const self = await server.fetch('/api/user/self', { headers: { 'New-Api-User': String(data.id) } });
+      return show(((await self.json()) as { success: boolean }).success) as boolean;
     },
   };
 }

@@ -79,3 +79,22 @@ test('session: with fetch: server.fetch, login → self → tokens works with th
   await reload();
   expect(await call(page, 'selfTokens')).toMatchObject({ status: 401 });
 });
+
+test('session: credentials omit neither sends the session cookie nor keeps one a login sets, under setupWorker and with fetch: server.fetch', async () => {
+  for (const wiring of ['worker', 'fetch'] as const) {
+    const { page } = await openConsole(wiring);
+    expect(await call(page, 'omitCredentials')).toEqual({ selfOnSession: false, loginLeavesSession: false });
+  }
+});
+
+test('session: server.fetch by path alone (the page fetch default, credentials same-origin) keeps the session, as a page fetching its own origin does', async () => {
+  const { page } = await openConsole('fetch');
+  expect(await call(page, 'selfByPath')).toBe(true);
+});
+
+test('session: a login to a gateway on another site keeps no session, as a browser refuses the SameSite=Strict cookie of a cross-site answer, under setupWorker and with fetch: server.fetch', async () => {
+  for (const wiring of ['worker', 'fetch'] as const) {
+    const { page } = await openConsole(wiring);
+    expect(await call(page, 'crossSite')).toMatchObject({ loggedIn: true, self: { status: 401 } });
+  }
+});

@@ -1,7 +1,7 @@
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { appendSetCookie, cookieHeadersForbidden, setCookiesOf } from '../../mocks/core/cookies.js';
 import { createEngine } from '../../mocks/core/engine.js';
-import { createPageCookies } from '../../mocks/core/page-cookies.js';
+import { createPageCookies, keptSetCookies } from '../../mocks/core/page-cookies.js';
 import { newApiDialect } from '../../mocks/newapi/dialect.js';
 import { SESSION_MAX_AGE_SECONDS } from '../../mocks/newapi/session.js';
 
@@ -75,4 +75,19 @@ test('page cookies: a Set-Cookie the runtime drops from the response headers is 
   response.headers.delete('set-cookie');
   expect(setCookiesOf(response)).toEqual(['session=abc; Path=/; HttpOnly']);
   expect(setCookiesOf(new Response('{}', { headers: { 'set-cookie': 'a=1' } }))).toEqual(['a=1']);
+});
+
+test('page cookies: from another site a page keeps only SameSite=None; Secure cookies, the site being scheme and registrable domain, never the port', () => {
+  vi.stubGlobal('location', new URL('http://app.example.com:5173/console'));
+  onTestFinished(() => {
+    vi.unstubAllGlobals();
+  });
+  const lines = ['session=a; Path=/; HttpOnly; SameSite=Strict', 'lax=b', 'none=c; SameSite=None; Secure', 'insecure=d; SameSite=None'];
+  const kept = (url: string) => keptSetCookies(new Request(url), lines);
+  expect(kept('http://api.example.com:3000/api/user/login')).toEqual(lines);
+  expect(kept('http://gateway.test/api/user/login')).toEqual(['none=c; SameSite=None; Secure']);
+  expect(kept('https://app.example.com/api/user/login')).toEqual(['none=c; SameSite=None; Secure']);
+  vi.stubGlobal('location', new URL('http://localhost:5173/'));
+  expect(kept('http://localhost:3000/api/user/login')).toEqual(lines);
+  expect(kept('http://127.0.0.1:3000/api/user/login')).toEqual(['none=c; SameSite=None; Secure']);
 });
