@@ -10,7 +10,7 @@ export type TokenPair = Data<'/api/auth/refresh', 'post'>;
  * @example
  * const tokens: SessionTokens = JSON.parse(localStorage.getItem('aether-tokens') ?? 'null') ?? undefined;
  */
-export type SessionTokens = Pick<TokenPair, 'access_token'> & Partial<Omit<TokenPair, 'access_token'>>;
+export interface SessionTokens extends Pick<TokenPair, 'access_token'>, Partial<Omit<TokenPair, 'access_token'>> {}
 
 /**
  * Called whenever the client's tokens change: after login and every refresh with the new pair, and with

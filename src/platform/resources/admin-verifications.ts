@@ -12,9 +12,9 @@ import { assertStrings } from '../internal/validate.js';
 /** A real-name or enterprise submission (discriminated by `type`), masked as everywhere. */
 export type VerificationSubmission = Data<'/admin/v1/verifications/{verification_id}', 'get'>;
 /** Filters of `GET /admin/v1/verifications` (`type`, `status`) and paging. */
-export type VerificationListParams = ListParams<'/admin/v1/verifications'>;
+export interface VerificationListParams extends ListParams<'/admin/v1/verifications'> {}
 /** Body of `POST /admin/v1/verifications/{verification_id}/reject`: the reason shown to the user. */
-export type RejectParams = Body<'/admin/v1/verifications/{verification_id}/reject', 'post'>;
+export interface RejectParams extends Body<'/admin/v1/verifications/{verification_id}/reject', 'post'> {}
 
 /** The review queue: list, read, approve, reject. */
 export class AdminVerifications extends Resource<PlatformClient> {
