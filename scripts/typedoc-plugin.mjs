@@ -2,11 +2,14 @@
 // option for:
 // - A model type is `interface Token extends Data<'/api/token/{id}', 'get'> {}`: its fields are the model's own, but
 //   typedoc marks them "Inherited from Data.id" (hidden whenever a reader unticks "Inherited"). Fields whose parent is
-//   not a page of the reference (the generated types are left out) become the interface's own.
+//   not a page of the reference (the generated types are left out) become the interface's own, and their
+//   `@description` (from the OpenAPI document) their summary.
+// - A search for `tokens.create` finds `Tokens.create`, as code calls it (`client.tokens.create`): typedoc indexes
+//   the bare name `create` only, and the search box keeps the dot.
 // - The site stays under 5 MB (scripts/docs-check.mjs): every page repeated a settings panel, a member index that
 //   "On This Page" already lists, an interface preview that repeats the members, and an icon per permalink; and
 //   short members had a whole page each.
-import { DefaultTheme, DefaultThemeRenderContext, JSX, KindRouter, ReflectionFlag, ReflectionKind, RendererEvent } from 'typedoc';
+import { DefaultTheme, DefaultThemeRenderContext, IndexEvent, JSX, KindRouter, ReflectionFlag, ReflectionKind, RendererEvent } from 'typedoc';
 
 const nothing = () => JSX.createElement(JSX.Fragment, null);
 
@@ -50,6 +53,21 @@ export function load(app) {
         reflection.inheritedFrom = undefined;
         reflection.setFlag(ReflectionFlag.Inherited, false);
       }
+      // openapi-typescript writes a schema's description as `@description`, which typedoc shows under a heading of
+      // its own; as the summary it reads like every other comment.
+      const description = reflection.comment?.getTag('@description');
+      if (description && reflection.comment.summary.every((part) => !part.text.trim())) {
+        reflection.comment.summary = description.content;
+        reflection.comment.removeTags('@description');
+      }
     }
+  });
+  app.renderer.on(IndexEvent.PREPARE_INDEX, (event) => {
+    event.searchFieldWeights.call = 10;
+    event.searchResults.forEach((reflection, i) => {
+      const owner = reflection.parent;
+      if (!reflection.kindOf(ReflectionKind.Method | ReflectionKind.Property) || !owner?.kindOf(ReflectionKind.Class)) return;
+      event.searchFields[i].call = `${owner.name[0].toLowerCase()}${owner.name.slice(1)}.${reflection.name}`;
+    });
   });
 }
