@@ -26,6 +26,10 @@ class ReferenceContext extends DefaultThemeRenderContext {
     // The permalink becomes a `#` drawn by scripts/typedoc.css instead of an SVG reference per heading.
     // (`_refIcons` is what `icons` answers; typedoc says to change icons on the theme, which would drop the symbol.)
     this._refIcons = { ...this._refIcons, anchor: nothing };
+    // A module page lists its members as one-line summaries linking to their pages; the members that are sections
+    // of it (ReferenceRouter) are rendered there in full instead.
+    const summary = this.moduleMemberSummary;
+    this.moduleMemberSummary = (member) => (this.router.hasOwnDocument(member) ? summary(member) : JSX.createElement('dd', null, this.member(member)));
   }
 }
 

@@ -38,7 +38,17 @@ export {
   type RedemptionSearchParams,
   type RedemptionUpdateParams,
 } from './resources/redemptions.js';
-export { Self, type ModelListParams, type SelfGroupTable, type SelfUpdateParams, type SelfUser, type UserSettingParams } from './resources/self.js';
+export {
+  Self,
+  type ModelListParams,
+  type SelfGroupTable,
+  type SelfLanguageUpdate,
+  type SelfProfileUpdate,
+  type SelfSidebarUpdate,
+  type SelfUpdateParams,
+  type SelfUser,
+  type UserSettingParams,
+} from './resources/self.js';
 export {
   Users,
   type ManageResult,

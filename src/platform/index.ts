@@ -21,7 +21,14 @@ export type { EncryptPassword, PasswordKey } from './password.js';
 export type { SessionTokens, TokenPair, TokensListener } from './tokens.js';
 export { Admin } from './resources/admin.js';
 export { AdminUsers, type AdminUser, type AdminUserListParams, type FreezeParams } from './resources/admin-users.js';
-export { AdminVerifications, type RejectParams, type VerificationListParams, type VerificationSubmission } from './resources/admin-verifications.js';
+export {
+  AdminVerifications,
+  type EnterpriseSubmission,
+  type RealnameSubmission,
+  type RejectParams,
+  type VerificationListParams,
+  type VerificationSubmission,
+} from './resources/admin-verifications.js';
 export { ApiKeys, type ApiKey, type ApiKeyCreateParams, type ApiKeyListParams, type ApiKeyUpdateParams, type CreatedApiKey } from './resources/api-keys.js';
 export { Auth, type LoginParams, type LoginResult, type LogoutParams, type PublicKey, type RegisteredUser, type RegisterParams } from './resources/auth.js';
 export { Captchas, type Captcha, type CaptchaToken, type CaptchaVerifyParams } from './resources/captcha.js';

@@ -25,7 +25,10 @@ export interface TokenSearchParams extends PageParams, Omit<Query<'/api/token/se
 export interface TokenCreateParams extends Body<'/api/token/', 'post'> {}
 /** Body of `PUT /api/token/` without the id: a full token, since every field left out is written as zero. */
 export interface TokenUpdateParams extends Omit<Schema<'TokenUpdateRequest'>, 'id'> {}
-/** Token id (as a string key) → full key. */
+/**
+ * Token id (as a string key) → full key.
+ * @useDeclaredType
+ */
 export type TokenKeys = Data<'/api/token/batch/keys', 'post'>['keys'];
 
 /** Manage the logged-in user's API tokens. Every route is scoped to the caller, root included. */

@@ -13,7 +13,10 @@ import { Captchas } from './captcha.js';
 
 /** The server's current password key: `{key_id, algorithm, public_key, expires_at}`. */
 export interface PublicKey extends Data<'/api/v1/auth/public-key', 'get'> {}
-/** Login with `email` or `phone`, the **plain** password (the SDK encrypts it) and a captcha token. */
+/**
+ * Login with `email` or `phone`, the **plain** password (the SDK encrypts it) and a captcha token.
+ * @useDeclaredType
+ */
 export type LoginParams = ExactlyOne<DistributiveOmit<Body<'/api/v1/auth/login', 'post'>, 'key_id' | 'password'>, 'email' | 'phone'> & {
   /** The plain password. The SDK encrypts it with the server's public key; it is never sent as is. */
   password: string;

@@ -25,7 +25,10 @@ export interface ChangePasswordParams {
 export interface SendEmailCodeParams extends Body<'/api/v1/users/me/verify/email', 'post'> {}
 /** Where the code went and when another may be sent. */
 export interface EmailCodeSent extends Data<'/api/v1/users/me/verify/email', 'post'> {}
-/** The confirm step of each purpose; for `reset_password`, `new_password` is **plain** (the SDK encrypts it). */
+/**
+ * The confirm step of each purpose; for `reset_password`, `new_password` is **plain** (the SDK encrypts it).
+ * @useDeclaredType
+ */
 export type ConfirmEmailCodeParams =
   | Schemas['ConfirmRegisterEmail']
   | Schemas['ConfirmChangeEmail']
