@@ -26,6 +26,7 @@ export async function calls() {
   const newapiCreatedToken = await newapi.tokens.create({ name: 'ci' });
   const platformMe = await platform.users.me.retrieve();
   const platformKeys = await platform.apiKeys.list();
+  const platformSubmission = await platform.admin.verifications.retrieve('v_1');
   const aetherProfile = await aether.me.retrieve();
   const aetherKeys = await aether.me.apiKeys.list();
   const aetherUsers = await aether.users.list();
@@ -34,7 +35,7 @@ export async function calls() {
   const gateway = await connect({ baseURL: 'http://127.0.0.1:4010', dialect: 'newapi', auth: { username: 'root', password: '123456' } });
   const gatewayMe = await gateway.me();
   const gatewayUsers = await gateway.users.list();
-  return { newapiSelf, newapiUsers, newapiToken, newapiCreatedToken, platformMe, platformKeys, aetherProfile, aetherKeys, aetherUsers, opencatUsers, opencatKeys, gatewayMe, gatewayUsers };
+  return { newapiSelf, newapiUsers, newapiToken, newapiCreatedToken, platformMe, platformKeys, platformSubmission, aetherProfile, aetherKeys, aetherUsers, opencatUsers, opencatKeys, gatewayMe, gatewayUsers };
 }
 `;
 
@@ -45,6 +46,7 @@ const EXPECTED = {
   newapiCreatedToken: 'TokenWithKey',
   platformMe: 'User',
   platformKeys: 'Page<ApiKey, number>',
+  platformSubmission: 'VerificationSubmission',
   aetherProfile: 'Profile',
   aetherKeys: 'Page<ApiKey, number | undefined>',
   aetherUsers: 'Page<UserListItem, number | undefined>',
