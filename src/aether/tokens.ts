@@ -1,7 +1,7 @@
 import type { Data } from './internal/types.js';
 
 /** What `POST /api/auth/refresh` answers: a new access token and a new (rotated) refresh token. */
-export type TokenPair = Data<'/api/auth/refresh', 'post'>;
+export interface TokenPair extends Data<'/api/auth/refresh', 'post'> {}
 
 /**
  * The tokens a client starts with or keeps: an access token, and a refresh token when the client should renew
