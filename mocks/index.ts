@@ -1,7 +1,7 @@
 /**
  * `gatewaykit/mock`: stateful reference servers that behave like the gateways gatewaykit speaks to, for tests
  * (in-process through `server.fetch` or msw) and for local sandboxes (over HTTP with `gatewaykit/mock/node`).
- * @module
+ * @module @gatewaykit/mock
  */
 import type { HttpHandler } from 'msw';
 import type { Clock, ClockOptions } from './core/clock.js';

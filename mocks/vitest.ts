@@ -7,7 +7,7 @@
  * import { useReferenceServer } from 'gatewaykit/mock/vitest';
  * const sandbox = useReferenceServer({ dialect: 'newapi' });
  * test('root logs in', async () => { await sandbox.client().auth.login({ username: 'root', password: '123456' }); });
- * @module
+ * @module @gatewaykit/mock/vitest
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { AetherClient } from '../src/aether/client.js';

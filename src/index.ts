@@ -6,7 +6,7 @@
  *
  * @example
  * import { isNotFoundError, type ClientOptions } from 'gatewaykit';
- * @module
+ * @module gatewaykit
  */
 export { AbortError, isAbortError } from './core/errors/abort-error.js';
 export { ApiError, isApiError, type ApiErrorInit } from './core/errors/api-error.js';

@@ -7,10 +7,15 @@
  * import { AetherClient } from 'gatewaykit/aether';
  * const client = new AetherClient({ baseURL: 'http://127.0.0.1:4011', onTokens: save });
  * await client.auth.login({ email: 'admin@localhost', password: 'the-admin-password' });
- * @module
+ * @module gatewaykit/aether
  */
 export { AetherClient, type AetherClientOptions } from './client.js';
 export { aetherEnvelope } from './envelope.js';
+/**
+ * The types generated from the dialect's OpenAPI document, for calls the resources do not cover. Not pages of the
+ * reference: they are the document itself (megabytes of HTML), and every model type there lists its own fields.
+ * @hidden
+ */
 export type { components, operations, paths } from './generated/schema.js';
 export { isAetherError, type AetherApiError, type AetherErrorBody, type AetherErrorType } from './is-aether-error.js';
 export { FINAL_MESSAGES, type SessionTokens, type TokenPair, type TokensListener } from './tokens.js';

@@ -1,7 +1,7 @@
 import type { Data } from './internal/types.js';
 
 /** What `POST /api/auth/refresh` answers: a new access token and a new (rotated) refresh token. */
-export type TokenPair = Data<'/api/auth/refresh', 'post'>;
+export interface TokenPair extends Data<'/api/auth/refresh', 'post'> {}
 
 /**
  * The tokens a client starts with or keeps: an access token, and a refresh token when the client should renew
@@ -10,7 +10,7 @@ export type TokenPair = Data<'/api/auth/refresh', 'post'>;
  * @example
  * const tokens: SessionTokens = JSON.parse(localStorage.getItem('aether-tokens') ?? 'null') ?? undefined;
  */
-export type SessionTokens = Pick<TokenPair, 'access_token'> & Partial<Omit<TokenPair, 'access_token'>>;
+export interface SessionTokens extends Pick<TokenPair, 'access_token'>, Partial<Omit<TokenPair, 'access_token'>> {}
 
 /**
  * Called whenever the client's tokens change: after login and every refresh with the new pair, and with

@@ -5,7 +5,7 @@
  *
  * @example
  * import { BaseClient, offsetPager, staticBearer, uuidId } from 'gatewaykit/core';
- * @module
+ * @module gatewaykit/core
  */
 export { cookieSession, type CookieSession, type CookieSessionConfig } from './auth/cookie-session.js';
 export { staticBearer } from './auth/static-bearer.js';

@@ -136,7 +136,10 @@ export interface GatewayKey<Raw = unknown> {
 }
 
 /** A key as `keys.create` answers it: the only time `secret` is there. */
-export type CreatedGatewayKey<Raw = unknown> = GatewayKey<Raw> & { secret: string };
+export interface CreatedGatewayKey<Raw = unknown> extends GatewayKey<Raw> {
+  /** The full key, to hand to the key's user; later answers carry only its masked form. */
+  secret: string;
+}
 
 /** Usage over `[from, to)`. */
 export interface UsageSummary<Raw = unknown> {

@@ -2,7 +2,7 @@
  * The Epay (易支付) MD5 signature new-api uses for `/api/user/pay` forms and `/api/user/epay/notify`
  * callbacks, exactly as Calcium-Ion/go-epay computes it. One implementation, shared by the SDK and the
  * reference server.
- * @module
+ * @module gatewaykit/newapi/epay
  */
 import { md5 } from '@noble/hashes/legacy.js';
 

@@ -6,12 +6,17 @@
  * const client = new NewApiClient({ baseURL: 'http://127.0.0.1:4010' });
  * await client.auth.login({ username: 'root', password: '123456' });
  * The Epay merchant helpers (sign a form, verify a notify) are server-side: `gatewaykit/newapi/epay`.
- * @module
+ * @module gatewaykit/newapi
  */
 export { burnCloudClient, type BurnCloudClientOptions } from './burncloud.js';
 export { NewApiClient, type NewApiClientOptions } from './client.js';
 export { NewApiCore, type NewApiIdentity } from './core.js';
 export { newApiEnvelope } from './envelope.js';
+/**
+ * The types generated from the dialect's OpenAPI document, for calls the resources do not cover. Not pages of the
+ * reference: they are the document itself (megabytes of HTML), and every model type there lists its own fields.
+ * @hidden
+ */
 export type { components, operations, paths } from './generated/schema.js';
 export { QUOTA_PER_UNIT, quotaToUsd, usdToQuota } from './quota.js';
 export { Affiliate, type AffTransferParams } from './resources/affiliate.js';
@@ -33,7 +38,17 @@ export {
   type RedemptionSearchParams,
   type RedemptionUpdateParams,
 } from './resources/redemptions.js';
-export { Self, type ModelListParams, type SelfGroupTable, type SelfUpdateParams, type SelfUser, type UserSettingParams } from './resources/self.js';
+export {
+  Self,
+  type ModelListParams,
+  type SelfGroupTable,
+  type SelfLanguageUpdate,
+  type SelfProfileUpdate,
+  type SelfSidebarUpdate,
+  type SelfUpdateParams,
+  type SelfUser,
+  type UserSettingParams,
+} from './resources/self.js';
 export {
   Users,
   type ManageResult,

@@ -1,7 +1,7 @@
-import type { components } from './generated/schema.js';
+import type { Schema } from './internal/types.js';
 
 /** A token pair as login and refresh answer it. */
-export type TokenPair = components['schemas']['TokenPair'];
+export interface TokenPair extends Schema<'TokenPair'> {}
 
 /**
  * The tokens a client starts with or keeps: an access token, and a refresh token when the client
@@ -10,7 +10,7 @@ export type TokenPair = components['schemas']['TokenPair'];
  * @example
  * const tokens: SessionTokens = JSON.parse(localStorage.getItem('platform-tokens') ?? 'null') ?? undefined;
  */
-export type SessionTokens = Pick<TokenPair, 'access_token'> & Partial<Omit<TokenPair, 'access_token'>>;
+export interface SessionTokens extends Pick<TokenPair, 'access_token'>, Partial<Omit<TokenPair, 'access_token'>> {}
 
 /**
  * Called whenever the client's tokens change: after login and every refresh with the new pair,

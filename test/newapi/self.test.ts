@@ -1,5 +1,7 @@
-import { expect, test } from 'vitest';
+import { expect, expectTypeOf, test } from 'vitest';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../../src/index.js';
+import type { SelfUpdateParams } from '../../src/newapi/index.js';
+import type { Body } from '../../src/newapi/internal/types.js';
 import { useNewApi } from '../support/harness.js';
 import { sessionHeaders } from '../support/sessions.js';
 
@@ -189,4 +191,8 @@ test('self.update: a sidebar_modules or language that is not a string is ignored
   }
   expect(user.row.setting).toBe(before);
   expect(user.row.display_name).not.toBe('Not Read');
+});
+
+test('types: SelfUpdateParams, a union of named members, is exactly the body the document gives PUT /api/user/self', () => {
+  expectTypeOf<SelfUpdateParams>().toEqualTypeOf<Body<'/api/user/self', 'put'>>();
 });

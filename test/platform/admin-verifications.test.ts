@@ -1,6 +1,7 @@
-import { expect, test } from 'vitest';
+import { expect, expectTypeOf, test } from 'vitest';
 import { ConflictError } from '../../src/index.js';
-import type { PlatformClient } from '../../src/platform/index.js';
+import type { PlatformClient, VerificationSubmission } from '../../src/platform/index.js';
+import type { Data } from '../../src/platform/internal/types.js';
 import { usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
@@ -56,4 +57,8 @@ test('list: user_id picks one user\'s submissions out of the queue', async () =>
   expect((await admin.admin.verifications.list({ user_id: personal })).items.map((s) => s.verification_id).sort()).toEqual(seededForPersonal.sort());
   // Not a user id: refused like any malformed filter, in the envelope.
   await expect(admin.admin.verifications.list({ user_id: 'key_01HX41B2C3D4E5F6G7H8J9KMNP' })).rejects.toMatchObject({ code: 40001 });
+});
+
+test('types: VerificationSubmission, a union of named members, is exactly what the document says a submission is', () => {
+  expectTypeOf<VerificationSubmission>().toEqualTypeOf<Data<'/admin/v1/verifications/{verification_id}', 'get'>>();
 });

@@ -1,6 +1,6 @@
 import type { HttpMethod, RequestBody, RequestQuery, ResponseData } from '../../core/operation.js';
 import type { PageParams } from '../../core/page.js';
-import type { paths } from '../generated/schema.js';
+import type { components, paths } from '../generated/schema.js';
 
 /** Shorthands bound to aether's generated `paths` (bare answers), so resource files stay one line per alias. */
 export type Body<P extends keyof paths, M extends HttpMethod> = RequestBody<paths, P, M>;
@@ -12,3 +12,6 @@ export type ListParams<P extends keyof paths> = PageParams & Omit<Query<P, 'get'
 
 /** The item type of a list route that answers a bare array. */
 export type Item<P extends keyof paths> = Data<P, 'get'> extends ReadonlyArray<infer T> ? T : never;
+
+/** A named schema of the document (`components.schemas`), for a model no route alias reaches. */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];

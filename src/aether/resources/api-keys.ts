@@ -7,18 +7,18 @@ import type { PagePromise } from '../../core/page.js';
 import { Resource } from '../../core/resource.js';
 import type { AetherClient } from '../client.js';
 import type { components } from '../generated/schema.js';
-import type { Body, Data, Item } from '../internal/types.js';
+import type { Body, Data, Item, Schema } from '../internal/types.js';
 
 /** A key as the list shows it: `key_display` (`sk-AbCdEfG...wxyz`), never the full key. */
-export type ApiKey = Item<'/api/users/me/api-keys'>;
+export interface ApiKey extends Item<'/api/users/me/api-keys'> {}
 /** One key in detail, with `rate_limit` and `expires_at`. */
-export type ApiKeyDetail = components['schemas']['MyApiKeyDetail'];
+export interface ApiKeyDetail extends Schema<'MyApiKeyDetail'> {}
 /** Body of `POST /api/users/me/api-keys`: a `name`, which this route requires. */
-export type ApiKeyCreateParams = Body<'/api/users/me/api-keys', 'post'>;
+export interface ApiKeyCreateParams extends Body<'/api/users/me/api-keys', 'post'> {}
 /** The creation answer, with the full key in `key`. */
-export type CreatedApiKey = Data<'/api/users/me/api-keys', 'post'>;
+export interface CreatedApiKey extends Data<'/api/users/me/api-keys', 'post'> {}
 /** The new state after a toggle: `{id, is_active, message}`. */
-export type ApiKeyToggled = Data<'/api/users/me/api-keys/{key_id}', 'patch'>;
+export interface ApiKeyToggled extends Data<'/api/users/me/api-keys/{key_id}', 'patch'> {}
 
 /** Create, list, reveal, toggle and delete the caller's API keys. */
 export class ApiKeys extends Resource<AetherClient> {

@@ -10,17 +10,17 @@ import type { Body, Data } from '../internal/types.js';
 import type { TokenPair } from '../tokens.js';
 
 /** Body of `POST /api/auth/login`: the email (case-sensitive, as stored) and the password. */
-export type LoginParams = Body<'/api/auth/login', 'post'>;
+export interface LoginParams extends Body<'/api/auth/login', 'post'> {}
 /** A new session: both tokens, `expires_in` (always 86400), and who logged in. */
-export type LoginResult = Data<'/api/auth/login', 'post'>;
+export interface LoginResult extends Data<'/api/auth/login', 'post'> {}
 /** Body of `POST /api/auth/register` (off unless the server's `enable_registration` is on). */
-export type RegisterParams = Body<'/api/auth/register', 'post'>;
+export interface RegisterParams extends Body<'/api/auth/register', 'post'> {}
 /** The new account's id, email and username. */
-export type RegisteredUser = Data<'/api/auth/register', 'post'>;
+export interface RegisteredUser extends Data<'/api/auth/register', 'post'> {}
 /** The token's user with quota and restrictions, as `GET /api/auth/me` answers. */
-export type AuthUser = Data<'/api/auth/me', 'get'>;
+export interface AuthUser extends Data<'/api/auth/me', 'get'> {}
 /** Body of `PATCH /api/auth/password`: the new password needs 8 characters here. */
-export type AuthPasswordParams = Body<'/api/auth/password', 'patch'>;
+export interface AuthPasswordParams extends Body<'/api/auth/password', 'patch'> {}
 
 /** Sign in, stay signed in, sign out. */
 export class Auth extends Resource<AetherClient> {

@@ -9,11 +9,11 @@ import type { Body, Data } from '../internal/types.js';
 import { ApiKeys } from './api-keys.js';
 
 /** The caller's profile with preferences and spend (`stats`), as the console's `getCurrentUser` reads it. */
-export type Profile = Data<'/api/users/me', 'get'>;
+export interface Profile extends Data<'/api/users/me', 'get'> {}
 /** Body of `PUT /api/users/me`: a new `email` and/or `username`, each checked for uniqueness. */
-export type ProfileUpdateParams = Body<'/api/users/me', 'put'>;
+export interface ProfileUpdateParams extends Body<'/api/users/me', 'put'> {}
 /** Body of `PATCH /api/users/me/password`: the new password needs 6 characters here. */
-export type PasswordChangeParams = Body<'/api/users/me/password', 'patch'>;
+export interface PasswordChangeParams extends Body<'/api/users/me/password', 'patch'> {}
 
 /** Read and change the caller's profile and password, and manage their own API keys. */
 export class Me extends Resource<AetherClient> {

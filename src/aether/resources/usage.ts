@@ -9,9 +9,9 @@ import type { components } from '../generated/schema.js';
 import type { Data, Query } from '../internal/types.js';
 
 /** Totals, costs in USD, cache figures and the 365-day activity heatmap. */
-export type UsageStats = Data<'/api/admin/usage/stats', 'get'>;
+export interface UsageStats extends Data<'/api/admin/usage/stats', 'get'> {}
 /** `start_date` / `end_date` (ISO date-times) filter the totals; the heatmap always covers the last 365 days. */
-export type UsageStatsParams = Query<'/api/admin/usage/stats', 'get'>;
+export interface UsageStatsParams extends Query<'/api/admin/usage/stats', 'get'> {}
 type Schemas = components['schemas'];
 /** The dimensions usage can be grouped by. */
 export type UsageGroupBy = UsageAggregationParams['group_by'];
@@ -23,7 +23,7 @@ export type UsageAggregationRow<G extends UsageGroupBy = UsageGroupBy> = {
   api_format: Schemas['UsageByApiFormat'];
 }[G];
 /** `group_by` (required), the date filters and `limit` (1–100, default 20). */
-export type UsageAggregationParams = Query<'/api/admin/usage/aggregation/stats', 'get'>;
+export interface UsageAggregationParams extends Query<'/api/admin/usage/aggregation/stats', 'get'> {}
 
 /** What the gateway's users spent. */
 export class Usage extends Resource<AetherClient> {

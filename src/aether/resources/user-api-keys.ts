@@ -5,18 +5,18 @@
 import type { RequestOptions } from '../../core/options.js';
 import { Resource } from '../../core/resource.js';
 import type { AetherClient } from '../client.js';
-import type { Body, Data, Query } from '../internal/types.js';
+import type { Body, Data, Query, Schema } from '../internal/types.js';
 
 /** A user's keys (standalone keys left out), newest first, with the user's email and name and a `total`. */
-export type UserApiKeyList = Data<'/api/admin/users/{user_id}/api-keys', 'get'>;
+export interface UserApiKeyList extends Data<'/api/admin/users/{user_id}/api-keys', 'get'> {}
 /** One key of that list: masked as `key_display`. */
-export type UserApiKey = UserApiKeyList['api_keys'][number];
+export interface UserApiKey extends Schema<'UserApiKey'> {}
 /** Filter of `GET /api/admin/users/{user_id}/api-keys`: `is_active`. */
-export type UserApiKeyListParams = Query<'/api/admin/users/{user_id}/api-keys', 'get'>;
+export interface UserApiKeyListParams extends Query<'/api/admin/users/{user_id}/api-keys', 'get'> {}
 /** Body of `POST /api/admin/users/{user_id}/api-keys`; every field may be left out (`{}` makes a key named by the time). */
-export type UserApiKeyCreateParams = Body<'/api/admin/users/{user_id}/api-keys', 'post'>;
+export interface UserApiKeyCreateParams extends Body<'/api/admin/users/{user_id}/api-keys', 'post'> {}
 /** The creation answer, the only one with the full key in `key`. */
-export type CreatedUserApiKey = Data<'/api/admin/users/{user_id}/api-keys', 'post'>;
+export interface CreatedUserApiKey extends Data<'/api/admin/users/{user_id}/api-keys', 'post'> {}
 
 /** List, issue and revoke a user's API keys (admins only). */
 export class UserApiKeys extends Resource<AetherClient> {

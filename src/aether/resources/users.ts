@@ -10,24 +10,24 @@ import type { Body, Data, Item, ListParams } from '../internal/types.js';
 import { UserApiKeys } from './user-api-keys.js';
 
 /** A user as the list shows it: no `allowed_*`, `updated_at` or `last_login_at`. `quota_usd: null` is unlimited. */
-export type UserListItem = Item<'/api/admin/users'>;
+export interface UserListItem extends Item<'/api/admin/users'> {}
 /** One user in full, with the `allowed_*` lists (`null`: unrestricted), `updated_at` and `last_login_at`. */
-export type User = Data<'/api/admin/users/{user_id}', 'get'>;
+export interface User extends Data<'/api/admin/users/{user_id}', 'get'> {}
 /** Filters of `GET /api/admin/users` (`role`, `is_active`) and paging (`page`/`pageSize` become `skip`/`limit`). */
-export type UserListParams = ListParams<'/api/admin/users'>;
+export interface UserListParams extends ListParams<'/api/admin/users'> {}
 /** Body of `POST /api/admin/users`. `quota_usd` defaults to 10 (USD); pass `null` for unlimited. */
-export type UserCreateParams = Body<'/api/admin/users', 'post'>;
+export interface UserCreateParams extends Body<'/api/admin/users', 'post'> {}
 /** The new user (no `updated_at` yet). */
-export type CreatedUser = Data<'/api/admin/users', 'post'>;
+export interface CreatedUser extends Data<'/api/admin/users', 'post'> {}
 /**
  * Body of `PUT /api/admin/users/{user_id}`: only the fields given change; `null` clears a quota or a list. No
  * `password`: upstream drops it silently (an admin cannot set a password here), so the SDK does not offer it.
  */
-export type UserUpdateParams = Omit<Body<'/api/admin/users/{user_id}', 'put'>, 'password'>;
+export interface UserUpdateParams extends Omit<Body<'/api/admin/users/{user_id}', 'put'>, 'password'> {}
 /** The user after the update. */
-export type UpdatedUser = Data<'/api/admin/users/{user_id}', 'put'>;
+export interface UpdatedUser extends Data<'/api/admin/users/{user_id}', 'put'> {}
 /** What a quota reset answers: `used_usd` is 0 again, `quota_usd` and `total_usd` as they were. */
-export type QuotaReset = Data<'/api/admin/users/{user_id}/quota', 'patch'>;
+export interface QuotaReset extends Data<'/api/admin/users/{user_id}/quota', 'patch'> {}
 
 /** List, create, change and delete users, reset their quota, and manage their API keys (admins only). */
 export class Users extends Resource<AetherClient> {

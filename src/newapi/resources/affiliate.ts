@@ -9,7 +9,7 @@ import type { NewApiCore } from '../core.js';
 import type { Body } from '../internal/types.js';
 
 /** Body of `POST /api/user/aff_transfer`: the quota to move, at least 500000 (one unit). */
-export type AffTransferParams = Body<'/api/user/aff_transfer', 'post'>;
+export interface AffTransferParams extends Body<'/api/user/aff_transfer', 'post'> {}
 
 /** Invite others and spend the rewards. Invitees register with `aff_code`; the reward lands in `aff_quota`. */
 export class Affiliate extends Resource<NewApiCore> {

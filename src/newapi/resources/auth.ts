@@ -10,14 +10,14 @@ import type { Body, Data } from '../internal/types.js';
 import { TwoFactorRequiredError } from '../two-factor-required-error.js';
 
 /** Body of `POST /api/user/register`. */
-export type RegisterParams = Body<'/api/user/register', 'post'>;
+export interface RegisterParams extends Body<'/api/user/register', 'post'> {}
 /** Body of `POST /api/user/login`, plus an optional 2FA code (or a function that asks for one). */
-export type LoginParams = Body<'/api/user/login', 'post'> & {
+export interface LoginParams extends Body<'/api/user/login', 'post'> {
   /** Used only if the server asks for 2FA: a TOTP or a backup code, or a function returning one. */
   twoFactorCode?: string | (() => string | Promise<string>);
-};
+}
 /** Who is logged in, as login answers it. */
-export type LoginUser = Exclude<Data<'/api/user/login', 'post'>, { require_2fa: unknown }>;
+export interface LoginUser extends Exclude<Data<'/api/user/login', 'post'>, { require_2fa: unknown }> {}
 
 /** Register, log in (with 2FA), log out. */
 export class Auth extends Resource<NewApiCore> {

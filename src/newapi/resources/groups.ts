@@ -8,7 +8,7 @@ import type { NewApiCore } from '../core.js';
 import type { Data } from '../internal/types.js';
 
 /** Group name → `{ ratio, desc }`; `ratio` is the string `"自动"` for the `auto` group. */
-export type GroupTable = Data<'/api/user/groups', 'get'>;
+export interface GroupTable extends Data<'/api/user/groups', 'get'> {}
 
 /** Usable groups and their price ratios, readable without logging in. */
 export class Groups extends Resource<NewApiCore> {

@@ -9,9 +9,9 @@ import type { NewApiCore } from '../core.js';
 import type { Body, Query } from '../internal/types.js';
 
 /** Query of `GET /api/reset_password`. */
-export type PasswordResetRequestParams = Query<'/api/reset_password', 'get'>;
+export interface PasswordResetRequestParams extends Query<'/api/reset_password', 'get'> {}
 /** Body of `POST /api/user/reset`: the address and the token from the mailed link. */
-export type PasswordResetConfirmParams = Body<'/api/user/reset', 'post'>;
+export interface PasswordResetConfirmParams extends Body<'/api/user/reset', 'post'> {}
 
 /** The forgotten-password flow: a mailed link, then a new password chosen by the server. */
 export class PasswordReset extends Resource<NewApiCore> {

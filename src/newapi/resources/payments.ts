@@ -7,17 +7,16 @@ import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertId, assertString } from '../../core/validate.js';
 import type { NewApiCore } from '../core.js';
-import type { components } from '../generated/schema.js';
-import type { Body, Data } from '../internal/types.js';
+import type { Body, Data, Schema } from '../internal/types.js';
 
 /** Body of `POST /api/user/amount`: the amount in display units (USD). */
-export type PaymentPreviewParams = Body<'/api/user/amount', 'post'>;
+export interface PaymentPreviewParams extends Body<'/api/user/amount', 'post'> {}
 /** Body of `POST /api/user/pay`: the amount and a `payment_method` from `info().pay_methods`. */
-export type PaymentCreateParams = Body<'/api/user/pay', 'post'>;
+export interface PaymentCreateParams extends Body<'/api/user/pay', 'post'> {}
 /** The signed fields of an Epay order form. */
-export type EpayForm = components['schemas']['EpayForm'];
+export interface EpayForm extends Schema<'EpayForm'> {}
 /** What the top-up page offers: pay methods, minimum, amount options, discounts, switches. */
-export type TopUpInfo = Data<'/api/user/topup/info', 'get'>;
+export interface TopUpInfo extends Data<'/api/user/topup/info', 'get'> {}
 
 /** An order's payment form: post `fields` to `url` (a browser form submit), and the provider takes over. */
 export interface PaymentForm {

@@ -10,13 +10,13 @@ import type { NewApiCore } from '../core.js';
 import type { Body, Data, Query } from '../internal/types.js';
 
 /** A redemption code: `key`, `quota`, `status` (1 enabled, 2 disabled, 3 used), `expired_time` (0 = never). */
-export type Redemption = Data<'/api/redemption/{id}', 'get'>;
+export interface Redemption extends Data<'/api/redemption/{id}', 'get'> {}
 /** Filters of `GET /api/redemption/search`: a name prefix (or an id) and a status (`1`, `2`, `3`, `expired`). */
-export type RedemptionSearchParams = PageParams & Omit<Query<'/api/redemption/search', 'get'>, 'p' | 'page_size'>;
+export interface RedemptionSearchParams extends PageParams, Omit<Query<'/api/redemption/search', 'get'>, 'p' | 'page_size'> {}
 /** Body of `POST /api/redemption/`: `name`, `count` (1–100), `quota` (0 is stored as 100), `expired_time`. */
-export type RedemptionCreateParams = Body<'/api/redemption/', 'post'>;
+export interface RedemptionCreateParams extends Body<'/api/redemption/', 'post'> {}
 /** Body of `PUT /api/redemption/`, without the id: `name`, `quota` and `expired_time`, all written as sent. */
-export type RedemptionUpdateParams = Omit<Body<'/api/redemption/', 'put'>, 'id' | 'status'>;
+export interface RedemptionUpdateParams extends Omit<Body<'/api/redemption/', 'put'>, 'id' | 'status'> {}
 
 /** Manage redemption codes (admin role 10 or root 100). Users redeem them with `client.topup.redeem`. */
 export class Redemptions extends Resource<NewApiCore> {

@@ -7,18 +7,27 @@ import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
 import type { NewApiCore } from '../core.js';
-import type { Body, Data, Query } from '../internal/types.js';
+import type { Body, Data, Query, Schema } from '../internal/types.js';
 
 /** The account as `GET /api/user/self` answers it. */
-export type SelfUser = Data<'/api/user/self', 'get'>;
-/** Body of `PUT /api/user/self`: a profile change, or one of the `sidebar_modules` / `language` settings. */
-export type SelfUpdateParams = Body<'/api/user/self', 'put'>;
+export interface SelfUser extends Data<'/api/user/self', 'get'> {}
+/** A profile change of `PUT /api/user/self`; a new password needs `original_password`. */
+export interface SelfProfileUpdate extends Schema<'SelfProfileUpdate'> {}
+/** The `sidebar_modules` setting of `PUT /api/user/self`. */
+export interface SelfSidebarUpdate extends Schema<'SelfSidebarUpdate'> {}
+/** The `language` setting of `PUT /api/user/self`. */
+export interface SelfLanguageUpdate extends Schema<'SelfLanguageUpdate'> {}
+/**
+ * Body of `PUT /api/user/self`: a profile change, or one of the `sidebar_modules` / `language` settings (the
+ * document's `SelfUpdateRequest`, spelled as a union of named members so that signatures and hovers name it).
+ */
+export type SelfUpdateParams = SelfProfileUpdate | SelfSidebarUpdate | SelfLanguageUpdate;
 /** The groups the user may use, with ratios. */
-export type SelfGroupTable = Data<'/api/user/self/groups', 'get'>;
+export interface SelfGroupTable extends Data<'/api/user/self/groups', 'get'> {}
 /** Query of `GET /api/user/models`. */
-export type ModelListParams = Query<'/api/user/models', 'get'>;
+export interface ModelListParams extends Query<'/api/user/models', 'get'> {}
 /** Body of `PUT /api/user/setting`: the quota-warning channel and its own fields. */
-export type UserSettingParams = Body<'/api/user/setting', 'put'>;
+export interface UserSettingParams extends Body<'/api/user/setting', 'put'> {}
 
 /** Read and change the logged-in account. */
 export class Self extends Resource<NewApiCore> {

@@ -7,23 +7,28 @@ import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
 import { assertId } from '../../core/validate.js';
 import type { NewApiCore } from '../core.js';
-import type { components } from '../generated/schema.js';
 import { createAndFind } from '../internal/find-created-token.js';
-import type { Body, Data, Query } from '../internal/types.js';
+import type { Body, Data, Query, Schema } from '../internal/types.js';
 
 /** A token as the server answers it: `key` is masked (`abcd**********wxyz`); status 1 enabled, 2 disabled, 3 expired, 4 exhausted. */
-export type Token = Data<'/api/token/{id}', 'get'>;
+export interface Token extends Data<'/api/token/{id}', 'get'> {}
 /** A token with its full 48-character `key` (without `sk-`), as {@link Tokens.create} returns it. */
-export type TokenWithKey = Token & { key: string };
+export interface TokenWithKey extends Token {
+  /** The full key, 48 characters, without `sk-`. */
+  key: string;
+}
 /** Paging of `GET /api/token/`. */
-export type TokenListParams = PageParams;
+export interface TokenListParams extends PageParams {}
 /** `keyword` (name) and `token` (key) LIKE patterns of `GET /api/token/search`, with paging. */
-export type TokenSearchParams = PageParams & Omit<Query<'/api/token/search', 'get'>, 'p' | 'page_size' | 'size'>;
+export interface TokenSearchParams extends PageParams, Omit<Query<'/api/token/search', 'get'>, 'p' | 'page_size' | 'size'> {}
 /** Body of `POST /api/token/`; every field is optional (`expired_time` -1 or omitted: never expires). */
-export type TokenCreateParams = Body<'/api/token/', 'post'>;
+export interface TokenCreateParams extends Body<'/api/token/', 'post'> {}
 /** Body of `PUT /api/token/` without the id: a full token, since every field left out is written as zero. */
-export type TokenUpdateParams = Omit<components['schemas']['TokenUpdateRequest'], 'id'>;
-/** Token id (as a string key) → full key. */
+export interface TokenUpdateParams extends Omit<Schema<'TokenUpdateRequest'>, 'id'> {}
+/**
+ * Token id (as a string key) → full key.
+ * @useDeclaredType
+ */
 export type TokenKeys = Data<'/api/token/batch/keys', 'post'>['keys'];
 
 /** Manage the logged-in user's API tokens. Every route is scoped to the caller, root included. */

@@ -9,11 +9,11 @@ import type { NewApiCore } from '../core.js';
 import type { Body, Data } from '../internal/types.js';
 
 /** `{enabled, locked}`, plus `backup_codes_remaining` while 2FA is on. */
-export type TwoFactorStatus = Data<'/api/user/2fa/status', 'get'>;
+export interface TwoFactorStatus extends Data<'/api/user/2fa/status', 'get'> {}
 /** The new secret, its `otpauth://` URI (for a QR code) and four backup codes `XXXX-XXXX`. */
-export type TwoFactorSetup = Data<'/api/user/2fa/setup', 'post'>;
+export interface TwoFactorSetup extends Data<'/api/user/2fa/setup', 'post'> {}
 /** A TOTP code (or, for `disable`, a backup code). */
-export type TwoFactorCodeParams = Body<'/api/user/2fa/enable', 'post'>;
+export interface TwoFactorCodeParams extends Body<'/api/user/2fa/enable', 'post'> {}
 
 /** Set up, turn on and off the caller's 2FA, and renew its backup codes. Server messages are Chinese. */
 export class TwoFactor extends Resource<NewApiCore> {

@@ -11,22 +11,22 @@ import type { Body, Data, Query } from '../internal/types.js';
 
 type Paging = 'p' | 'page_size';
 /** A user as the admin routes answer it (`password` is always `""`; `DeletedAt` is set on soft-deleted users). */
-export type User = Data<'/api/user/{id}', 'get'>;
+export interface User extends Data<'/api/user/{id}', 'get'> {}
 /** Sorting of `GET /api/user/`. */
-export type UserListParams = PageParams & Omit<Query<'/api/user/', 'get'>, Paging>;
+export interface UserListParams extends PageParams, Omit<Query<'/api/user/', 'get'>, Paging> {}
 /** Filters of `GET /api/user/search`. */
-export type UserSearchParams = PageParams & Omit<Query<'/api/user/search', 'get'>, Paging>;
+export interface UserSearchParams extends PageParams, Omit<Query<'/api/user/search', 'get'>, Paging> {}
 /** Body of `POST /api/user/`. */
-export type UserCreateParams = Body<'/api/user/', 'post'>;
+export interface UserCreateParams extends Body<'/api/user/', 'post'> {}
 /** Body of `PUT /api/user/`, without the id (given as the first argument). */
-export type UserUpdateParams = Omit<Body<'/api/user/', 'put'>, 'id'>;
+export interface UserUpdateParams extends Omit<Body<'/api/user/', 'put'>, 'id'> {}
 /** `add_quota`'s mode and amount. */
-export type QuotaChangeParams = Pick<Body<'/api/user/manage', 'post'>, 'mode' | 'value'>;
+export interface QuotaChangeParams extends Pick<Body<'/api/user/manage', 'post'>, 'mode' | 'value'> {}
 /** What `POST /api/user/manage` answers: a blank user carrying only the new `role` and `status`. */
-export type ManageResult = Data<'/api/user/manage', 'post'>;
+export interface ManageResult extends Data<'/api/user/manage', 'post'> {}
 type Action = Body<'/api/user/manage', 'post'>['action'];
 /** How many users have 2FA on: `{total_users, enabled_users, enabled_rate}` (`enabled_rate` like `"12.5%"`). */
-export type TwoFactorStats = Data<'/api/user/2fa/stats', 'get'>;
+export interface TwoFactorStats extends Data<'/api/user/2fa/stats', 'get'> {}
 
 /** Manage users (admin role 10 or root 100; an admin acts only on lower roles). */
 export class Users extends Resource<NewApiCore> {

@@ -9,7 +9,7 @@ import type { NewApiCore } from '../core.js';
 import type { Query } from '../internal/types.js';
 
 /** Query of `GET /api/verification`. */
-export type VerificationParams = Query<'/api/verification', 'get'>;
+export interface VerificationParams extends Query<'/api/verification', 'get'> {}
 
 /** The code `auth.register` needs when the server requires email verification. */
 export class Verification extends Resource<NewApiCore> {

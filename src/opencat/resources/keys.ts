@@ -15,9 +15,9 @@ import type { Body, Item } from '../internal/types.js';
  * what `api_type` said), `EndPoint`, `ResourceNmae` (sic) and `DeploymentName` as opencatd-open names them. The edge
  * implementation answers only `{id, name, key}`, and masks `key` in lists (`sk-abcd000…0wxyz`).
  */
-export type Key = Item<'/1/keys'>;
+export interface Key extends Item<'/1/keys'> {}
 /** Body of `POST /1/keys`. The name's prefix decides the type first: see {@link Keys.create}. */
-export type KeyCreateParams = Required<Pick<Body<'/1/keys', 'post'>, 'name' | 'key'>> & Pick<Body<'/1/keys', 'post'>, 'api_type' | 'endpoint'>;
+export interface KeyCreateParams extends Required<Pick<Body<'/1/keys', 'post'>, 'name' | 'key'>>, Pick<Body<'/1/keys', 'post'>, 'api_type' | 'endpoint'> {}
 
 /** The types a name prefix forces, whatever `api_type` says. */
 const PREFIXES = ['azure', 'claude', 'google'] as const;

@@ -16,14 +16,14 @@ import type { Body, Data, Item } from '../internal/types.js';
  * `IsDelete` always `false`, and the real `createdAt`/`updatedAt` in RFC 3339 with nanoseconds and the server's
  * offset. The edge implementation answers only `{id, name, token}`.
  */
-export type User = Item<'/1/users'>;
+export interface User extends Item<'/1/users'> {}
 /**
  * A user as init and me answer it: `{id, updatedAt, name, token, createdAt}`, times to the second. The edge
  * implementation answers only `{id, name, token}`, and its root is id 0.
  */
-export type UserProfile = Data<'/1/me', 'get'>;
+export interface UserProfile extends Data<'/1/me', 'get'> {}
 /** Body of `POST /1/users`: only `name` counts; the server makes the token. */
-export type UserCreateParams = Required<Pick<Body<'/1/users', 'post'>, 'name'>>;
+export interface UserCreateParams extends Required<Pick<Body<'/1/users', 'post'>, 'name'>> {}
 /** Options of {@link Users.resetToken}. */
 export interface UserResetParams {
   /**

@@ -1,6 +1,6 @@
 import type { HttpMethod, RequestBody, RequestQuery, ResponseData } from '../../core/operation.js';
 import type { PageParams } from '../../core/page.js';
-import type { paths } from '../generated/schema.js';
+import type { components, paths } from '../generated/schema.js';
 
 /** Shorthands bound to platform's generated `paths`, so resource files stay one line per alias. */
 export type Body<P extends keyof paths, M extends HttpMethod> = RequestBody<paths, P, M>;
@@ -21,3 +21,6 @@ export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omi
  * no `key_id`, which the SDK fills in.
  */
 export type WithPlainPasswords<T> = DistributiveOmit<T, 'key_id'>;
+
+/** A named schema of the document (`components.schemas`), for a model no route alias reaches. */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];

@@ -10,11 +10,11 @@ import type { Body, Data, ListParams } from '../internal/types.js';
 import { assertStrings } from '../internal/validate.js';
 
 /** A user with status, freeze and last-login details; the phone masked. */
-export type AdminUser = Data<'/admin/v1/users/{user_id}', 'get'>;
+export interface AdminUser extends Data<'/admin/v1/users/{user_id}', 'get'> {}
 /** Filters of `GET /admin/v1/users` (`user_type`, `status`, `keyword`) and paging. */
-export type AdminUserListParams = ListParams<'/admin/v1/users'>;
+export interface AdminUserListParams extends ListParams<'/admin/v1/users'> {}
 /** Body of `POST /admin/v1/users/{user_id}/freeze`. */
-export type FreezeParams = Body<'/admin/v1/users/{user_id}/freeze', 'post'>;
+export interface FreezeParams extends Body<'/admin/v1/users/{user_id}/freeze', 'post'> {}
 
 /** List, read, freeze and unfreeze users (platform admins only). */
 export class AdminUsers extends Resource<PlatformClient> {

@@ -6,15 +6,22 @@ import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import type { PlatformClient } from '../client.js';
-import type { Body, Data, ListParams } from '../internal/types.js';
+import type { Body, ListParams, Schema } from '../internal/types.js';
 import { assertStrings } from '../internal/validate.js';
 
-/** A real-name or enterprise submission (discriminated by `type`), masked as everywhere. */
-export type VerificationSubmission = Data<'/admin/v1/verifications/{verification_id}', 'get'>;
+/** A real-name submission: the name and the ID card images, masked as everywhere. */
+export interface RealnameSubmission extends Schema<'RealnameVerification'> {}
+/** An enterprise submission: the company, its credit code and licence image, masked as everywhere. */
+export interface EnterpriseSubmission extends Schema<'EnterpriseVerification'> {}
+/**
+ * A real-name or enterprise submission (discriminated by `type`): the document's `Verification`, spelled as a union
+ * of named members so that signatures and hovers say `VerificationSubmission` instead of both shapes.
+ */
+export type VerificationSubmission = RealnameSubmission | EnterpriseSubmission;
 /** Filters of `GET /admin/v1/verifications` (`type`, `status`) and paging. */
-export type VerificationListParams = ListParams<'/admin/v1/verifications'>;
+export interface VerificationListParams extends ListParams<'/admin/v1/verifications'> {}
 /** Body of `POST /admin/v1/verifications/{verification_id}/reject`: the reason shown to the user. */
-export type RejectParams = Body<'/admin/v1/verifications/{verification_id}/reject', 'post'>;
+export interface RejectParams extends Body<'/admin/v1/verifications/{verification_id}/reject', 'post'> {}
 
 /** The review queue: list, read, approve, reject. */
 export class AdminVerifications extends Resource<PlatformClient> {

@@ -10,15 +10,15 @@ import type { Body, Data, Item, ListParams } from '../internal/types.js';
 import { assertAnyOf, assertStrings } from '../internal/validate.js';
 
 /** A key as lists show it: `key_prefix` (`sk-prod-abc1****`), never the full key. */
-export type ApiKey = Item<'/api/v1/users/me/apikeys'>;
+export interface ApiKey extends Item<'/api/v1/users/me/apikeys'> {}
 /** The creation answer, the only one with the full key in `api_key`. */
-export type CreatedApiKey = Data<'/api/v1/users/me/apikeys', 'post'>;
+export interface CreatedApiKey extends Data<'/api/v1/users/me/apikeys', 'post'> {}
 /** Filters of `GET /api/v1/users/me/apikeys` (`key_type`, `status`) and paging. */
-export type ApiKeyListParams = ListParams<'/api/v1/users/me/apikeys'>;
+export interface ApiKeyListParams extends ListParams<'/api/v1/users/me/apikeys'> {}
 /** Body of `POST /api/v1/users/me/apikeys`. */
-export type ApiKeyCreateParams = Body<'/api/v1/users/me/apikeys', 'post'>;
+export interface ApiKeyCreateParams extends Body<'/api/v1/users/me/apikeys', 'post'> {}
 /** Body of `PUT /api/v1/users/me/apikeys/{key_id}`: rename, disable, enable, restrict. */
-export type ApiKeyUpdateParams = Body<'/api/v1/users/me/apikeys/{key_id}', 'put'>;
+export interface ApiKeyUpdateParams extends Body<'/api/v1/users/me/apikeys/{key_id}', 'put'> {}
 
 /** Create, list, change and delete the caller's API keys. */
 export class ApiKeys extends Resource<PlatformClient> {

@@ -12,8 +12,11 @@ import type { TokenPair } from '../tokens.js';
 import { Captchas } from './captcha.js';
 
 /** The server's current password key: `{key_id, algorithm, public_key, expires_at}`. */
-export type PublicKey = Data<'/api/v1/auth/public-key', 'get'>;
-/** Login with `email` or `phone`, the **plain** password (the SDK encrypts it) and a captcha token. */
+export interface PublicKey extends Data<'/api/v1/auth/public-key', 'get'> {}
+/**
+ * Login with `email` or `phone`, the **plain** password (the SDK encrypts it) and a captcha token.
+ * @useDeclaredType
+ */
 export type LoginParams = ExactlyOne<DistributiveOmit<Body<'/api/v1/auth/login', 'post'>, 'key_id' | 'password'>, 'email' | 'phone'> & {
   /** The plain password. The SDK encrypts it with the server's public key; it is never sent as is. */
   password: string;
@@ -22,16 +25,16 @@ export type LoginParams = ExactlyOne<DistributiveOmit<Body<'/api/v1/auth/login',
 // other field makes passing both a compile error instead of a runtime TypeError.
 type ExactlyOne<T, K extends PropertyKey> = T extends unknown ? T & { [O in Exclude<K, keyof T>]?: never } : never;
 /** A new session: the token pair plus the user. */
-export type LoginResult = Data<'/api/v1/auth/login', 'post'>;
+export interface LoginResult extends Data<'/api/v1/auth/login', 'post'> {}
 /** Registration with the **plain** password (the SDK encrypts it); `enterprise_name` for `enterprise`. */
-export type RegisterParams = Omit<Body<'/api/v1/users/register', 'post'>, 'key_id' | 'password'> & {
+export interface RegisterParams extends Omit<Body<'/api/v1/users/register', 'post'>, 'key_id' | 'password'> {
   /** The plain password, 8–32 characters with letters and digits. Encrypted by the SDK. */
   password: string;
-};
+}
 /** The new account. */
-export type RegisteredUser = Data<'/api/v1/users/register', 'post'>;
+export interface RegisteredUser extends Data<'/api/v1/users/register', 'post'> {}
 /** Body of `POST /api/v1/auth/logout`: `all: true` ends every session of the user. */
-export type LogoutParams = Body<'/api/v1/auth/logout', 'post'>;
+export interface LogoutParams extends Body<'/api/v1/auth/logout', 'post'> {}
 
 /** Sign up, sign in, stay signed in, sign out. */
 export class Auth extends Resource<PlatformClient> {

@@ -10,11 +10,11 @@ import type { Body, Data } from '../internal/types.js';
 import { assertStrings } from '../internal/validate.js';
 
 /** A captcha: its id, an SVG `data:` URI for `<img src>`, and when it expires (5 minutes). */
-export type Captcha = Data<'/api/v1/auth/captcha', 'post'>;
+export interface Captcha extends Data<'/api/v1/auth/captcha', 'post'> {}
 /** Body of `POST /api/v1/auth/captcha/verify`: the captcha id and what the user read. */
-export type CaptchaVerifyParams = Body<'/api/v1/auth/captcha/verify', 'post'>;
+export interface CaptchaVerifyParams extends Body<'/api/v1/auth/captcha/verify', 'post'> {}
 /** A single-use captcha token, valid 2 minutes. */
-export type CaptchaToken = Data<'/api/v1/auth/captcha/verify', 'post'>;
+export interface CaptchaToken extends Data<'/api/v1/auth/captcha/verify', 'post'> {}
 
 /** Issue a captcha, then trade the user's answer for a captcha token. */
 export class Captchas extends Resource<PlatformClient> {

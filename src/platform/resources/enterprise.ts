@@ -9,9 +9,9 @@ import type { Body, Data } from '../internal/types.js';
 import { assertAnyOf } from '../internal/validate.js';
 
 /** The enterprise; credit code and contact phone masked. */
-export type EnterpriseProfile = Data<'/api/v1/enterprise/profile', 'get'>;
+export interface EnterpriseProfile extends Data<'/api/v1/enterprise/profile', 'get'> {}
 /** Body of `PUT /api/v1/enterprise/profile`: the contact only (name and credit code change through verification). */
-export type EnterpriseUpdateParams = Body<'/api/v1/enterprise/profile', 'put'>;
+export interface EnterpriseUpdateParams extends Body<'/api/v1/enterprise/profile', 'put'> {}
 
 /** Read the enterprise and change its contact. */
 export class Enterprise extends Resource<PlatformClient> {

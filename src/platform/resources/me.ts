@@ -11,9 +11,9 @@ import { assertAnyOf, assertStrings } from '../internal/validate.js';
 
 type Schemas = components['schemas'];
 /** The caller's account; the phone is masked (`138****8000`). */
-export type User = Data<'/api/v1/users/me', 'get'>;
+export interface User extends Data<'/api/v1/users/me', 'get'> {}
 /** Body of `PUT /api/v1/users/me`: `nickname` and/or `avatar` (`null` removes it). */
-export type UserUpdateParams = Body<'/api/v1/users/me', 'put'>;
+export interface UserUpdateParams extends Body<'/api/v1/users/me', 'put'> {}
 /** The current and the new password, both **plain**; the SDK encrypts them under one key. */
 export interface ChangePasswordParams {
   /** The current password, plain. */
@@ -22,10 +22,13 @@ export interface ChangePasswordParams {
   new_password: string;
 }
 /** Body of `POST /api/v1/users/me/verify/email`. */
-export type SendEmailCodeParams = Body<'/api/v1/users/me/verify/email', 'post'>;
+export interface SendEmailCodeParams extends Body<'/api/v1/users/me/verify/email', 'post'> {}
 /** Where the code went and when another may be sent. */
-export type EmailCodeSent = Data<'/api/v1/users/me/verify/email', 'post'>;
-/** The confirm step of each purpose; for `reset_password`, `new_password` is **plain** (the SDK encrypts it). */
+export interface EmailCodeSent extends Data<'/api/v1/users/me/verify/email', 'post'> {}
+/**
+ * The confirm step of each purpose; for `reset_password`, `new_password` is **plain** (the SDK encrypts it).
+ * @useDeclaredType
+ */
 export type ConfirmEmailCodeParams =
   | Schemas['ConfirmRegisterEmail']
   | Schemas['ConfirmChangeEmail']
@@ -34,7 +37,7 @@ export type ConfirmEmailCodeParams =
       new_password: string;
     });
 /** What was confirmed. */
-export type EmailConfirmation = Data<'/api/v1/users/me/verify/email/confirm', 'post'>;
+export interface EmailConfirmation extends Data<'/api/v1/users/me/verify/email/confirm', 'post'> {}
 
 /** Read and change the caller's account, password and email. */
 export class Me extends Resource<PlatformClient> {

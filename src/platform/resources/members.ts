@@ -11,24 +11,24 @@ import type { Body, Data, Item, ListParams } from '../internal/types.js';
 import { assertStrings } from '../internal/validate.js';
 
 /** A member of the caller's enterprise, the owner included (role `owner`). */
-export type Member = Item<'/api/v1/enterprise/members'>;
+export interface Member extends Item<'/api/v1/enterprise/members'> {}
 /** Filters of `GET /api/v1/enterprise/members` (`role`, `status`, `keyword`) and paging. */
-export type MemberListParams = ListParams<'/api/v1/enterprise/members'>;
+export interface MemberListParams extends ListParams<'/api/v1/enterprise/members'> {}
 /** Body of `POST /api/v1/enterprise/members/invite`. */
-export type InviteParams = Body<'/api/v1/enterprise/members/invite', 'post'>;
+export interface InviteParams extends Body<'/api/v1/enterprise/members/invite', 'post'> {}
 /** A pending invitation; its token is only in the email. */
-export type Invitation = Data<'/api/v1/enterprise/members/invite', 'post'>;
+export interface Invitation extends Data<'/api/v1/enterprise/members/invite', 'post'> {}
 /** The token from the email; a **plain** `password` when no account has the invited email yet. */
-export type AcceptInvitationParams = Omit<Body<'/api/v1/enterprise/invitations/accept', 'post'>, 'key_id' | 'password'> & {
+export interface AcceptInvitationParams extends Omit<Body<'/api/v1/enterprise/invitations/accept', 'post'>, 'key_id' | 'password'> {
   /** The new account's password, plain (the SDK encrypts it). Leave it out to link the logged-in personal account. */
   password?: string;
-};
+}
 /** A member's daily limits and today's usage. */
-export type Quota = Data<'/api/v1/enterprise/members/{member_id}/quota', 'get'>;
+export interface Quota extends Data<'/api/v1/enterprise/members/{member_id}/quota', 'get'> {}
 /** Body of `PUT /api/v1/enterprise/members/{member_id}/quota`: both limits, `null` for no cap. */
-export type QuotaSetParams = Body<'/api/v1/enterprise/members/{member_id}/quota', 'put'>;
+export interface QuotaSetParams extends Body<'/api/v1/enterprise/members/{member_id}/quota', 'put'> {}
 /** Body of `PUT /api/v1/enterprise/members/{member_id}/role`. */
-export type RoleChangeParams = Body<'/api/v1/enterprise/members/{member_id}/role', 'put'>;
+export interface RoleChangeParams extends Body<'/api/v1/enterprise/members/{member_id}/role', 'put'> {}
 
 /** Invite, list and remove members; read and set their quotas; change their roles. */
 export class Members extends Resource<PlatformClient> {

@@ -11,11 +11,11 @@ import { assertStrings } from '../internal/validate.js';
 import type { EnterpriseProfile } from './enterprise.js';
 
 /** The real-name status; the name is masked (`张**`), the id-card number never returned. */
-export type RealnameStatus = Data<'/api/v1/users/me/verify/realname', 'get'>;
+export interface RealnameStatus extends Data<'/api/v1/users/me/verify/realname', 'get'> {}
 /** Body of `POST /api/v1/users/me/verify/realname`. */
-export type RealnameSubmitParams = Body<'/api/v1/users/me/verify/realname', 'post'>;
+export interface RealnameSubmitParams extends Body<'/api/v1/users/me/verify/realname', 'post'> {}
 /** Body of `POST /api/v1/users/me/verify/enterprise`. */
-export type EnterpriseVerifyParams = Body<'/api/v1/users/me/verify/enterprise', 'post'>;
+export interface EnterpriseVerifyParams extends Body<'/api/v1/users/me/verify/enterprise', 'post'> {}
 
 /** Submit verification and follow its review. */
 export class Verification extends Resource<PlatformClient> {
