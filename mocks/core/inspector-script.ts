@@ -139,7 +139,7 @@ export const INSPECTOR_SCRIPT = String.raw`
       input.addEventListener('change', () => act('Saved ' + key + '.', async () => {
         const next = input.type === 'checkbox' ? input.checked : input.type === 'number' ? Number(input.value) : typeof value === 'string' ? input.value : JSON.parse(input.value);
         draw('settings', await call('PATCH', 'settings', { [key]: next }), renderSettings);
-      }));
+      }, 'settings'));
       return row([el('code', key), input]);
     }));
   }
@@ -150,12 +150,18 @@ export const INSPECTOR_SCRIPT = String.raw`
     const answers = await Promise.all(sections.map(([path]) => call('GET', path)));
     answers.forEach((data, i) => draw(sections[i][0], data, sections[i][1]));
   }
-  async function act(done, work) {
+  // On failure, the section named by 'edited' is drawn again from the server: the input the user changed would
+  // otherwise keep showing a value the server refused.
+  async function act(done, work, edited) {
     try {
       await work();
       await refresh(all);
       show(done, false);
     } catch (error) {
+      if (edited) {
+        drawn.delete(edited);
+        await refresh(all).catch(() => undefined);
+      }
       show(error.message, true);
     }
   }
@@ -174,7 +180,7 @@ export const INSPECTOR_SCRIPT = String.raw`
     if (event.target.checked) next.error_rate = 1;
     else delete next.error_rate;
     return call('PUT', 'faults', next);
-  }));
+  }, 'faults'));
   $('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, $('token-input').value);

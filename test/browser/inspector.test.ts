@@ -156,7 +156,23 @@ test('inspector: a setting changed in the page is patched on the server; a refus
   await page.locator('input[name="MaxUserTokens"]').dispatchEvent('change');
   await page.locator('#status.failed', { hasText: 'Failed to update the settings: ' }).waitFor();
   expect((server.state.settings as { MaxUserTokens: number }).MaxUserTokens).toBe(1000);
+  // The field shows what the server holds again, not the value it refused.
+  expect(await page.inputValue('input[name="MaxUserTokens"]')).toBe('1000');
   // Not done(page): the refused PATCH logs its 400 to the console, as a browser does.
+  await page.close();
+});
+
+test('inspector: a fault toggle the server refused goes back to what the server holds', async () => {
+  const { url } = await sandbox('opencat');
+  const page = await open(`${url}/__mock/`);
+  // A refusal the page cannot provoke itself: the PUT is answered 400 before it reaches the sandbox.
+  await page.route('**/__mock/faults', (route) =>
+    route.request().method() === 'PUT' ? route.fulfill({ status: 400, json: { error: 'Failed to set the faults: refused.' } }) : route.continue(),
+  );
+  await page.click('#fault-errors');
+  await page.locator('#status.failed', { hasText: 'Failed to set the faults: refused.' }).waitFor();
+  expect(await page.isChecked('#fault-errors')).toBe(false);
+  expect(await page.locator('#faults-state').textContent()).toBe('off');
   await page.close();
 });
 
