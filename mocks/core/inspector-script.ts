@@ -19,7 +19,10 @@ export const INSPECTOR_SCRIPT = String.raw`
   // journal, no Referer), and the address bar forgets it at once.
   const given = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (given) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(given[1]));
+    // The banner encodes the token; one typed in by hand may hold a bare % (a token may), which is then itself.
+    let token = given[1];
+    try { token = decodeURIComponent(token); } catch {}
+    sessionStorage.setItem(TOKEN_KEY, token);
     history.replaceState(null, '', location.pathname + location.search);
   }
 

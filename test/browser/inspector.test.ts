@@ -194,6 +194,15 @@ test('inspector: a guarded sandbox takes the token once from #token=, forgets it
   await done(page);
 });
 
+test('inspector: a token typed into the fragment as it is, a stray % included, is taken as it is', async () => {
+  const token = 'inspector-token-with-%zz-01234567';
+  const { url } = await sandbox('opencat', { token });
+  const page = await open(`${url}/__mock/#token=${token}`);
+  expect(page.url()).toBe(`${url}/__mock/`);
+  expect(await page.locator('#accounts tr').count()).toBeGreaterThan(0);
+  await done(page);
+});
+
 test('inspector: a guarded sandbox opened without the token asks for it, then loads', async () => {
   const token = 'inspector-browser-token-9876543210';
   const { url } = await sandbox('platform', { token });
