@@ -183,24 +183,25 @@ test('inspector: the state downloads under the dialect\'s name through the plain
   await done(page);
 });
 
-test('inspector: a guarded sandbox takes the token once from #token=, forgets it in the address bar, and sends it on every call', async () => {
-  const token = 'inspector-browser-token-0123456789';
-  const { url } = await sandbox('aether', { token });
+/** Opens a sandbox guarded by `token` as `/__mock/#token=<token>`: the fragment leaves the address bar and the data loads. */
+async function openWithToken(dialect: DialectName, token: string): Promise<Page> {
+  const { url } = await sandbox(dialect, { token });
   const page = await open(`${url}/__mock/#token=${token}`);
   expect(page.url()).toBe(`${url}/__mock/`);
   expect(await page.locator('#accounts tr').count()).toBeGreaterThan(0);
+  return page;
+}
+
+test('inspector: a guarded sandbox takes the token once from #token=, forgets it in the address bar, and sends it on every call', async () => {
+  const token = 'inspector-browser-token-0123456789';
+  const page = await openWithToken('aether', token);
   expect(await page.content()).not.toContain(token);
   expect(await downloadState(page)).toMatchObject({ name: 'gatewaykit-aether-state.json', state: { users: expect.any(Array) } });
   await done(page);
 });
 
 test('inspector: a token typed into the fragment as it is, a stray % included, is taken as it is', async () => {
-  const token = 'inspector-token-with-%zz-01234567';
-  const { url } = await sandbox('opencat', { token });
-  const page = await open(`${url}/__mock/#token=${token}`);
-  expect(page.url()).toBe(`${url}/__mock/`);
-  expect(await page.locator('#accounts tr').count()).toBeGreaterThan(0);
-  await done(page);
+  await done(await openWithToken('opencat', 'inspector-token-with-%zz-01234567'));
 });
 
 test('inspector: a guarded sandbox opened without the token asks for it, then loads', async () => {
