@@ -346,7 +346,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
       method: request.method,
       path: journalPath(url),
       status: response.status,
-      request: { headers: journalHeaders(request.headers), body: kept(requestText, request.headers.get('content-type')) },
+      request: { headers: journalHeaders(request.headers, [CONTROL_TOKEN_HEADER]), body: kept(requestText, request.headers.get('content-type')) },
       response: { headers: journalHeaders(response.headers), body: kept(responseText, response.headers.get('content-type'), secretKeys) },
     });
   }

@@ -19,7 +19,10 @@ export const INSPECTOR_SCRIPT = String.raw`
   // journal, no Referer), and the address bar forgets it at once.
   const given = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (given) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(given[1]));
+    // The banner encodes the token; one typed in by hand may hold a bare % (a token may), which is then itself.
+    let token = given[1];
+    try { token = decodeURIComponent(token); } catch {}
+    sessionStorage.setItem(TOKEN_KEY, token);
     history.replaceState(null, '', location.pathname + location.search);
   }
 
@@ -139,7 +142,7 @@ export const INSPECTOR_SCRIPT = String.raw`
       input.addEventListener('change', () => act('Saved ' + key + '.', async () => {
         const next = input.type === 'checkbox' ? input.checked : input.type === 'number' ? Number(input.value) : typeof value === 'string' ? input.value : JSON.parse(input.value);
         draw('settings', await call('PATCH', 'settings', { [key]: next }), renderSettings);
-      }));
+      }, 'settings'));
       return row([el('code', key), input]);
     }));
   }
@@ -150,12 +153,18 @@ export const INSPECTOR_SCRIPT = String.raw`
     const answers = await Promise.all(sections.map(([path]) => call('GET', path)));
     answers.forEach((data, i) => draw(sections[i][0], data, sections[i][1]));
   }
-  async function act(done, work) {
+  // On failure, the section named by 'edited' is drawn again from the server: the input the user changed would
+  // otherwise keep showing a value the server refused.
+  async function act(done, work, edited) {
     try {
       await work();
       await refresh(all);
       show(done, false);
     } catch (error) {
+      if (edited) {
+        drawn.delete(edited);
+        await refresh(all).catch(() => undefined);
+      }
       show(error.message, true);
     }
   }
@@ -174,7 +183,7 @@ export const INSPECTOR_SCRIPT = String.raw`
     if (event.target.checked) next.error_rate = 1;
     else delete next.error_rate;
     return call('PUT', 'faults', next);
-  }));
+  }, 'faults'));
   $('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, $('token-input').value);

@@ -127,8 +127,16 @@ function maskKeys(value: unknown, keys: readonly string[]): unknown {
   return out;
 }
 
-/** Headers as the journal keeps them: credentials masked. */
-export const journalHeaders = redactHeaders;
+/**
+ * Headers as the journal keeps them: credentials masked, and the headers named in `secret` too (the control
+ * token's, a name the SDK's rules do not know, which one client for both APIs sends on dialect requests as well).
+ *
+ * @example
+ * journalHeaders(request.headers, ['x-gatewaykit-control-token']); // { 'x-gatewaykit-control-token': '[redacted]', ... }
+ */
+export function journalHeaders(headers: Headers, secret: readonly string[] = []): Record<string, string> {
+  return maskKeys(redactHeaders(headers), secret) as Record<string, string>;
+}
 
 /** The journal's path: credential-like query values masked. */
 export const journalPath = (url: URL): string => redactUrl(`${url.pathname}${url.search}`);

@@ -156,7 +156,23 @@ test('inspector: a setting changed in the page is patched on the server; a refus
   await page.locator('input[name="MaxUserTokens"]').dispatchEvent('change');
   await page.locator('#status.failed', { hasText: 'Failed to update the settings: ' }).waitFor();
   expect((server.state.settings as { MaxUserTokens: number }).MaxUserTokens).toBe(1000);
+  // The field shows what the server holds again, not the value it refused.
+  expect(await page.inputValue('input[name="MaxUserTokens"]')).toBe('1000');
   // Not done(page): the refused PATCH logs its 400 to the console, as a browser does.
+  await page.close();
+});
+
+test('inspector: a fault toggle the server refused goes back to what the server holds', async () => {
+  const { url } = await sandbox('opencat');
+  const page = await open(`${url}/__mock/`);
+  // A refusal the page cannot provoke itself: the PUT is answered 400 before it reaches the sandbox.
+  await page.route('**/__mock/faults', (route) =>
+    route.request().method() === 'PUT' ? route.fulfill({ status: 400, json: { error: 'Failed to set the faults: refused.' } }) : route.continue(),
+  );
+  await page.click('#fault-errors');
+  await page.locator('#status.failed', { hasText: 'Failed to set the faults: refused.' }).waitFor();
+  expect(await page.isChecked('#fault-errors')).toBe(false);
+  expect(await page.locator('#faults-state').textContent()).toBe('off');
   await page.close();
 });
 
@@ -167,15 +183,25 @@ test('inspector: the state downloads under the dialect\'s name through the plain
   await done(page);
 });
 
-test('inspector: a guarded sandbox takes the token once from #token=, forgets it in the address bar, and sends it on every call', async () => {
-  const token = 'inspector-browser-token-0123456789';
-  const { url } = await sandbox('aether', { token });
+/** Opens a sandbox guarded by `token` as `/__mock/#token=<token>`: the fragment leaves the address bar and the data loads. */
+async function openWithToken(dialect: DialectName, token: string): Promise<Page> {
+  const { url } = await sandbox(dialect, { token });
   const page = await open(`${url}/__mock/#token=${token}`);
   expect(page.url()).toBe(`${url}/__mock/`);
   expect(await page.locator('#accounts tr').count()).toBeGreaterThan(0);
+  return page;
+}
+
+test('inspector: a guarded sandbox takes the token once from #token=, forgets it in the address bar, and sends it on every call', async () => {
+  const token = 'inspector-browser-token-0123456789';
+  const page = await openWithToken('aether', token);
   expect(await page.content()).not.toContain(token);
   expect(await downloadState(page)).toMatchObject({ name: 'gatewaykit-aether-state.json', state: { users: expect.any(Array) } });
   await done(page);
+});
+
+test('inspector: a token typed into the fragment as it is, a stray % included, is taken as it is', async () => {
+  await done(await openWithToken('opencat', 'inspector-token-with-%zz-01234567'));
 });
 
 test('inspector: a guarded sandbox opened without the token asks for it, then loads', async () => {

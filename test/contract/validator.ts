@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+// The control API of the reference server is in no dialect's contract: openapi/control.yaml documents it.
+import { isSandboxPath } from '../../mocks/core/control.js';
 
 /**
  * Checks one exchange; an empty array means the response conforms. Problems do not repeat the
@@ -42,8 +44,6 @@ interface Route {
 
 /** The `$id` under which the document's paths and components are registered, so `#/components/...` refs resolve. */
 const DOCUMENT_ID = 'urn:gatewaykit:contract';
-/** The control API of the reference server is in no dialect's contract: openapi/control.yaml documents it. */
-const CONTROL_PREFIX = '/__mock/';
 
 /**
  * Loads and compiles `specPath` once; schemas are compiled lazily and cached per location.
@@ -73,8 +73,7 @@ export function createContractValidator(specPath: string, scope: 'dialect' | 'co
       // A dialect's document leaves out the control API; the control document covers only its own paths (a
       // dialect's extra `/__mock/` routes, such as platform's captcha answers, are documented with the dialect).
       // `/__mock` itself is the control API's too: it redirects to the inspector page at `/__mock/`.
-      const control = pathname === CONTROL_PREFIX.slice(0, -1) || pathname.startsWith(CONTROL_PREFIX);
-      if (control !== (scope === 'control')) return [];
+      if (isSandboxPath(pathname) !== (scope === 'control')) return [];
       const found = findOperation(routes, method, pathname);
       if (typeof found === 'string') return scope === 'control' && !routes.some((r) => matchesSegments(r.segments, pathname.split('/'))) ? [] : [found];
 

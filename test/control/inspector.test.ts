@@ -3,6 +3,7 @@ import { afterAll, expect, test } from 'vitest';
 import { createReferenceServer, DIALECT_NAMES, type DialectName, type ReferenceServer } from '../../mocks/index.js';
 import { INSPECTOR_SCRIPT } from '../../mocks/core/inspector-script.js';
 import { serve } from '../../mocks/node/index.js';
+import { contractObserver, takeContractProblems } from '../support/contract.js';
 import { useNewApi } from '../support/harness.js';
 import { transport } from '../support/lifecycle.js';
 
@@ -122,4 +123,14 @@ test('inspector: /__mock without the slash redirects to the page relatively, so 
   const { get } = await own('newapi', { token: 'inspector-control-token-0123456789' });
   expect((await get('/__mock', { redirect: 'manual' })).status).toBe(308);
   expect(api.server.requests).toEqual([]);
+});
+
+test("inspector: the page and its redirect answer within every dialect's contract checks, platform's code rule included", async () => {
+  for (const dialect of DIALECT_NAMES) {
+    const server = createReferenceServer({ dialect, seed: 1, clock: { frozen: true }, onResponse: contractObserver(dialect) });
+    await server.ready;
+    expect((await server.fetch('/__mock', { redirect: 'manual' })).status, dialect).toBe(308);
+    expect((await server.fetch('/__mock/')).status, dialect).toBe(200);
+  }
+  expect(takeContractProblems()).toEqual([]);
 });

@@ -119,3 +119,16 @@ test('journal: an answer that is a credential under a plain name (new-api\'s acc
   const everything = JSON.stringify(server.requests);
   for (const secret of [token, ...codes]) expect(everything).not.toContain(secret);
 });
+
+test('journal: the control token a client sends on a dialect request is masked, so the inspector and GET /__mock/requests never show it', async () => {
+  const token = 'journal-control-token-0123456789';
+  const server = createReferenceServer({ dialect: 'newapi', seed: 1, clock: { frozen: true }, control: { token } });
+  await server.ready;
+  // One client for the dialect and the control API sends the header everywhere: it is how the page calls, too.
+  await server.fetch('/api/status', { headers: { 'x-gatewaykit-control-token': token } });
+  expect(server.requests[0]!.request.headers['x-gatewaykit-control-token']).toBe('[redacted]');
+  const listed = await server.fetch('/__mock/requests', { headers: { 'x-gatewaykit-control-token': token } });
+  expect(listed.status).toBe(200);
+  expect(await listed.text()).not.toContain(token);
+  expect(JSON.stringify(server.requests)).not.toContain(token);
+});

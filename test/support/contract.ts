@@ -1,3 +1,4 @@
+import { isSandboxPath } from '../../mocks/core/control.js';
 import { DIALECTS } from '../../mocks/dialects.js';
 import type { DialectName } from '../../mocks/index.js';
 import { createContractValidator, type ContractValidator } from '../contract/validator.js';
@@ -36,7 +37,7 @@ export function takeContractProblems(): string[] {
  * `Math.floor(code / 100) === status`, and a success is `code: 0` with a 2xx.
  */
 async function platformCodeProblems(request: Request, response: Response): Promise<string[]> {
-  if (new URL(request.url).pathname.startsWith('/__mock/')) return [];
+  if (isSandboxPath(new URL(request.url).pathname)) return [];
   let body: unknown;
   try {
     body = JSON.parse(await response.clone().text());
