@@ -10,10 +10,10 @@
  * @module
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { AetherClient } from '../src/aether/client.js';
-import { NewApiClient } from '../src/newapi/client.js';
-import { OpenCatClient } from '../src/opencat/client.js';
-import { PlatformClient } from '../src/platform/client.js';
+import { AetherClient } from 'gatewaykit/aether';
+import { NewApiClient } from 'gatewaykit/newapi';
+import { OpenCatClient } from 'gatewaykit/opencat';
+import { PlatformClient } from 'gatewaykit/platform';
 import { createReferenceServer, type DialectName, type ReferenceServer, type ReferenceServerOptions } from './index.js';
 
 /** The SDK client of each dialect, by the dialect's name (a new dialect adds its line; a test checks every one has one). */

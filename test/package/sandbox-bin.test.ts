@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { DIALECT_NAMES } from '../../mocks/index.js';
 
 // The built bin, as `npx gatewaykit-sandbox` runs it: `npm test` builds before the test projects run.
-const BIN = new URL('../../dist/mock/sandbox.js', import.meta.url);
+const BIN = new URL('../../packages/mock/dist/sandbox.js', import.meta.url);
 
 interface Child {
   /** Resolves with the first `n` stdout lines. */
@@ -16,7 +16,7 @@ interface Child {
 }
 
 function startBin(...args: string[]): Child {
-  if (!existsSync(BIN)) throw new Error('Failed to find dist/mock/sandbox.js. Please run `npm run build` first (npm test does).');
+  if (!existsSync(BIN)) throw new Error('Failed to find packages/mock/dist/sandbox.js. Please run `npm run build` first (npm test does).');
   const child = spawn(process.execPath, [BIN.pathname, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -43,7 +43,7 @@ function startBin(...args: string[]): Child {
 }
 
 test('bin: --version prints the version and exits 0; an unknown flag exits 2 pointing at --help', async () => {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../packages/mock/package.json', import.meta.url), 'utf8')) as { version: string };
   expect(await startBin('--version').exited).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   expect(await startBin('--prot', '1').exited).toEqual({ code: 2, stdout: '', stderr: 'Failed to start: unknown option --prot. See --help for the options.\n' });
 }, 30_000);
