@@ -1,6 +1,6 @@
 /**
- * `gatewaykit/mock`: stateful reference servers that behave like the gateways gatewaykit speaks to, for tests
- * (in-process through `server.fetch` or msw) and for local sandboxes (over HTTP with `gatewaykit/mock/node`).
+ * `@gatewaykit/mock`: stateful reference servers that behave like the gateways gatewaykit speaks to, for tests
+ * (in-process through `server.fetch` or msw) and for local sandboxes (over HTTP with `@gatewaykit/mock/node`).
  * @module
  */
 import type { HttpHandler } from 'msw';

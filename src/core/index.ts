@@ -30,6 +30,7 @@ export type {
   ResponseShape,
   SuccessBody,
 } from './operation.js';
+export type { FetchCredentials, FetchHeadersInit } from './fetch-types.js';
 export { resolveOptions, type ResolvedOptions } from './options.js';
 export type { PageData } from './page.js';
 export { offsetPager, pageNumber, unpaged, type Pager } from './pagers.js';

@@ -32,7 +32,7 @@ test('gatewaykit/aether bundles for the browser without Node built-ins, msw, fak
   expect(result.outputFiles[0]!.text).not.toMatch(/from\s*"node:/);
 });
 
-test('gatewaykit/mock bundles for the browser (the msw worker case)', async () => {
+test('@gatewaykit/mock bundles for the browser (the msw worker case)', async () => {
   const result = await bundleForBrowser('mocks/index.ts');
   expect(result.outputFiles[0]!.text.length).toBeGreaterThan(0);
 });
