@@ -40,3 +40,10 @@ test('@gatewaykit/mock bundles for the browser (the msw worker case)', async () 
 test('the root entry bundles for the browser', async () => {
   await expect(bundleForBrowser('src/index.ts')).resolves.toBeDefined();
 });
+
+test('@gatewaykit/mock loads msw only by a dynamic import, so a fetch-only browser app needs no msw', async () => {
+  const result = await build({ entryPoints: ['mocks/index.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', external: ['msw'] });
+  const text = result.outputFiles[0]!.text;
+  expect(text).toMatch(/import\("msw"\)/);
+  expect(text).not.toMatch(/from\s*"msw"|import\s*"msw"/);
+});
