@@ -115,3 +115,25 @@ export const used = [client, serve, SandboxClient, server.requests];
   const errors = typeCheck(project, `mock-${moduleResolution}`, moduleResolution, [`mock-${moduleResolution}.ts`]);
   expect(errors.filter((line) => !/Cannot find module 'msw'/.test(line))).toEqual([]);
 }, INSTALL_TIMEOUT);
+
+test('install: where msw cannot load synchronously (a browser), handlers before ready say to await it, after ready to install msw', () => {
+  const { sdk, mock } = packed();
+  const project = installProject('mock', [sdk, mock]);
+  writeFileSync(
+    join(project, 'no-sync-require.mjs'),
+    `// A runtime without Node's synchronous require, as in a browser or a worker.
+process.getBuiltinModule = undefined;
+const { createReferenceServer } = await import('@gatewaykit/mock');
+const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
+const read = () => { try { void server.handlers; return 'read'; } catch (e) { return e.message; } };
+const before = read();
+await server.ready;
+console.log(JSON.stringify({ before, after: read() }));
+`,
+  );
+  const install = 'Please run `npm i -D msw` (msw is an optional peer of @gatewaykit/mock, needed only for `handlers`).';
+  expect(JSON.parse(run(process.execPath, ['no-sync-require.mjs'], project))).toEqual({
+    before: `Failed to build the msw handlers: msw is not loaded yet. Please \`await server.ready\` before reading \`server.handlers\`; if msw is not installed: ${install}`,
+    after: `Failed to build the msw handlers: msw is not installed. ${install}`,
+  });
+}, INSTALL_TIMEOUT);
