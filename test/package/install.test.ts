@@ -11,6 +11,11 @@ const INSTALL_TIMEOUT = 300_000;
 
 const SDK_ENTRIES = ['gatewaykit', 'gatewaykit/core', 'gatewaykit/newapi', 'gatewaykit/newapi/epay', 'gatewaykit/platform', 'gatewaykit/aether', 'gatewaykit/opencat'];
 
+/** A fresh project with the packed SDK alone, as `npm i gatewaykit` gives it. */
+const sdkProject = () => installProject('sdk', [packed().sdk]);
+/** A fresh project with both packed packages and no msw. */
+const mockProject = () => installProject('mock', [packed().sdk, packed().mock]);
+
 function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -42,13 +47,13 @@ function typeCheck(project: string, name: string, moduleResolution: 'bundler' | 
 }
 
 test('install: the packed SDK brings only openapi-fetch (and its helper) and @noble/hashes, and prints its size', () => {
-  const project = installProject('sdk', [packed().sdk]);
+  const project = sdkProject();
   expect(installedPackages(project)).toEqual(['@noble/hashes', 'gatewaykit', 'openapi-fetch', 'openapi-typescript-helpers']);
   console.log(`install: gatewaykit installs 4 packages, ${formatSize(sizeOf(join(project, 'node_modules')))} of node_modules`);
 }, INSTALL_TIMEOUT);
 
 test.each(['bundler', 'node16'] as const)('install: the SDK declarations type-check without the DOM lib (moduleResolution %s)', (moduleResolution) => {
-  const project = installProject('sdk', [packed().sdk]);
+  const project = sdkProject();
   const code = `${SDK_ENTRIES.map((entry, i) => `import * as m${i} from '${entry}';`).join('\n')}
 import { NewApiClient } from 'gatewaykit/newapi';
 // credentials and headers were the DOM lib's RequestCredentials and HeadersInit.
@@ -60,8 +65,7 @@ export const used = [client, ${SDK_ENTRIES.map((_, i) => `m${i}`).join(', ')}];
 }, INSTALL_TIMEOUT);
 
 test('install: the mock package brings its own dependencies and no msw, and prints its size', () => {
-  const { sdk, mock } = packed();
-  const project = installProject('mock', [sdk, mock]);
+  const project = mockProject();
   const installed = installedPackages(project);
   for (const name of ['@gatewaykit/mock', 'gatewaykit', 'zod', '@faker-js/faker', 'otpauth', 'jose']) expect(installed).toContain(name);
   expect(installed.filter((name) => name === 'msw' || name === 'vitest')).toEqual([]);
@@ -69,8 +73,7 @@ test('install: the mock package brings its own dependencies and no msw, and prin
 }, INSTALL_TIMEOUT);
 
 test('install: without msw, server.fetch serves a login and reading handlers says to install msw (ESM and CJS)', () => {
-  const { sdk, mock } = packed();
-  const project = installProject('mock', [sdk, mock]);
+  const project = mockProject();
   writeFileSync(
     join(project, 'fetch-only.mjs'),
     `import { createReferenceServer } from '@gatewaykit/mock';
@@ -100,8 +103,7 @@ try { void createReferenceServer({ dialect: 'opencat', seed: 1 }).handlers; } ca
 }, INSTALL_TIMEOUT);
 
 test.each(['bundler', 'node16'] as const)('install: the mock declarations need no DOM lib of their own (moduleResolution %s)', (moduleResolution) => {
-  const { sdk, mock } = packed();
-  const project = installProject('mock', [sdk, mock]);
+  const project = mockProject();
   const code = `import { createReferenceServer, SandboxClient } from '@gatewaykit/mock';
 import { serve } from '@gatewaykit/mock/node';
 import { NewApiClient } from 'gatewaykit/newapi';
@@ -117,8 +119,7 @@ export const used = [client, serve, SandboxClient, server.requests];
 }, INSTALL_TIMEOUT);
 
 test('install: where msw cannot load synchronously (a browser), handlers before ready say to await it, after ready to install msw', () => {
-  const { sdk, mock } = packed();
-  const project = installProject('mock', [sdk, mock]);
+  const project = mockProject();
   writeFileSync(
     join(project, 'no-sync-require.mjs'),
     `// A runtime without Node's synchronous require, as in a browser or a worker.
