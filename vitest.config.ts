@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { GATEWAYKIT_SOURCES } from './test/support/snippets.js';
 
 // The SDK suite runs twice: once in-process (the client's fetch is server.fetch) and once
 // over real HTTP through mocks/node on an ephemeral port. test/support/setup.ts reads
@@ -11,6 +13,14 @@ const DIALECT_SUITES = ['test/*/**/*.test.ts'];
 const NOT_DIALECT_SUITES = ['test/core/**', 'test/mock-core/**', 'test/contract/**', 'test/package/**', 'test/browser/**', 'test/support/**'];
 
 export default defineConfig({
+  // The package names pointed at the sources, as tsconfig.json's `paths` do: the mock sources import the SDK by its
+  // public subpaths (`gatewaykit/core`, ...), which is what the built @gatewaykit/mock keeps external (decision 020).
+  resolve: {
+    alias: GATEWAYKIT_SOURCES.map(([specifier, source]) => ({
+      find: new RegExp(`^${specifier}$`),
+      replacement: fileURLToPath(new URL(source, import.meta.url)),
+    })),
+  },
   test: {
     // Test files of a worker share one module graph: each isolated file re-imported the SDK, the mocks, msw and
     // yaml, and re-parsed the OpenAPI documents (0.1-1 s a file), which was most of the suite's time (issue 9).

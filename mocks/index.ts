@@ -1,6 +1,6 @@
 /**
- * `gatewaykit/mock`: stateful reference servers that behave like the gateways gatewaykit speaks to, for tests
- * (in-process through `server.fetch` or msw) and for local sandboxes (over HTTP with `gatewaykit/mock/node`).
+ * `@gatewaykit/mock`: stateful reference servers that behave like the gateways gatewaykit speaks to, for tests
+ * (in-process through `server.fetch` or msw) and for local sandboxes (over HTTP with `@gatewaykit/mock/node`).
  * @module @gatewaykit/mock
  */
 import type { HttpHandler } from 'msw';
@@ -9,6 +9,7 @@ import { cookieHeadersForbidden } from './core/cookies.js';
 import { createEngine } from './core/engine.js';
 import { toMswHandlers } from './core/msw.js';
 import { createPageCookies, type PageCookies } from './core/page-cookies.js';
+import { preloadMsw } from './core/msw-module.js';
 import type { JournaledRequest } from './core/request-journal.js';
 import type { BaseState, Dialect } from './core/types.js';
 import { DIALECTS } from './dialects.js';
@@ -145,7 +146,11 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
  */
 export interface ReferenceServer<D extends DialectName = DialectName> {
   readonly dialect: D;
-  /** msw handlers, one per route, for your own `setupServer(...)` / `setupWorker(...)`. */
+  /**
+   * msw handlers, one per route, for your own `setupServer(...)` / `setupWorker(...)`. msw is loaded on the first
+   * read (in Node) or by {@link ReferenceServer.ready} (in browsers); without msw installed, reading this throws an
+   * Error saying `npm i -D msw`. Nothing else needs msw.
+   */
   readonly handlers: HttpHandler[];
   /**
    * Answers a request straight from the route table (no msw involved); waits for seeding first. In a page, where
@@ -175,7 +180,7 @@ export interface ReferenceServer<D extends DialectName = DialectName> {
   readonly clock: Clock;
   /** The seeded logins with their plaintext passwords (filled once `ready` resolves). */
   readonly accounts: ReadonlyArray<DialectTypes[D]['account']>;
-  /** Resolves when seeding (which hashes passwords) is done. */
+  /** Resolves when seeding (which hashes passwords) is done, and in browsers once msw is loaded (or known missing). */
   readonly ready: Promise<void>;
 }
 
@@ -210,6 +215,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
   });
   let handlers: HttpHandler[] | undefined;
   let pageCookies: PageCookies | undefined;
+  const ready = Promise.all([engine.ready, preloadMsw()]).then(() => undefined);
   return {
     dialect: options.dialect,
     get handlers() {
@@ -234,6 +240,6 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
     reset: () => engine.reset(),
     clock: engine.clock,
     accounts: engine.accounts as ReadonlyArray<DialectTypes[D]['account']>,
-    ready: engine.ready,
+    ready,
   };
 }

@@ -1,19 +1,19 @@
 /**
- * `gatewaykit/mock/vitest`: a reference server for a vitest file in three lines. It starts one seeded server for
+ * `@gatewaykit/mock/vitest`: a reference server for a vitest file in three lines. It starts one seeded server for
  * the file (clock frozen, so time moves only when the test moves it), resets it before every test, and hands out
  * clients of the dialect's SDK already pointed at it, in-process or over HTTP.
  *
  * @example
- * import { useReferenceServer } from 'gatewaykit/mock/vitest';
+ * import { useReferenceServer } from '@gatewaykit/mock/vitest';
  * const sandbox = useReferenceServer({ dialect: 'newapi' });
  * test('root logs in', async () => { await sandbox.client().auth.login({ username: 'root', password: '123456' }); });
  * @module @gatewaykit/mock/vitest
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { AetherClient } from '../src/aether/client.js';
-import { NewApiClient } from '../src/newapi/client.js';
-import { OpenCatClient } from '../src/opencat/client.js';
-import { PlatformClient } from '../src/platform/client.js';
+import { AetherClient } from 'gatewaykit/aether';
+import { NewApiClient } from 'gatewaykit/newapi';
+import { OpenCatClient } from 'gatewaykit/opencat';
+import { PlatformClient } from 'gatewaykit/platform';
 import { createReferenceServer, type DialectName, type ReferenceServer, type ReferenceServerOptions } from './index.js';
 
 /** The SDK client of each dialect, by the dialect's name (a new dialect adds its line; a test checks every one has one). */
@@ -33,7 +33,7 @@ export type ClientOptionsOf<D extends DialectName> = ConstructorParameters<(type
 export type UseReferenceServerOptions<D extends DialectName> = ReferenceServerOptions<D> & {
   /**
    * `in-process`: requests go straight to `server.fetch`; `http`: the server listens on a free loopback port
-   * (`gatewaykit/mock/node`) and clients use the real `fetch`.
+   * (`@gatewaykit/mock/node`) and clients use the real `fetch`.
    * @default 'in-process'
    */
   transport?: 'in-process' | 'http';

@@ -1,5 +1,5 @@
-// Installs the packed tarball into a scratch project, as a user would, then `import`s and
-// `require`s every subpath and runs one real login through the built reference server.
+// Installs the packed tarballs of both packages (gatewaykit, @gatewaykit/mock) and msw into a scratch project, as a
+// user would, then `import`s and `require`s every subpath and runs one real login through the built reference server.
 // Fails loudly on a missing export, a broken CJS build, or a subpath that duplicates core classes.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,19 +8,21 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
+const mockPkg = JSON.parse(readFileSync(join(root, 'packages', 'mock', 'package.json'), 'utf8'));
+const subpathsOf = (p) => Object.keys(p.exports).filter((key) => key !== './package.json').map((key) => (key === '.' ? p.name : `${p.name}/${key.slice(2)}`));
 const scratch = mkdtempSync(join(tmpdir(), 'gatewaykit-smoke-'));
 const run = (cmd, args, cwd = scratch) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
 try {
-  const tarball = join(scratch, run('npm', ['pack', '--silent', '--pack-destination', scratch], root).trim().split('\n').pop());
+  const pack = (...args) => join(scratch, run('npm', ['pack', '--silent', '--pack-destination', scratch, ...args], root).trim().split('\n').pop());
+  const tarballs = [pack(), pack('--workspace', mockPkg.name)];
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  run('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', tarball, `msw@${pkg.devDependencies.msw}`]);
+  run('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs, `msw@${pkg.devDependencies.msw}`]);
 
   // Subpaths that need a peer the scratch project does not install: resolved and their exports read from the
   // type declarations' presence, not imported (vitest's hooks only work inside its runner).
-  const RESOLVED_ONLY = ['gatewaykit/mock/vitest'];
-  const names = subpaths.map((p) => (p === '.' ? pkg.name : `${pkg.name}/${p.slice(2)}`)).filter((n) => !RESOLVED_ONLY.includes(n));
+  const RESOLVED_ONLY = ['@gatewaykit/mock/vitest'];
+  const names = [...subpathsOf(pkg), ...subpathsOf(mockPkg)].filter((n) => !RESOLVED_ONLY.includes(n));
   const expectations = {
     gatewaykit: ['ApiError', 'GatewayError', 'isGatewayError', 'isNotFoundError', 'Page'],
     'gatewaykit/core': ['BaseClient', 'Resource', 'cookieSession', 'staticBearer', 'tokenSession', 'offsetPager', 'uuidId'],
@@ -29,8 +31,8 @@ try {
     'gatewaykit/platform': ['PlatformClient', 'platformEnvelope'],
     'gatewaykit/aether': ['AetherClient', 'aetherEnvelope', 'isAetherError', 'FINAL_MESSAGES'],
     'gatewaykit/opencat': ['OpenCatClient', 'openCatEnvelope', 'Users', 'Keys', 'Usages'],
-    'gatewaykit/mock': ['createReferenceServer'],
-    'gatewaykit/mock/node': ['serve'],
+    '@gatewaykit/mock': ['createReferenceServer'],
+    '@gatewaykit/mock/node': ['serve'],
   };
   for (const name of names) if (!expectations[name]) throw new Error(`Failed to smoke-test: no expectations for subpath ${name}. Please add them.`);
 
@@ -39,7 +41,7 @@ try {
     const modules = { ${names.map((n, i) => `'${n}': m${i}`).join(', ')} };
     const expected = ${JSON.stringify(expectations)};
     for (const [name, exports] of Object.entries(expected)) for (const e of exports) if (!(e in modules[name])) throw new Error('ESM: ' + name + ' lacks ' + e);
-    const server = modules['gatewaykit/mock'].createReferenceServer({ dialect: 'newapi', seed: 1 });
+    const server = modules['@gatewaykit/mock'].createReferenceServer({ dialect: 'newapi', seed: 1 });
     const client = new modules['gatewaykit/newapi'].NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
     await client.auth.login({ username: 'root', password: '123456' });
     const me = await client.self.retrieve();
@@ -54,7 +56,7 @@ try {
     const aether = new modules['gatewaykit/aether'].AetherClient({ baseURL: 'http://localhost', fetch: aetherNotFound, tokens: { access_token: 'eyJ.x.y' } });
     const aetherErr = await aether.users.retrieve('6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b').catch((e) => e);
     if (!(aetherErr instanceof modules.gatewaykit.NotFoundError) || !modules['gatewaykit/aether'].isAetherError(aetherErr, 'not_found')) throw new Error('ESM: errors of gatewaykit/aether are not instances of gatewaykit NotFoundError');
-    const aetherServer = modules['gatewaykit/mock'].createReferenceServer({ dialect: 'aether', seed: 1 });
+    const aetherServer = modules['@gatewaykit/mock'].createReferenceServer({ dialect: 'aether', seed: 1 });
     await aetherServer.ready;
     const aetherAdmin = aetherServer.accounts.find((a) => a.role === 'admin');
     const aetherClient = new modules['gatewaykit/aether'].AetherClient({ baseURL: 'http://localhost', fetch: aetherServer.fetch });
@@ -67,6 +69,13 @@ try {
     const opencat = new modules['gatewaykit/opencat'].OpenCatClient({ baseURL: 'http://localhost', fetch: rootDelete, token: 'root-token' });
     const opencatErr = await opencat.users.delete(1).catch((e) => e);
     if (!(opencatErr instanceof modules.gatewaykit.ValidationError) || opencatErr.message !== 'invalid user id') throw new Error('ESM: errors of gatewaykit/opencat are not instances of gatewaykit ValidationError');
+    // msw installed: the handlers load it on first read, and answer through the user's own msw.
+    const { setupServer } = await import('msw/node');
+    const msw = setupServer(...modules['@gatewaykit/mock'].createReferenceServer({ dialect: 'newapi', seed: 1, baseUrl: 'http://gateway.test' }).handlers);
+    msw.listen({ onUnhandledRequest: 'error' });
+    const viaMsw = await fetch('http://gateway.test/api/user/login', { method: 'POST', body: JSON.stringify({ username: 'root', password: '123456' }) });
+    msw.close();
+    if (!(await viaMsw.json()).success) throw new Error('ESM: the msw handlers did not serve a login');
     if ('BaseClient' in modules.gatewaykit || 'signEpayParams' in modules['gatewaykit/newapi']) throw new Error('ESM: machinery or merchant helpers leak into an app entry');
     // Two copies loaded together (ESM and CJS): instanceof fails across them, the guards do not.
     const cjs = (await import('node:module')).createRequire(import.meta.url)('gatewaykit');
@@ -84,7 +93,7 @@ try {
     const { PlatformClient } = require('gatewaykit/platform');
     const { AetherClient } = require('gatewaykit/aether');
     const { OpenCatClient } = require('gatewaykit/opencat');
-    const { createReferenceServer } = require('gatewaykit/mock');
+    const { createReferenceServer } = require('@gatewaykit/mock');
     const server = createReferenceServer({ dialect: 'newapi', seed: 1 });
     const client = new NewApiClient({ baseURL: 'http://localhost', fetch: server.fetch });
     const platform = new PlatformClient({ baseURL: 'http://localhost', fetch: async () => new Response('{"code":40101,"message":"x","data":null}', { status: 401 }) });
@@ -107,7 +116,7 @@ try {
   }
   // The bin, as a user runs it from the installed package: version, then a real start and a login over HTTP.
   const version = run('npx', ['--no-install', 'gatewaykit-sandbox', '--version']).trim();
-  if (version !== pkg.version) throw new Error(`bin: --version printed "${version}", not ${pkg.version}`);
+  if (version !== mockPkg.version) throw new Error(`bin: --version printed "${version}", not ${mockPkg.version}`);
   await smokeBin(join(scratch, 'node_modules', '.bin', 'gatewaykit-sandbox'));
   console.log('bin ok');
   console.log(`package smoke test passed for ${names.join(', ')}`);

@@ -32,16 +32,19 @@ export function dashboardConfig({ mode, sandboxUrl = 'http://127.0.0.1:4010' }: 
     mode,
     // A cache per mode: the two modes optimize different dependencies, and would otherwise re-optimize on every switch.
     cacheDir: `${repo}node_modules/.vite/dashboard-${msw ? 'msw' : 'proxy'}`,
-    // The SDK from this repository's sources: no `npm run build` before trying the example. An app that
-    // installs gatewaykit drops these aliases and imports the same names from the package.
+    // The SDK and the reference server from this repository's sources: no `npm run build` before trying the
+    // example. An app that installs gatewaykit and @gatewaykit/mock drops these aliases and imports the same
+    // names from the packages. The reference server reaches the SDK by package name (its peer), hence every subpath.
     resolve: {
       alias: [
-        { find: /^gatewaykit\/newapi$/, replacement: `${repo}src/newapi/index.ts` },
+        { find: /^gatewaykit\/newapi\/epay$/, replacement: `${repo}src/newapi/epay.ts` },
+        { find: /^gatewaykit\/(core|newapi|platform|aether|opencat)$/, replacement: `${repo}src/$1/index.ts` },
         { find: /^gatewaykit$/, replacement: `${repo}src/index.ts` },
+        { find: /^@gatewaykit\/mock$/, replacement: `${repo}mocks/index.ts` },
       ],
     },
     server: {
-      // The page imports ../../src and ../../mocks.
+      // The page imports the repository's src/ and mocks/ through the aliases.
       fs: { allow: [repo] },
       // One origin for the page and the API, so new-api's session cookie (host-only, Path=/) is the page's:
       // new-api's CORS never lets another origin read its answers (docs/guide/newapi.md).

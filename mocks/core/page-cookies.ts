@@ -3,7 +3,7 @@
  * requests carry cookies and which `Set-Cookie` lines it keeps.
  * @module
  */
-import { CookieJar } from '../../src/core/cookie-jar.js';
+import { CookieJar } from 'gatewaykit/core';
 import { setCookiesOf } from './cookies.js';
 
 /** What {@link createPageCookies} makes. */

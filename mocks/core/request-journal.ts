@@ -4,7 +4,7 @@
  * (held raw, up to 64 KiB) are masked and cut to a few kilobytes when read, so nothing unmasked ever leaves it.
  * @module
  */
-import { redactBody, redactHeaders, redactJsonText, redactUrl } from '../../src/core/redact.js';
+import { redactBody, redactHeaders, redactJsonText, redactUrl } from 'gatewaykit/core';
 
 /** One journaled request and its answer. */
 export interface JournaledRequest {

@@ -1,5 +1,5 @@
 /**
- * `gatewaykit/mock/node`: the Node-only side of the reference server, serving it over real HTTP.
+ * `@gatewaykit/mock/node`: the Node-only side of the reference server, serving it over real HTTP.
  * @module @gatewaykit/mock/node
  */
 export { serve } from './serve.js';

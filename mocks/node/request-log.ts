@@ -3,7 +3,7 @@
  * itself knows nothing of them.
  * @module
  */
-import { redactUrl } from '../../src/core/redact.js';
+import { redactUrl } from 'gatewaykit/core';
 import type { FetchHandler } from './serve.js';
 
 /** What {@link observeRequests} reports of each answered request. */

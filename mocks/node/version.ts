@@ -1,6 +1,6 @@
 /**
  * The package's version, for `--version`: read from the package.json above this file, wherever it runs from
- * (`mocks/node/` through tsx, `dist/mock/` once built, `node_modules/gatewaykit/dist/...` once installed).
+ * (`mocks/node/` through tsx, `packages/mock/dist/` once built, `node_modules/@gatewaykit/mock/dist/` once installed).
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The `version` of the nearest package.json named `gatewaykit` above this module.
+ * The `version` of the nearest package.json named `@gatewaykit/mock` above this module (or `gatewaykit`, the
+ * repository root, when it runs from the sources: both packages are released with one version).
  *
  * @example
  * packageVersion(); // '0.1.0'
@@ -17,7 +18,7 @@ export function packageVersion(from: string = fileURLToPath(import.meta.url)): s
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'gatewaykit' && pkg.version) return pkg.version;
+      if ((pkg.name === '@gatewaykit/mock' || pkg.name === 'gatewaykit') && pkg.version) return pkg.version;
     } catch {
       // No package.json here (or not readable): keep walking up.
     }

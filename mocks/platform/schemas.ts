@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import type { components } from '../../src/platform/generated/schema.js';
+import type { components } from 'gatewaykit/platform';
 import { isIpOrCidr, isValidCreditCode } from './checks.js';
 import { idPattern } from './ids.js';
 

@@ -4,7 +4,7 @@
  * a view that drifts from `openapi/platform.yaml` does not compile.
  * @module
  */
-import type { components } from '../../src/platform/generated/schema.js';
+import type { components } from 'gatewaykit/platform';
 import { chinaDay, iso, isoOrNull, nextChinaMidnight } from './ids.js';
 import { findEnterprise, type ApiKeyRecord, type EnterpriseRecord, type PlatformState, type UserRecord } from './state.js';
 

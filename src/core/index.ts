@@ -30,10 +30,11 @@ export type {
   ResponseShape,
   SuccessBody,
 } from './operation.js';
+export type { FetchCredentials, FetchHeadersInit } from './fetch-types.js';
 export { resolveOptions, type ResolvedOptions } from './options.js';
 export type { PageData } from './page.js';
 export { offsetPager, pageNumber, unpaged, type Pager } from './pagers.js';
-export { redactBody, redactHeaders, redactUrl } from './redact.js';
+export { redactBody, redactHeaders, redactJsonText, redactUrl } from './redact.js';
 export { createRenewal } from './renewal.js';
 export { Resource } from './resource.js';
 export type { Received, RequestSpec } from './transport.js';

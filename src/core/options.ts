@@ -1,3 +1,5 @@
+import type { FetchCredentials } from './fetch-types.js';
+
 /** A console-like sink. gatewaykit redacts secrets before anything reaches it. */
 export interface Logger {
   debug(message: string, meta?: Record<string, unknown>): void;
@@ -45,7 +47,7 @@ export interface ClientOptions {
    * Sent as `credentials` on every request. @default 'include' in browsers for a cookie-session dialect (new-api),
    * unset for bearer dialects (platform) and outside browsers
    */
-  credentials?: RequestCredentials;
+  credentials?: FetchCredentials;
   /**
    * Keep cookies between calls (login sessions). @default true outside browsers for a cookie-session dialect,
    * false in browsers (the browser keeps them) and for bearer dialects
@@ -79,7 +81,7 @@ export interface ResolvedOptions {
   readonly logger: Logger | undefined;
   readonly onRequest: ClientOptions['onRequest'];
   readonly onResponse: ClientOptions['onResponse'];
-  readonly credentials: RequestCredentials | undefined;
+  readonly credentials: FetchCredentials | undefined;
   readonly cookies: boolean;
 }
 

@@ -2,6 +2,7 @@ import { AbortError } from './errors/abort-error.js';
 import { ConnectionError } from './errors/connection-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import type { CookieJar } from './cookie-jar.js';
+import type { FetchHeadersInit } from './fetch-types.js';
 import { sleep } from './internal/sleep.js';
 import type { RequestOptions, ResolvedOptions } from './options.js';
 import { redactHeaders, redactUrl } from './redact.js';
@@ -19,7 +20,7 @@ export interface TransportHooks {
 export interface RequestSpec {
   method: string;
   url: string;
-  headers?: HeadersInit | undefined;
+  headers?: FetchHeadersInit | undefined;
   /** Already serialized, so every attempt can send it again. */
   body?: string | undefined;
 }
@@ -153,7 +154,7 @@ async function attemptOnce(
   }
 }
 
-function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: HeadersInit | undefined, perCall: Record<string, string> | undefined): Headers {
+function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: FetchHeadersInit | undefined, perCall: Record<string, string> | undefined): Headers {
   // Precedence, lowest first: client defaults, the operation's own, credentials, cookies, per-call headers.
   const headers = new Headers(options.headers);
   merge(headers, own);
@@ -164,7 +165,7 @@ function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: Head
   return headers;
 }
 
-function merge(headers: Headers, more: HeadersInit | undefined): void {
+function merge(headers: Headers, more: FetchHeadersInit | undefined): void {
   if (more === undefined) return;
   const prototype = Object.getPrototypeOf(more);
   if ((prototype === Object.prototype || prototype === null) && !(Symbol.iterator in more)) {

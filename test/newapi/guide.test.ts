@@ -22,12 +22,18 @@ test('guide: a snippet that throws fails its test', async () => {
   await expect(guide.run(code, 'broken')).rejects.toMatchObject({ name: 'AuthenticationError' });
 });
 
-test('guide: snippets may import every entry point package.json exports, from the source it is built from', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-  const published = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => `gatewaykit${k.slice(1)}`);
+test('guide: snippets may import every entry point both packages export, from the source it is built from', () => {
+  const published = ['package.json', 'packages/mock/package.json'].flatMap((file) => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { name: string; exports: Record<string, unknown> };
+    return Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => `${pkg.name}${k.slice(1)}`);
+  });
   const mapped = new Map(GATEWAYKIT_SOURCES);
   expect([...mapped.keys()].sort()).toEqual(published.sort());
   for (const [name, source] of mapped) expect(existsSync(join(ROOT, source)), `${name} → ${source}`).toBe(true);
+  // The mock sources import the SDK by these names; tsc resolves them through tsconfig.json's paths, vitest through
+  // the aliases vitest.config.ts builds from this list. The two must not drift apart.
+  const { compilerOptions } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  expect(compilerOptions.paths).toEqual(Object.fromEntries([...mapped].map(([name, source]) => [name, [`./${source}`]])));
 });
 
 test('guide: verifyEpayNotify is shown with its import from gatewaykit/newapi/epay', () => {

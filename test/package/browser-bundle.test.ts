@@ -32,11 +32,18 @@ test('gatewaykit/aether bundles for the browser without Node built-ins, msw, fak
   expect(result.outputFiles[0]!.text).not.toMatch(/from\s*"node:/);
 });
 
-test('gatewaykit/mock bundles for the browser (the msw worker case)', async () => {
+test('@gatewaykit/mock bundles for the browser (the msw worker case)', async () => {
   const result = await bundleForBrowser('mocks/index.ts');
   expect(result.outputFiles[0]!.text.length).toBeGreaterThan(0);
 });
 
 test('the root entry bundles for the browser', async () => {
   await expect(bundleForBrowser('src/index.ts')).resolves.toBeDefined();
+});
+
+test('@gatewaykit/mock loads msw only by a dynamic import, so a fetch-only browser app needs no msw', async () => {
+  const result = await build({ entryPoints: ['mocks/index.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', external: ['msw'] });
+  const text = result.outputFiles[0]!.text;
+  expect(text).toMatch(/import\("msw"\)/);
+  expect(text).not.toMatch(/from\s*"msw"|import\s*"msw"/);
 });

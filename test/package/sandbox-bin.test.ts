@@ -1,12 +1,18 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { DIALECT_NAMES } from '../../mocks/index.js';
+import { installProject, packed } from './packed.js';
 
-// The built bin, as `npx gatewaykit-sandbox` runs it: `npm test` builds before the test projects run.
-const BIN = new URL('../../dist/mock/sandbox.js', import.meta.url);
+// The bin as `npx gatewaykit-sandbox` runs it: from @gatewaykit/mock's packed tarball, installed with the SDK's into a
+// fresh project (`npm test` builds before the test projects run).
+let BIN = '';
+beforeAll(() => {
+  const { sdk, mock } = packed();
+  BIN = join(installProject('mock', [sdk, mock]), 'node_modules', '@gatewaykit', 'mock', 'dist', 'sandbox.js');
+}, 300_000);
 
 interface Child {
   /** Resolves with the first `n` stdout lines. */
@@ -16,8 +22,7 @@ interface Child {
 }
 
 function startBin(...args: string[]): Child {
-  if (!existsSync(BIN)) throw new Error('Failed to find dist/mock/sandbox.js. Please run `npm run build` first (npm test does).');
-  const child = spawn(process.execPath, [BIN.pathname, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiting: Array<{ n: number; resolve: (lines: string[]) => void }> = [];
@@ -43,7 +48,7 @@ function startBin(...args: string[]): Child {
 }
 
 test('bin: --version prints the version and exits 0; an unknown flag exits 2 pointing at --help', async () => {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../packages/mock/package.json', import.meta.url), 'utf8')) as { version: string };
   expect(await startBin('--version').exited).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   expect(await startBin('--prot', '1').exited).toEqual({ code: 2, stdout: '', stderr: 'Failed to start: unknown option --prot. See --help for the options.\n' });
 }, 30_000);

@@ -15,18 +15,19 @@ export interface Snippet {
 
 /**
  * What a reader installs, as the sources the snippets are run and type-checked against. Longest first, so a
- * rewrite of `gatewaykit/mock/node` is not taken for `gatewaykit/mock`.
+ * rewrite of `@gatewaykit/mock/node` is not taken for `@gatewaykit/mock`. The same list is tsconfig.json's `paths`
+ * and vitest.config.ts's aliases, through which the mock sources reach the SDK by its public subpaths (decision 020).
  */
 export const GATEWAYKIT_SOURCES: ReadonlyArray<readonly [specifier: string, source: string]> = [
+  ['@gatewaykit/mock/node', 'mocks/node/index.ts'],
+  ['@gatewaykit/mock/vitest', 'mocks/vitest.ts'],
   ['gatewaykit/newapi/epay', 'src/newapi/epay.ts'],
-  ['gatewaykit/mock/node', 'mocks/node/index.ts'],
-  ['gatewaykit/mock/vitest', 'mocks/vitest.ts'],
   ['gatewaykit/platform', 'src/platform/index.ts'],
   ['gatewaykit/aether', 'src/aether/index.ts'],
   ['gatewaykit/opencat', 'src/opencat/index.ts'],
+  ['@gatewaykit/mock', 'mocks/index.ts'],
   ['gatewaykit/newapi', 'src/newapi/index.ts'],
   ['gatewaykit/core', 'src/core/index.ts'],
-  ['gatewaykit/mock', 'mocks/index.ts'],
   ['gatewaykit', 'src/index.ts'],
 ];
 

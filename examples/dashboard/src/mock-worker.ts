@@ -5,7 +5,7 @@
  */
 import { setupWorker } from 'msw/browser';
 // In an app of your own: import { createReferenceServer } from the mock package.
-import { createReferenceServer } from '../../../mocks/index.js';
+import { createReferenceServer } from '@gatewaykit/mock';
 
 /**
  * Starts the worker; resolves once it intercepts requests, so the app's first call is already answered by it.

@@ -5,7 +5,7 @@
  */
 import { BodyError } from '../../core/body.js';
 import type { RequestContext } from '../../core/types.js';
-import { verifyEpayNotify, type EpayParams } from '../../../src/newapi/epay.js';
+import { verifyEpayNotify, type EpayParams } from 'gatewaykit/newapi/epay';
 import { TOP_UP_STATUS } from '../billing-state.js';
 import { exactQuota } from '../quota-range.js';
 import { findUser, type NewApiState } from '../state.js';

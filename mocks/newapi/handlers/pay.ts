@@ -7,7 +7,7 @@
 import { ALPHANUMERIC } from '../../core/random.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext } from '../../core/types.js';
-import { signEpayParams } from '../../../src/newapi/epay.js';
+import { signEpayParams } from 'gatewaykit/newapi/epay';
 import type { Caller } from '../auth.js';
 import { TOP_UP_STATUS } from '../billing-state.js';
 import { goDecode, type GoStruct } from '../../go/json-bind.js';

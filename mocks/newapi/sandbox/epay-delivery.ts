@@ -5,7 +5,7 @@
  * @module
  */
 import type { RequestContext } from '../../core/types.js';
-import type { EpayParams } from '../../../src/newapi/epay.js';
+import type { EpayParams } from 'gatewaykit/newapi/epay';
 import type { NewApiState } from '../state.js';
 
 type Ctx = RequestContext<NewApiState>;

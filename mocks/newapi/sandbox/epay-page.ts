@@ -3,7 +3,7 @@
  * and result pages. Plain server-rendered HTML, every value escaped; no script.
  * @module
  */
-import type { EpayParams } from '../../../src/newapi/epay.js';
+import type { EpayParams } from 'gatewaykit/newapi/epay';
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.3rem}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ddd}

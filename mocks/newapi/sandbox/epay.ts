@@ -12,7 +12,7 @@
 import { isCrossSite } from '../../core/cross-site.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext, Route } from '../../core/types.js';
-import { signEpayParams, verifyEpayNotify, type EpayParams } from '../../../src/newapi/epay.js';
+import { signEpayParams, verifyEpayNotify, type EpayParams } from 'gatewaykit/newapi/epay';
 import { callbackAddress } from '../handlers/pay.js';
 import { epayConfigured } from '../handlers/topup.js';
 import { formatMoney } from '../money.js';

@@ -4,7 +4,7 @@
  * `verify_status` to `verified`; rejecting records the reason the user sees.
  * @module
  */
-import type { components } from '../../../src/platform/generated/schema.js';
+import type { components } from 'gatewaykit/platform';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
