@@ -29,6 +29,11 @@ export interface DialectSpec {
   pagers?: Readonly<Record<string, Pager>>;
   /** The kind of each path param, by name (`id`, `user_id`), checked before anything is sent. */
   ids?: Readonly<Record<string, IdKind>>;
+  /**
+   * The header the upstream puts its request id in (new-api: `x-oneapi-request-id`); `x-request-id` is read
+   * when it is absent. @default 'x-request-id'
+   */
+  requestIdHeader?: string;
 }
 
 type Init = { query?: unknown; path?: unknown; body?: unknown };
@@ -155,6 +160,7 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
         request: { method: sent.method, url: redactUrl(sent.url) },
         body,
         headers: response.headers,
+        requestId: requestIdOf(response.headers, this.#dialect.requestIdHeader) ?? failure.requestId,
         retryAfter: parseRetryAfter(response.headers.get('retry-after')) ?? failure.retryAfter,
       },
       failure.kind,
@@ -164,6 +170,10 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
 }
 
 const serializeQuery = createQuerySerializer();
+
+function requestIdOf(headers: Headers, own: string | undefined): string | undefined {
+  return (own === undefined ? null : headers.get(own)) ?? headers.get('x-request-id') ?? undefined;
+}
 
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
