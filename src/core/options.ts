@@ -1,3 +1,5 @@
+import { envLogger } from './env-logger.js';
+
 /** A console-like sink. gatewaykit redacts secrets before anything reaches it. */
 export interface Logger {
   debug(message: string, meta?: Record<string, unknown>): void;
@@ -35,7 +37,12 @@ export interface ClientOptions {
   retry?: RetryOptions;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
-  /** Receives one line per request and response, secrets redacted. @default undefined (silent) */
+  /**
+   * Receives one line per request (`→ GET <url>`) and per response (`← 200 GET <url> in 12 ms`) at `debug`, and one
+   * per retry at `warn`, with the headers as meta; URLs and headers are redacted (tokens, cookies, `?key=`), and
+   * bodies are never logged. @default the console when `GATEWAYKIT_LOG` is `debug`, `info`, `warn` or `error` in
+   * `process.env`, else undefined (silent)
+   */
   logger?: Logger;
   /** Called before each attempt is sent; may return a replacement request. */
   onRequest?: (request: Request) => Request | void | Promise<Request | void>;
@@ -109,7 +116,7 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     maxRetries: Math.floor(numbers.maxRetries),
     retry: Object.freeze(retry),
     headers: Object.freeze({ ...options.headers }),
-    logger: options.logger,
+    logger: options.logger ?? envLogger(),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
     credentials: options.credentials ?? (browser && auth.cookies ? 'include' : undefined),

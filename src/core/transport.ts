@@ -122,7 +122,7 @@ async function attemptOnce(
     });
     // A throwing hook is the caller's own error: it propagates unchanged and is never retried.
     if (options.onRequest) request = (await options.onRequest(request)) ?? request;
-    const started = Date.now();
+    const started = options.logger ? performance.now() : 0;
     options.logger?.debug(`→ ${request.method} ${redactUrl(request.url)}`, { headers: redactHeaders(request.headers) });
     let response: Response;
     let text: string;
@@ -143,7 +143,7 @@ async function attemptOnce(
     } catch (error) {
       return failure(error);
     }
-    options.logger?.debug(`← ${response.status} ${request.method} ${redactUrl(request.url)} in ${Date.now() - started} ms`, {
+    options.logger?.debug(`← ${response.status} ${request.method} ${redactUrl(request.url)} in ${Math.round(performance.now() - started)} ms`, {
       headers: redactHeaders(response.headers),
     });
     return { response, text, earlierMayHaveActed: false };
