@@ -24,6 +24,7 @@ export { ValidationError, isValidationError } from './core/errors/validation-err
 export type { HttpMethod, RequestBody, RequestQuery, ResponseData, ResponseShape } from './core/operation.js';
 export type { ClientOptions, Logger, RequestOptions, RetryOptions } from './core/options.js';
 export { Page, PagePromise, TO_ARRAY_MAX, type PageParams, type ToArrayOptions } from './core/page.js';
+export { VERSION } from './core/version.js';
 export { detectDialect, type DetectableDialect, type Detection, type DetectOptions, type ProbeAnswer, type ProbeEvidence } from './gateway/detect.js';
 export { connect, type ConnectOptions } from './gateway/connect.js';
 export { UnsupportedOperationError, isUnsupportedOperationError, type UnsupportedOperationInit } from './gateway/errors.js';

@@ -38,6 +38,15 @@ export interface ClientOptions {
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /**
+   * Sends `X-Gatewaykit-Version: <version>` on every request, so a gateway's logs can tell SDK calls and their
+   * version apart (browsers forbid setting `User-Agent`). Off for cross-origin calls from a browser by default: a
+   * header no gateway's CORS lists would fail the preflight where the gateway names its allowed headers, and the
+   * browser's own `User-Agent` is sent there anyway (docs/decisions/021-version-header.md). A `headers` or
+   * per-call value of the same name replaces it.
+   * @default true, but false in a browser when `baseURL` is another origin than the page's
+   */
+  versionHeader?: boolean;
+  /**
    * Receives one line per request (`→ GET <url>`) and per response (`← 200 GET <url> in 12 ms`) at `debug`, and one
    * per retry at `warn`, with the headers as meta; URLs and headers are redacted (tokens, cookies, `?key=`), and
    * bodies are never logged. @default the console when `GATEWAYKIT_LOG` is `debug`, `info`, `warn` or `error` in
@@ -83,6 +92,7 @@ export interface ResolvedOptions {
   readonly maxRetries: number;
   readonly retry: Readonly<Required<RetryOptions>>;
   readonly headers: Readonly<Record<string, string>>;
+  readonly versionHeader: boolean;
   readonly logger: Logger | undefined;
   readonly onRequest: ClientOptions['onRequest'];
   readonly onResponse: ClientOptions['onResponse'];
@@ -116,12 +126,19 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     maxRetries: Math.floor(numbers.maxRetries),
     retry: Object.freeze(retry),
     headers: Object.freeze({ ...options.headers }),
+    versionHeader: options.versionHeader ?? (!browser || sameOrigin(options.baseURL)),
     logger: options.logger ?? envLogger(),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
     credentials: options.credentials ?? (browser && auth.cookies ? 'include' : undefined),
     cookies: options.cookies ?? (!browser && auth.cookies),
   });
+}
+
+/** Whether `url` is the page's own origin, so no CORS applies to it. */
+function sameOrigin(url: string): boolean {
+  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return page !== undefined && new URL(url).origin === page;
 }
 
 /** Drops undefined values, so an explicit `undefined` option keeps its default. */

@@ -2,6 +2,10 @@ import { expect, expectTypeOf, test } from 'vitest';
 import { NotFoundError } from '../../src/index.js';
 import { NewApiClient, type User } from '../../src/newapi/index.js';
 import { PlatformClient, type ApiKey } from '../../src/platform/index.js';
+import { readFileSync } from 'node:fs';
+import { VERSION } from '../../src/index.js';
+import { AetherClient } from '../../src/aether/index.js';
+import { OpenCatClient } from '../../src/opencat/index.js';
 import { fakeFetch, json } from './fake-fetch.js';
 
 test('request(): any documented route, typed from the document, with the client auth and errors', async () => {
@@ -32,4 +36,20 @@ test('request(): a route or method the document lacks does not compile', () => {
     void client.request('post', '/api/user/self', {});
   };
   expect(typed).toBeTypeOf('function');
+});
+
+test('X-Gatewaykit-Version: every dialect\'s client sends the package.json version on every request, unless switched off', async () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  expect(VERSION).toBe(version);
+  const { fetch, requests } = fakeFetch(json({}));
+  const options = { baseURL: 'http://gw.test', fetch, maxRetries: 0 };
+  const clients = [new NewApiClient(options), new PlatformClient(options), new AetherClient(options), new OpenCatClient({ ...options, token: 't' })];
+  for (const client of clients) await (client as unknown as { request(m: string, p: string, i: object): Promise<unknown> }).request('get', '/x', {}).catch(() => {});
+  expect(requests.map((r) => r.headers.get('x-gatewaykit-version'))).toEqual([version, version, version, version]);
+  const ignore = () => {};
+  await new NewApiClient({ ...options, versionHeader: false }).groups.list().catch(ignore);
+  expect(requests[4]!.headers.has('x-gatewaykit-version')).toBe(false);
+  await new NewApiClient({ ...options, headers: { 'X-Gatewaykit-Version': 'my-app/2' } }).groups.list().catch(ignore);
+  await new NewApiClient(options).groups.list({ headers: { 'x-gatewaykit-version': 'call' } }).catch(ignore);
+  expect([requests[5]!.headers.get('x-gatewaykit-version'), requests[6]!.headers.get('x-gatewaykit-version')]).toEqual(['my-app/2', 'call']);
 });
