@@ -8,6 +8,7 @@
  * import { isNotFoundError, type ClientOptions } from 'gatewaykit';
  * @module
  */
+export { ApiPromise, type WithResponse } from './core/api-promise.js';
 export { AbortError, isAbortError } from './core/errors/abort-error.js';
 export { ApiError, isApiError, type ApiErrorInit } from './core/errors/api-error.js';
 export { AuthenticationError, isAuthenticationError } from './core/errors/authentication-error.js';

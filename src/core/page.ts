@@ -1,3 +1,5 @@
+import { ApiPromise, type WithResponse } from './api-promise.js';
+
 /** Paging params every list method takes, whatever the dialect calls them on the wire. */
 export interface PageParams {
   /** 1-based page number. @default 1 */
@@ -110,10 +112,32 @@ function checkLimit(options: ToArrayOptions | undefined): number {
  * for await (const user of client.users.list()) console.log(user.username);
  */
 export class PagePromise<T, Total extends number | undefined = number> implements PromiseLike<Page<T, Total>>, AsyncIterable<T> {
-  readonly #page: Promise<Page<T, Total>>;
+  readonly #page: Promise<Page<T, Total>> | ApiPromise<Page<T, Total>>;
 
-  constructor(page: Promise<Page<T, Total>>) {
+  /** @param page the first page: from a client's call (an {@link ApiPromise}, which also has its response) or any promise of one. */
+  constructor(page: Promise<Page<T, Total>> | ApiPromise<Page<T, Total>>) {
     this.#page = page;
+  }
+
+  /**
+   * The first page and the HTTP answer it came from (the following pages' answers are not kept: a walk's
+   * requests are alike, and `for await` fetches them as it goes). Rejects with a `TypeError` for a page that no
+   * client fetched (`new PagePromise(promise)`).
+   * @example
+   * const { data: page, response } = await client.users.list().withResponse();
+   */
+  withResponse(): Promise<WithResponse<Page<T, Total>>> {
+    if (this.#page instanceof ApiPromise) return this.#page.withResponse();
+    return Promise.reject(new TypeError('Failed to read the response: this page was not fetched by a client. Please use a client method for it.'));
+  }
+
+  /**
+   * The HTTP answer of the first page, its body unread. See {@link PagePromise.withResponse}.
+   * @example
+   * const response = await client.tokens.list().asResponse();
+   */
+  asResponse(): Promise<Response> {
+    return this.withResponse().then(({ response }) => response);
   }
 
   then<A = Page<T, Total>, B = never>(
