@@ -19,7 +19,9 @@ export interface Settled<T> {
  * returns one (openai-node's `APIPromise`). For a method that sends several requests, the answer is that of the
  * request that did the method's work: the `POST /api/token/` of new-api's `tokens.create` (not the lists that find
  * the new token), the second step of a login with 2FA, the encrypted request of a platform password call. A failed
- * call rejects all three ways with the same error.
+ * call rejects all three ways with the same error. Not covered: `auth.refresh()` (a session's shared request, which
+ * automatic renewals await too) and the `connect()` gateway's operations (several dialect calls behind one
+ * answer); their dialect's own client gives the answer of each call.
  *
  * @example
  * const me = await client.self.retrieve();
