@@ -1,4 +1,5 @@
 import { envLogger } from './env-logger.js';
+import { VERSION, VERSION_HEADER } from './version.js';
 
 /** A console-like sink. gatewaykit redacts secrets before anything reaches it. */
 export interface Logger {
@@ -91,6 +92,7 @@ export interface ResolvedOptions {
   readonly deadline: number | undefined;
   readonly maxRetries: number;
   readonly retry: Readonly<Required<RetryOptions>>;
+  /** The `headers` option, with `x-gatewaykit-version` first when {@link ResolvedOptions.versionHeader} is on. */
   readonly headers: Readonly<Record<string, string>>;
   readonly versionHeader: boolean;
   readonly logger: Logger | undefined;
@@ -118,6 +120,7 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     if (!(value === undefined || value >= 0)) throw new TypeError(`Failed to create client: \`${name}\` must be a non-negative number.`);
   }
   const browser = typeof document !== 'undefined';
+  const versionHeader = options.versionHeader ?? (!browser || sameOrigin(options.baseURL));
   return Object.freeze({
     ...numbers,
     baseURL: options.baseURL.replace(/\/+$/, ''),
@@ -125,14 +128,20 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     deadline: options.deadline,
     maxRetries: Math.floor(numbers.maxRetries),
     retry: Object.freeze(retry),
-    headers: Object.freeze({ ...options.headers }),
-    versionHeader: options.versionHeader ?? (!browser || sameOrigin(options.baseURL)),
+    // The version header rides in the client's defaults, so a request costs no header work beyond theirs.
+    headers: Object.freeze(versionHeader && !named(options.headers, VERSION_HEADER) ? { [VERSION_HEADER]: VERSION, ...options.headers } : { ...options.headers }),
+    versionHeader,
     logger: options.logger ?? envLogger(),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
     credentials: options.credentials ?? (browser && auth.cookies ? 'include' : undefined),
     cookies: options.cookies ?? (!browser && auth.cookies),
   });
+}
+
+/** Whether `headers` has `name`, in any case. */
+function named(headers: Record<string, string> | undefined, name: string): boolean {
+  return headers !== undefined && Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 /** Whether `url` is the page's own origin, so no CORS applies to it. */

@@ -5,7 +5,6 @@ import type { CookieJar } from './cookie-jar.js';
 import { sleep } from './internal/sleep.js';
 import type { RequestOptions, ResolvedOptions } from './options.js';
 import { redactHeaders, redactUrl } from './redact.js';
-import { VERSION, VERSION_HEADER } from './version.js';
 import { backoffDelay, isRetryableFailure, isRetryableStatus, mayHaveActed, parseRetryAfter } from './retry.js';
 
 /** What the transport needs from a client besides its options. */
@@ -155,10 +154,8 @@ async function attemptOnce(
 }
 
 function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: HeadersInit | undefined, perCall: Record<string, string> | undefined): Headers {
-  // Precedence, lowest first: the version header, client defaults, the operation's own, credentials, cookies, per-call headers.
+  // Precedence, lowest first: client defaults (the version header among them), the operation's own, credentials, cookies, per-call headers.
   const headers = new Headers(options.headers);
-  // Lowest of all: the client's own `headers` may already name it.
-  if (options.versionHeader && !headers.has(VERSION_HEADER)) headers.set(VERSION_HEADER, VERSION);
   merge(headers, own);
   hooks.authorize?.(headers);
   const cookie = hooks.jar?.header();
