@@ -45,7 +45,7 @@ export async function platformEncryption(quick: boolean): Promise<Comparison> {
   const { key } = await rawKey(server);
   const password = account.password;
   const sent = new Response(null);
-  const noSend = (fields: { password: string }) => ApiPromise.chain(async () => ({ data: fields.password, response: sent }));
+  const noSend = (fields: { password: string }) => ApiPromise.chain(async () => ({ data: fields.password, answer: { response: sent } }));
   return compare(
     'raw WebCrypto',
     {

@@ -51,18 +51,24 @@ export class ApiPromise<T> implements PromiseLike<T> {
   }
 
   /**
-   * A method of several requests: `run` ends with the `withResponse()` of the call its data comes from.
+   * A method of several requests: `run` ends with the {@link ApiPromise.settled} of the call its answer is.
    * @internal used by resources
    */
-  static chain<T>(run: () => Promise<WithResponse<T>>): ApiPromise<T> {
+  static chain<T>(run: () => Promise<Settled<T>>): ApiPromise<T> {
     // Started at once, as the `async` method it replaces: its first request goes out in the caller's tick.
-    let result: Promise<WithResponse<T>>;
     try {
-      result = run();
+      return new ApiPromise(run());
     } catch (error) {
-      result = Promise.reject(error);
+      return new ApiPromise<T>(Promise.reject(error));
     }
-    return new ApiPromise(result.then(({ data, response }) => ({ data, answer: { response } })));
+  }
+
+  /**
+   * The data and the answer as read, without building a `Response`: what a method of several requests passes on.
+   * @internal used by resources
+   */
+  settled(): Promise<Settled<T>> {
+    return this.#settled;
   }
 
   // `reason: any`, as Promise's own: `.catch((e) => e.status)` must type-check as it did on the Promise returned before.

@@ -120,6 +120,6 @@ export class PlatformClient extends BaseClient<paths> {
    * @internal used by resources that carry passwords
    */
   withPasswords<K extends string, T>(passwords: Record<K, string>, send: (fields: Record<K, string> & { key_id: string }) => ApiPromise<T>, options?: RequestOptions): ApiPromise<T> {
-    return ApiPromise.chain(() => this.#cipher.send(passwords, (fields) => send(fields).withResponse(), options));
+    return ApiPromise.chain(() => this.#cipher.send(passwords, (fields) => send(fields).settled(), options));
   }
 }

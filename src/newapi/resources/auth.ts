@@ -47,11 +47,11 @@ export class Auth extends Resource<NewApiCore> {
       assertString('username', params?.username, 'auth.login');
       assertString('password', params.password, 'auth.login');
       const { twoFactorCode, ...body } = params;
-      const { data, response } = await this.client.request('post', '/api/user/login', { body }, options).withResponse();
-      if (!('require_2fa' in data)) return { data: this.#remember(data), response };
+      const { data, answer } = await this.client.request('post', '/api/user/login', { body }, options).settled();
+      if (!('require_2fa' in data)) return { data: this.#remember(data), answer };
       if (twoFactorCode === undefined) throw new TwoFactorRequiredError();
       const code = typeof twoFactorCode === 'function' ? await twoFactorCode() : twoFactorCode;
-      return this.verifyTwoFactor({ code }, options).withResponse();
+      return this.verifyTwoFactor({ code }, options).settled();
     });
   }
 
