@@ -8,6 +8,7 @@
  * import { isNotFoundError, type ClientOptions } from 'gatewaykit';
  * @module gatewaykit
  */
+export { ApiPromise, type WithResponse } from './core/api-promise.js';
 export { AbortError, isAbortError } from './core/errors/abort-error.js';
 export { ApiError, isApiError, type ApiErrorInit } from './core/errors/api-error.js';
 export { AuthenticationError, isAuthenticationError } from './core/errors/authentication-error.js';
@@ -23,7 +24,8 @@ export { TimeoutError, isTimeoutError } from './core/errors/timeout-error.js';
 export { ValidationError, isValidationError } from './core/errors/validation-error.js';
 export type { HttpMethod, RequestBody, RequestQuery, ResponseData, ResponseShape } from './core/operation.js';
 export type { ClientOptions, Logger, RequestOptions, RetryOptions } from './core/options.js';
-export { Page, PagePromise, type PageParams } from './core/page.js';
+export { Page, PagePromise, TO_ARRAY_MAX, type PageParams, type ToArrayOptions } from './core/page.js';
+export { VERSION } from './core/version.js';
 export { detectDialect, type DetectableDialect, type Detection, type DetectOptions, type ProbeAnswer, type ProbeEvidence } from './gateway/detect.js';
 export { connect, type ConnectOptions } from './gateway/connect.js';
 export { UnsupportedOperationError, isUnsupportedOperationError, type UnsupportedOperationInit } from './gateway/errors.js';

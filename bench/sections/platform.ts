@@ -1,4 +1,5 @@
 import { createReferenceServer, type ReferenceServer } from '../../mocks/index.js';
+import { ApiPromise } from '../../src/index.js';
 import { PlatformClient } from '../../src/platform/index.js';
 import { compare, type Comparison } from '../lib/measure.js';
 
@@ -43,7 +44,8 @@ export async function platformEncryption(quick: boolean): Promise<Comparison> {
   const client = new PlatformClient({ baseURL: BASE, fetch: server.fetch, maxRetries: 0 });
   const { key } = await rawKey(server);
   const password = account.password;
-  const noSend = async (fields: { password: string }) => fields.password;
+  const sent = new Response(null);
+  const noSend = (fields: { password: string }) => ApiPromise.chain(async () => ({ data: fields.password, answer: { response: sent } }));
   return compare(
     'raw WebCrypto',
     {

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { editHeaders } from './response.js';
 import type { BaseState, RequestContext, Route } from './types.js';
 
 /**
@@ -43,15 +44,7 @@ export function interceptCors<S extends BaseState>(layer: CorsLayer<S> | undefin
 export function decorateCors<S extends BaseState>(layer: CorsLayer<S> | undefined, ctx: RequestContext<S>, route: Route<S> | undefined, response: Response): Response {
   const origin = layer ? ctx.headers.get('origin') : null;
   if (origin === null) return response;
-  try {
-    layer!.decorate(ctx, origin, response.headers, route);
-    return response;
-  } catch {
-    // Immutable headers (Response.redirect, a fetched answer): the first write throws, so nothing was half-set.
-    const copy = new Response(response.body, response);
-    layer!.decorate(ctx, origin, copy.headers, route);
-    return copy;
-  }
+  return editHeaders(response, (headers) => layer!.decorate(ctx, origin, headers, route));
 }
 
 /**

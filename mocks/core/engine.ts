@@ -22,6 +22,7 @@ import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, MAX_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
 import { createRandom } from './random.js';
 import { CLIENT_IP_HEADER, createRateLimiter, LOCAL_CLIENT_IP } from './rate-limit.js';
+import { stampRequestId } from './request-id.js';
 import { jsonResponse, knownBodyText } from './response.js';
 import { createRouter } from './router.js';
 import { inKeyOrderOf, replaceContents } from './state.js';
@@ -120,6 +121,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const random = createRandom(options.seed);
   // A separate stream, so turning faults on does not shift the ids and codes a seeded run produces.
   const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
+  // Likewise for request ids, which every answer of a dialect with a `requestId` rule draws from.
+  const requestIdRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/request-ids`);
   const clock = createClock(options.clock);
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const seedIterations = options.seedPasswordHashIterations ?? iterations;
@@ -330,7 +333,8 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const early = interceptCors(cors, ctx, match?.route);
     if (!match && !notFound && !early) return undefined;
     const refused = match && isControl(match.route) ? refuseControl(request, match.route, options.control) : undefined;
-    const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
+    let response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
+    if (dialect.requestId && !own) response = stampRequestId(dialect.requestId, response, dialect.requestId.make(clock, requestIdRandom));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
     if (observed && options.onResponse) await options.onResponse(observed, response.clone());
     return response;

@@ -4,6 +4,25 @@
  */
 
 /**
+ * `response` with `edit` applied to its headers: in place where they are mutable, else on a copy (Response.redirect
+ * and fetched answers have immutable headers; the first write throws, so nothing was half-set). Such an answer
+ * never had a Set-Cookie appended (that write would have thrown too), so the copy loses no kept cookie line.
+ *
+ * @example
+ * return editHeaders(response, (headers) => headers.set('X-Oneapi-Request-Id', id));
+ */
+export function editHeaders(response: Response, edit: (headers: Headers) => void): Response {
+  try {
+    edit(response.headers);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    edit(copy.headers);
+    return copy;
+  }
+}
+
+/**
  * A JSON response (`application/json; charset=utf-8`, as gin writes it) with the given status and headers.
  *
  * @example

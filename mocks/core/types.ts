@@ -9,6 +9,7 @@ import type { FormTokens } from './form-tokens.js';
 import type { OutboxMessage } from './outbox.js';
 import type { Random } from './random.js';
 import type { RateLimitMode } from './rate-limit.js';
+import type { RequestIdRule } from './request-id.js';
 
 /** The HTTP methods a route can answer. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -264,4 +265,10 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
    * @default none: no CORS headers, and an OPTIONS request is routed like any other (the dialect's 404 or 405)
    */
   cors?: CorsLayer<S>;
+  /**
+   * The upstream's request-id middleware: a header with a fresh id on every answer but the sandbox's own
+   * (mocks/newapi/request-id.ts).
+   * @default none
+   */
+  requestId?: RequestIdRule;
 }

@@ -11,6 +11,7 @@ import type { Dialect, SeededAccount } from '../core/types.js';
 import { NEWAPI_FAULT_STATUSES, newApiErrors } from './envelope.js';
 import { paymentSettingsShape } from './payment-settings.js';
 import { withGlobalApiLimit } from './rate-limit.js';
+import { newApiRequestId } from './request-id.js';
 import { newApiRoutes } from './routes.js';
 import { seedNewApi } from './seed.js';
 import { ROLE, type NewApiSettings, type NewApiState } from './state.js';
@@ -134,4 +135,6 @@ export const newApiDialect: Dialect<NewApiState, NewApiSettings, SeededAccount<n
     allowHeaders: ['*'],
     covers: (route) => route === undefined,
   }),
+  // middleware/request-id.go, `server.Use`d before everything else: on every answer, preflights and 404s included.
+  requestId: newApiRequestId,
 };

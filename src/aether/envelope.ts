@@ -32,11 +32,15 @@ interface DetailEntry {
  */
 export const aetherEnvelope: EnvelopeReader = (body, response) => {
   if (response.ok) return { ok: true, data: body };
-  const { error, detail } = (typeof body === 'object' && body !== null ? body : {}) as { error?: { type?: unknown; message?: unknown }; detail?: unknown };
+  type Failure = { error?: { type?: unknown; message?: unknown; details?: { error_id?: unknown } }; detail?: unknown };
+  const { error, detail } = (typeof body === 'object' && body !== null ? body : {}) as Failure;
   if (typeof error === 'object' && error !== null) {
     const type = typeof error.type === 'string' ? error.type : undefined;
     const message = typeof error.message === 'string' ? error.message : '';
-    return { ok: false, message, code: type, kind: type === undefined ? undefined : KINDS[type], retryAfter: waitOf(message) };
+    // A system_error's short id is what upstream logs it under and asks users to report: its request id.
+    const errorId = error.details?.error_id;
+    const requestId = typeof errorId === 'string' ? errorId : undefined;
+    return { ok: false, message, code: type, kind: type === undefined ? undefined : KINDS[type], retryAfter: waitOf(message), requestId };
   }
   if (typeof detail === 'string') return { ok: false, message: detail };
   if (Array.isArray(detail)) return { ok: false, message: detail.map(describe).join('; '), kind: 'validation' };

@@ -1,4 +1,5 @@
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from 'openapi-fetch';
+import { ApiPromise, type Settled } from './api-promise.js';
 import type { AuthStrategy } from './auth/strategy.js';
 // For the {@link ApiError} in the docs of request(): the class every failure answer becomes.
 import type { ApiError } from './errors/api-error.js';
@@ -13,7 +14,7 @@ import { Page, PagePromise, type PageData, type PageParams } from './page.js';
 import type { Pager } from './pagers.js';
 import { redactUrl } from './redact.js';
 import { parseRetryAfter } from './retry.js';
-import { send, type RequestSpec } from './transport.js';
+import { send, type Received, type RequestSpec } from './transport.js';
 
 /** What a dialect plugs into {@link BaseClient}. */
 export interface DialectSpec {
@@ -29,6 +30,11 @@ export interface DialectSpec {
   pagers?: Readonly<Record<string, Pager>>;
   /** The kind of each path param, by name (`id`, `user_id`), checked before anything is sent. */
   ids?: Readonly<Record<string, IdKind>>;
+  /**
+   * The header the upstream puts its request id in (new-api: `x-oneapi-request-id`); `x-request-id` is read
+   * when it is absent. @default 'x-request-id'
+   */
+  requestIdHeader?: string;
 }
 
 type Init = { query?: unknown; path?: unknown; body?: unknown };
@@ -68,8 +74,8 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
     path: P,
     init: OperationInit<Operation<Paths, P, M>>,
     options?: RequestOptions,
-  ): Promise<OperationData<Operation<Paths, P, M>, Shape>> {
-    return this.#call(method, path, init, options) as Promise<OperationData<Operation<Paths, P, M>, Shape>>;
+  ): ApiPromise<OperationData<Operation<Paths, P, M>, Shape>> {
+    return new ApiPromise(this.#exchange(method, path, init, options) as Promise<Settled<OperationData<Operation<Paths, P, M>, Shape>>>);
   }
 
   /**
@@ -79,8 +85,8 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
    * See docs/decisions/015-retried-delete.md.
    * @internal used by resources' `delete` methods
    */
-  async remove<P extends PathsWith<Paths, 'delete'>>(path: P, init: OperationInit<Operation<Paths, P, 'delete'>>, options?: RequestOptions): Promise<void> {
-    await this.#call('delete', path, init, options, true);
+  remove<P extends PathsWith<Paths, 'delete'>>(path: P, init: OperationInit<Operation<Paths, P, 'delete'>>, options?: RequestOptions): ApiPromise<void> {
+    return new ApiPromise(this.#exchange('delete', path, init, options, true).then(({ answer }) => ({ data: undefined, answer })));
   }
 
   /**
@@ -93,32 +99,40 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
     type Total = PageTotal<Shape>;
     const pager = this.#dialect.pagers?.[path] ?? this.#dialect.pager;
     const { page = 1, pageSize, ...rest } = query;
-    const fetchPage = async (n: number): Promise<Page<T, Total>> => {
-      const data = await this.#call('get', path, { query: { ...rest, ...pager.query(n, pageSize) } }, options);
-      return new Page(pager.read(data, n, pageSize) as PageData<T, Total>, fetchPage);
-    };
-    return new PagePromise(fetchPage(page));
+    const exchange = (n: number): Promise<Settled<Page<T, Total>>> =>
+      this.#exchange('get', path, { query: { ...rest, ...pager.query(n, pageSize) } }, options).then(({ data, answer }) => ({
+        data: new Page(pager.read(data, n, pageSize) as PageData<T, Total>, fetchPage),
+        answer,
+      }));
+    const fetchPage = (n: number): Promise<Page<T, Total>> => exchange(n).then(({ data }) => data);
+    return new PagePromise(new ApiPromise(exchange(page)));
   }
 
-  async #call(method: string, path: string, init: Init, options: RequestOptions | undefined, goneIsDone = false): Promise<unknown> {
+  /** The data alone, for auth strategies' own calls (a token refresh). */
+  #call(method: string, path: string, init: Init, options: RequestOptions | undefined): Promise<unknown> {
+    return this.#exchange(method, path, init, options).then(({ data }) => data);
+  }
+
+  async #exchange(method: string, path: string, init: Init, options: RequestOptions | undefined, goneIsDone = false): Promise<Settled<unknown>> {
     const spec = this.#spec(method, path, init);
     const auth = this.#dialect.auth;
     const route = `${spec.method} ${path}`;
     let data: unknown;
+    let answer: Received;
     try {
       const sendOnce = () => send(this.options, { authorize: (headers) => auth.authorize(headers), jar: this.#jar }, spec, options);
-      const { response, text, earlierMayHaveActed } = await (auth.send ? auth.send(sendOnce, spec.url) : sendOnce());
+      answer = await (auth.send ? auth.send(sendOnce, spec.url) : sendOnce());
       try {
-        data = this.#unwrap(response, text, spec);
+        data = this.#unwrap(answer.response, answer.text, spec);
       } catch (error) {
-        if (!(goneIsDone && earlierMayHaveActed && error instanceof NotFoundError)) throw error;
+        if (!(goneIsDone && answer.earlierMayHaveActed && error instanceof NotFoundError)) throw error;
       }
     } catch (error) {
       await auth.settle?.(route, { ok: false, error });
       throw error;
     }
     await auth.settle?.(route, { ok: true, data });
-    return data;
+    return { data, answer: { response: answer.response, text: answer.text, url: spec.url } };
   }
 
   #spec(method: string, path: string, init: Init): RequestSpec {
@@ -155,6 +169,7 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
         request: { method: sent.method, url: redactUrl(sent.url) },
         body,
         headers: response.headers,
+        requestId: requestIdOf(response.headers, this.#dialect.requestIdHeader) ?? failure.requestId,
         retryAfter: parseRetryAfter(response.headers.get('retry-after')) ?? failure.retryAfter,
       },
       failure.kind,
@@ -164,6 +179,10 @@ export abstract class BaseClient<Paths extends {}, Shape extends ResponseShape =
 }
 
 const serializeQuery = createQuerySerializer();
+
+function requestIdOf(headers: Headers, own: string | undefined): string | undefined {
+  return (own === undefined ? null : headers.get(own)) ?? headers.get('x-request-id') ?? undefined;
+}
 
 function parseBody(text: string): unknown {
   if (text === '') return undefined;

@@ -19,6 +19,8 @@ export type EnvelopeResult =
        * (Aether puts the seconds only in its message). The header wins when both are there.
        */
       retryAfter?: number | undefined;
+      /** The id the body gives this failure (Aether's `error_id`), where no request-id header does. */
+      requestId?: string | undefined;
     };
 
 /**

@@ -1,3 +1,5 @@
+import { envLogger } from './env-logger.js';
+import { VERSION, VERSION_HEADER } from './version.js';
 import type { FetchCredentials } from './fetch-types.js';
 
 /** A console-like sink. gatewaykit redacts secrets before anything reaches it. */
@@ -37,7 +39,21 @@ export interface ClientOptions {
   retry?: RetryOptions;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
-  /** Receives one line per request and response, secrets redacted. @default undefined (silent) */
+  /**
+   * Sends `X-Gatewaykit-Version: <version>` on every request, so a gateway's logs can tell SDK calls and their
+   * version apart (browsers forbid setting `User-Agent`). Off for cross-origin calls from a browser by default: a
+   * header no gateway's CORS lists would fail the preflight where the gateway names its allowed headers, and the
+   * browser's own `User-Agent` is sent there anyway (docs/decisions/021-version-header.md). A `headers` or
+   * per-call value of the same name replaces it.
+   * @default true, but false in a browser when `baseURL` is another origin than the page's
+   */
+  versionHeader?: boolean;
+  /**
+   * Receives one line per request (`→ GET <url>`) and per response (`← 200 GET <url> in 12 ms`) at `debug`, and one
+   * per retry at `warn`, with the headers as meta; URLs and headers are redacted (tokens, cookies, `?key=`), and
+   * bodies are never logged. @default the console when `GATEWAYKIT_LOG` is `debug`, `info`, `warn` or `error` in
+   * `process.env`, else undefined (silent)
+   */
   logger?: Logger;
   /** Called before each attempt is sent; may return a replacement request. */
   onRequest?: (request: Request) => Request | void | Promise<Request | void>;
@@ -77,7 +93,9 @@ export interface ResolvedOptions {
   readonly deadline: number | undefined;
   readonly maxRetries: number;
   readonly retry: Readonly<Required<RetryOptions>>;
+  /** The `headers` option, with `x-gatewaykit-version` first when {@link ResolvedOptions.versionHeader} is on. */
   readonly headers: Readonly<Record<string, string>>;
+  readonly versionHeader: boolean;
   readonly logger: Logger | undefined;
   readonly onRequest: ClientOptions['onRequest'];
   readonly onResponse: ClientOptions['onResponse'];
@@ -103,6 +121,7 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     if (!(value === undefined || value >= 0)) throw new TypeError(`Failed to create client: \`${name}\` must be a non-negative number.`);
   }
   const browser = typeof document !== 'undefined';
+  const versionHeader = options.versionHeader ?? (!browser || sameOrigin(options.baseURL));
   return Object.freeze({
     ...numbers,
     baseURL: options.baseURL.replace(/\/+$/, ''),
@@ -110,13 +129,26 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     deadline: options.deadline,
     maxRetries: Math.floor(numbers.maxRetries),
     retry: Object.freeze(retry),
-    headers: Object.freeze({ ...options.headers }),
-    logger: options.logger,
+    // The version header rides in the client's defaults, so a request costs no header work beyond theirs.
+    headers: Object.freeze(versionHeader && !named(options.headers, VERSION_HEADER) ? { [VERSION_HEADER]: VERSION, ...options.headers } : { ...options.headers }),
+    versionHeader,
+    logger: options.logger ?? envLogger(),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
     credentials: options.credentials ?? (browser && auth.cookies ? 'include' : undefined),
     cookies: options.cookies ?? (!browser && auth.cookies),
   });
+}
+
+/** Whether `headers` has `name`, in any case. */
+function named(headers: Record<string, string> | undefined, name: string): boolean {
+  return headers !== undefined && Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+
+/** Whether `url` is the page's own origin, so no CORS applies to it. */
+function sameOrigin(url: string): boolean {
+  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return page !== undefined && new URL(url).origin === page;
 }
 
 /** Drops undefined values, so an explicit `undefined` option keeps its default. */

@@ -1,9 +1,23 @@
+import { ApiPromise, type WithResponse } from './api-promise.js';
+
 /** Paging params every list method takes, whatever the dialect calls them on the wire. */
 export interface PageParams {
   /** 1-based page number. @default 1 */
   page?: number;
   /** Items per page. @default the server's (new-api: 10, at most 100) */
   pageSize?: number;
+}
+
+/**
+ * The most items {@link Page.toArray} collects: a list longer than this is walked with `for await`, which holds one
+ * page at a time. Stripe's `autoPagingToArray` has the same bound, for the same reason.
+ */
+export const TO_ARRAY_MAX = 10_000;
+
+/** What {@link Page.toArray} takes. */
+export interface ToArrayOptions {
+  /** Items to collect, at most {@link TO_ARRAY_MAX}; no page past the one that reaches it is fetched. Required. */
+  limit: number;
 }
 
 /** One page as a dialect reports it, before it is wrapped in a {@link Page}. */
@@ -58,9 +72,36 @@ export class Page<T, Total extends number | undefined = number> implements Async
     for (let page: Page<T, Total> | undefined = this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) yield page;
   }
 
+  /**
+   * The items of this page and the following ones, up to `limit` (required, at most {@link TO_ARRAY_MAX}); pages
+   * are fetched only until `limit` items are in hand. A bad `limit` rejects with a `TypeError` before the next page is fetched.
+   * @example
+   * const first100 = await (await client.users.list({ pageSize: 50 })).toArray({ limit: 100 });
+   */
+  async toArray(options: ToArrayOptions): Promise<T[]> {
+    const limit = checkLimit(options);
+    const items: T[] = [];
+    for await (const page of this.iterPages()) {
+      for (const item of page.items) {
+        if (items.length === limit) return items;
+        items.push(item);
+      }
+      if (items.length === limit) return items;
+    }
+    return items;
+  }
+
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
     for await (const page of this.iterPages()) yield* page.items;
   }
+}
+
+function checkLimit(options: ToArrayOptions | undefined): number {
+  const limit = options?.limit;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > TO_ARRAY_MAX) {
+    throw new TypeError(`Failed to collect the list: \`limit\` must be an integer from 1 to ${TO_ARRAY_MAX}. Please walk longer lists with \`for await\`.`);
+  }
+  return limit;
 }
 
 /**
@@ -71,10 +112,32 @@ export class Page<T, Total extends number | undefined = number> implements Async
  * for await (const user of client.users.list()) console.log(user.username);
  */
 export class PagePromise<T, Total extends number | undefined = number> implements PromiseLike<Page<T, Total>>, AsyncIterable<T> {
-  readonly #page: Promise<Page<T, Total>>;
+  readonly #page: Promise<Page<T, Total>> | ApiPromise<Page<T, Total>>;
 
-  constructor(page: Promise<Page<T, Total>>) {
+  /** @param page the first page: from a client's call (an {@link ApiPromise}, which also has its response) or any promise of one. */
+  constructor(page: Promise<Page<T, Total>> | ApiPromise<Page<T, Total>>) {
     this.#page = page;
+  }
+
+  /**
+   * The first page and the HTTP answer it came from (the following pages' answers are not kept: a walk's
+   * requests are alike, and `for await` fetches them as it goes). Rejects with a `TypeError` for a page that no
+   * client fetched (`new PagePromise(promise)`).
+   * @example
+   * const { data: page, response } = await client.users.list().withResponse();
+   */
+  withResponse(): Promise<WithResponse<Page<T, Total>>> {
+    if (this.#page instanceof ApiPromise) return this.#page.withResponse();
+    return Promise.reject(new TypeError('Failed to read the response: this page was not fetched by a client. Please use a client method for it.'));
+  }
+
+  /**
+   * The HTTP answer of the first page, its body unread. See {@link PagePromise.withResponse}.
+   * @example
+   * const response = await client.tokens.list().asResponse();
+   */
+  asResponse(): Promise<Response> {
+    return this.withResponse().then(({ response }) => response);
   }
 
   then<A = Page<T, Total>, B = never>(
@@ -90,6 +153,15 @@ export class PagePromise<T, Total extends number | undefined = number> implement
 
   finally(onfinally?: (() => void) | null): Promise<Page<T, Total>> {
     return this.#page.finally(onfinally);
+  }
+
+  /**
+   * Every item from the first page on, up to `limit` (required, at most {@link TO_ARRAY_MAX}); see {@link Page.toArray}.
+   * @example
+   * const tokens = await client.tokens.list({ pageSize: 100 }).toArray({ limit: 500 });
+   */
+  toArray(options: ToArrayOptions): Promise<T[]> {
+    return this.#page.then((page) => page.toArray(options));
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {

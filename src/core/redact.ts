@@ -1,5 +1,5 @@
 /** Header names whose values are credentials. */
-const SECRET_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization|x-api-key|api-key)$/i;
+const SECRET_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization|x-api-key|api-key|x-gatewaykit-control-token)$/i;
 /** Query and body keys whose values are credentials. */
 const SECRET_KEYS = /pass(word)?|secret|token|key|code|sign|cookie|session|credential/i;
 const MASK = '[redacted]';

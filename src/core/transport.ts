@@ -123,7 +123,7 @@ async function attemptOnce(
     });
     // A throwing hook is the caller's own error: it propagates unchanged and is never retried.
     if (options.onRequest) request = (await options.onRequest(request)) ?? request;
-    const started = Date.now();
+    const started = options.logger ? performance.now() : 0;
     options.logger?.debug(`→ ${request.method} ${redactUrl(request.url)}`, { headers: redactHeaders(request.headers) });
     let response: Response;
     let text: string;
@@ -144,7 +144,7 @@ async function attemptOnce(
     } catch (error) {
       return failure(error);
     }
-    options.logger?.debug(`← ${response.status} ${request.method} ${redactUrl(request.url)} in ${Date.now() - started} ms`, {
+    options.logger?.debug(`← ${response.status} ${request.method} ${redactUrl(request.url)} in ${Math.round(performance.now() - started)} ms`, {
       headers: redactHeaders(response.headers),
     });
     return { response, text, earlierMayHaveActed: false };
@@ -155,7 +155,7 @@ async function attemptOnce(
 }
 
 function buildHeaders(options: ResolvedOptions, hooks: TransportHooks, own: FetchHeadersInit | undefined, perCall: Record<string, string> | undefined): Headers {
-  // Precedence, lowest first: client defaults, the operation's own, credentials, cookies, per-call headers.
+  // Precedence, lowest first: client defaults (the version header among them), the operation's own, credentials, cookies, per-call headers.
   const headers = new Headers(options.headers);
   merge(headers, own);
   hooks.authorize?.(headers);

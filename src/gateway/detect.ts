@@ -94,8 +94,10 @@ export async function detectDialect(baseURL: string, options: DetectOptions = {}
   const base = probeBase(baseURL);
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeout > 0 && Number.isFinite(timeout))) throw new TypeError('Failed to detect the dialect: `timeoutMs` must be a positive number.');
+  // No header at all, the version header neither: a probe of an unknown server stays a simple request, which no
+  // CORS setup can refuse with a preflight.
   const resolved = resolveOptions(
-    { baseURL: base, fetch: options.fetch, timeout, maxRetries: 0, credentials: 'omit', cookies: false, onRequest: withoutRedirects },
+    { baseURL: base, fetch: options.fetch, timeout, maxRetries: 0, credentials: 'omit', cookies: false, onRequest: withoutRedirects, versionHeader: false },
     { cookies: false },
   );
   const evidence = await Promise.all(PROBES.map((probe) => runProbe(resolved, probe, options.signal)));

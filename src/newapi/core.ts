@@ -57,7 +57,7 @@ export class NewApiCore extends BaseClient<paths> {
       // An access token stays valid after logout, so it is kept.
       endedBy: { 'GET /api/user/logout': { userId: undefined } },
     });
-    super(options, { name: 'newapi', envelope: newApiEnvelope, auth: session, pager: pageNumber({ page: 'p', size: 'page_size' }), ids: { id: integerId } });
+    super(options, { name: 'newapi', envelope: newApiEnvelope, auth: session, pager: pageNumber({ page: 'p', size: 'page_size' }), ids: { id: integerId }, requestIdHeader: 'x-oneapi-request-id' });
     this.session = session;
     this.#quotaPerUnit = options.quotaPerUnit ?? QUOTA_PER_UNIT;
   }

@@ -1,4 +1,5 @@
 import { tokenSession, type TokenSession } from '../core/auth/token-session.js';
+import { ApiPromise } from '../core/api-promise.js';
 import { BaseClient } from '../core/client.js';
 import { ApiError } from '../core/errors/api-error.js';
 import { prefixedId } from '../core/ids.js';
@@ -115,10 +116,10 @@ export class PlatformClient extends BaseClient<paths> {
 
   /**
    * Encrypts the plain passwords in `passwords` and calls `send` with the ciphertexts and `key_id`;
-   * on a refused key, fetches a new one and calls `send` once more.
+   * on a refused key, fetches a new one and calls `send` once more. The answer is that of the last `send`.
    * @internal used by resources that carry passwords
    */
-  withPasswords<K extends string, T>(passwords: Record<K, string>, send: (fields: Record<K, string> & { key_id: string }) => Promise<T>, options?: RequestOptions): Promise<T> {
-    return this.#cipher.send(passwords, send, options);
+  withPasswords<K extends string, T>(passwords: Record<K, string>, send: (fields: Record<K, string> & { key_id: string }) => ApiPromise<T>, options?: RequestOptions): ApiPromise<T> {
+    return ApiPromise.chain(() => this.#cipher.send(passwords, (fields) => send(fields).settled(), options));
   }
 }

@@ -30,6 +30,7 @@ test('errors: a system_error 500 carries its 8-hex error_id and recovery_info (a
   expect(isAetherError(err, 'system_error')).toBe(true);
   const { details } = (err as AetherApiError<'system_error'>).body.error;
   expect(details.error_id).toMatch(/^[0-9a-f]{8}$/);
+  expect(err.requestId).toBe(details.error_id);
   expect(details.recovery_info).toBe('请稍后重试，如问题持续请联系管理员');
 });
 

@@ -30,3 +30,19 @@ test('in a browser (a document exists) the browser keeps cookies: credentials in
     delete globals.document;
   }
 });
+
+test('the version header is on outside browsers, and in a browser only for the page\'s own origin (no CORS preflight)', () => {
+  expect(resolveOptions({ baseURL: 'http://gw.test' }).versionHeader).toBe(true);
+  const globals = globalThis as { document?: unknown; location?: unknown };
+  globals.document = {};
+  globals.location = { origin: 'https://app.example' };
+  try {
+    expect(resolveOptions({ baseURL: 'https://app.example/gateway' }).versionHeader).toBe(true);
+    expect(resolveOptions({ baseURL: 'https://gw.example' }).versionHeader).toBe(false);
+    expect(resolveOptions({ baseURL: 'https://gw.example', versionHeader: true }).versionHeader).toBe(true);
+  } finally {
+    delete globals.document;
+    delete globals.location;
+  }
+  expect(resolveOptions({ baseURL: 'http://gw.test', versionHeader: false }).versionHeader).toBe(false);
+});

@@ -86,3 +86,32 @@ test('page() takes its item type from the route; a resource naming the wrong ite
   expectTypeOf<Awaited<ReturnType<NewApiClient['users']['list']>>['items'][number]>().toHaveProperty('username');
   expectTypeOf<Awaited<ReturnType<NewApiClient['users']['list']>>['total']>().toEqualTypeOf<number>();
 });
+
+test('toArray collects items across pages up to the limit and fetches no page past it', async () => {
+  let fetched = 0;
+  const counted = (n: number): Promise<Page<{ id: number }>> => {
+    fetched++;
+    const items = users.slice((n - 1) * 3, n * 3);
+    return Promise.resolve(new Page({ items, page: n, pageSize: 3, total: users.length }, counted));
+  };
+  const ids = (await new PagePromise(counted(1)).toArray({ limit: 4 })).map((u) => u.id);
+  expect([ids, fetched]).toEqual([[1, 2, 3, 4], 2]);
+  fetched = 0;
+  expect((await new PagePromise(counted(1)).toArray({ limit: 3 })).length).toBe(3);
+  expect(fetched).toBe(1);
+  expect((await new PagePromise(pageOf(1)).toArray({ limit: 100 })).map((u) => u.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+});
+
+test('toArray from a later page starts there', async () => {
+  expect((await (await pageOf(2)).toArray({ limit: 10 })).map((u) => u.id)).toEqual([4, 5, 6, 7]);
+});
+
+test('toArray requires a limit from 1 to 10,000, and refuses others without fetching', async () => {
+  const page = new Page({ items: [{ id: 1 }], page: 1, pageSize: 1, total: 5 }, () => Promise.reject(new Error('must not fetch')));
+  for (const limit of [0, -1, 1.5, 10_001, Number.NaN, undefined]) {
+    await expect(page.toArray({ limit } as { limit: number })).rejects.toThrow('`limit` must be an integer from 1 to 10000');
+  }
+  await expect(new PagePromise(pageOf(1)).toArray(undefined as never)).rejects.toThrow(TypeError);
+  expectTypeOf(new PagePromise(pageOf(1)).toArray).parameter(0).toEqualTypeOf<{ limit: number }>();
+  expectTypeOf(new PagePromise(pageOf(1)).toArray({ limit: 1 })).toEqualTypeOf<Promise<{ id: number }[]>>();
+});

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { AbortError, ConnectionError, TimeoutError } from '../../src/index.js';
 import { resolveOptions } from '../../src/core/index.js';
 import { send } from '../../src/core/transport.js';
@@ -178,4 +178,51 @@ test('a DELETE says no earlier attempt acted on its first answer, after a refuse
   }
   const { fetch } = fakeFetch(notFound());
   expect((await send(options(fetch), {}, remove())).earlierMayHaveActed).toBe(false);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+test('GATEWAYKIT_LOG=debug logs each request\'s method, URL, status and time to the console, with secrets redacted', async () => {
+  vi.useFakeTimers({ toFake: ['performance', 'Date'] });
+  vi.stubEnv('GATEWAYKIT_LOG', 'debug');
+  const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+  const fetch = async () => {
+    vi.advanceTimersByTime(42);
+    return json({}, { headers: { 'set-cookie': 'session=s3cret-cookie' } });
+  };
+  const request = { method: 'GET', url: 'http://gw.test/api/verify?token=s3cret-query&email=a%40b.c', headers: { Authorization: 'Bearer s3cret-token' } };
+  await send(options(fetch), {}, request);
+  const lines = debug.mock.calls.map((call) => call[0]);
+  expect(lines).toEqual([
+    '[gatewaykit] → GET http://gw.test/api/verify?token=[redacted]&email=a%40b.c',
+    '[gatewaykit] ← 200 GET http://gw.test/api/verify?token=[redacted]&email=a%40b.c in 42 ms',
+  ]);
+  expect(JSON.stringify(debug.mock.calls)).not.toContain('s3cret');
+});
+
+test('GATEWAYKIT_LOG=warn logs retries only; unset, or with an unknown level, nothing is logged', async () => {
+  const spies = (['debug', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => {}));
+  const retried = () => fakeFetch(new Response('', { status: 503 }), json({})).fetch;
+  vi.stubEnv('GATEWAYKIT_LOG', 'warn');
+  await send(options(retried()), {}, get());
+  expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 1, 0]);
+  expect(spies[2]!.mock.calls[0]![0]).toMatch(/^\[gatewaykit\] Retry 1\/2 of GET http:\/\/gw.test\/api\/x in \d+ ms: status 503$/);
+  for (const level of ['', 'off', 'verbose']) {
+    vi.stubEnv('GATEWAYKIT_LOG', level);
+    await send(options(retried()), {}, get());
+  }
+  expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 1, 0]);
+});
+
+test('a logger option wins over GATEWAYKIT_LOG', async () => {
+  vi.stubEnv('GATEWAYKIT_LOG', 'debug');
+  const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+  const own: string[] = [];
+  const logger = { debug: (m: string) => void own.push(m), info: () => {}, warn: () => {}, error: () => {} };
+  await send(options(fakeFetch(json({})).fetch, { logger }), {}, get());
+  expect([own.length, debug.mock.calls.length]).toEqual([2, 0]);
 });

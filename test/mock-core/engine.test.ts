@@ -174,3 +174,12 @@ test('engine: an empty body, invalid JSON, a non-object and an oversized body re
   expect(await send(JSON.stringify({ pad: 'x'.repeat(BODY_LIMIT_BYTES) }))).toEqual({ error: 'too large' });
   expect(await send('{"a":1}')).toEqual({ a: 1 });
 });
+
+test('engine: a dialect with a requestId rule stamps a fresh id on every answer, 404s included, but not on the sandbox\'s own', async () => {
+  let made = 0;
+  const engine = createEngine({ ...tinyDialect, requestId: { header: 'X-Test-Request-Id', make: () => `id-${++made}` } }, { seed: 1 });
+  const ids = [];
+  for (const path of ['/increment-then-throw', '/no-such-route']) ids.push((await engine.handle(new Request(url(path), { method: 'POST' }))).headers.get('x-test-request-id'));
+  expect(ids).toEqual(['id-1', 'id-2']);
+  expect((await engine.handle(new Request(url('/__mock/state')))).headers.has('x-test-request-id')).toBe(false);
+});

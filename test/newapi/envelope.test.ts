@@ -69,3 +69,14 @@ test('quota: 500,000 quota is one USD, and the unit is configurable', () => {
   expect(custom.quotaToUsd(2_500)).toBe(2.5);
   expect(custom.usdToQuota(1)).toBe(1_000);
 });
+
+test('client: an error carries the X-Oneapi-Request-Id new-api answered with, else an X-Request-Id, and toJSON keeps it', async () => {
+  const body = JSON.stringify({ success: false, message: 'record not found' });
+  const both = await clientAnswering(body, { headers: { 'x-oneapi-request-id': 'oneapi-1', 'x-request-id': 'proxy-1' } }).users.retrieve(7).catch((e) => e);
+  expect(both.requestId).toBe('oneapi-1');
+  expect(JSON.parse(JSON.stringify(both)).requestId).toBe('oneapi-1');
+  const proxied = await clientAnswering(body, { headers: { 'x-request-id': 'proxy-1' } }).users.retrieve(7).catch((e) => e);
+  expect(proxied.requestId).toBe('proxy-1');
+  const none = await clientAnswering(body).users.retrieve(7).catch((e) => e);
+  expect(none.requestId).toBeUndefined();
+});

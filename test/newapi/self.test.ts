@@ -196,3 +196,12 @@ test('self.update: a sidebar_modules or language that is not a string is ignored
 test('types: SelfUpdateParams, a union of named members, is exactly the body the document gives PUT /api/user/self', () => {
   expectTypeOf<SelfUpdateParams>().toEqualTypeOf<Body<'/api/user/self', 'put'>>();
 });
+
+test('request id: every answer carries new-api\'s X-Oneapi-Request-Id (time, build prefix, 8 random), and an error keeps it', async () => {
+  const anonymous = api.client();
+  const error = await anonymous.self.retrieve().catch((e) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect(error.requestId).toMatch(/^\d{23}8268d9d6[0-9A-Za-z]{8}$/);
+  const again = await anonymous.self.retrieve().catch((e) => e);
+  expect(again.requestId).not.toBe(error.requestId);
+});

@@ -235,3 +235,14 @@ test('tokens: the state export holds no key, only its hash, its masked form and 
   expect(row.key_sha256).toBe(Buffer.from(digest).toString('hex'));
   expect(row.key_masked).toBe(masked(token.key));
 });
+
+test('tokens.create().withResponse(): the token with its key, and the answer of the POST that made it', async () => {
+  const client = await api.loginAs(commonUser());
+  const { data, response } = await client.tokens.create({ name: 'with-response' }).withResponse();
+  expect(data.key).toMatch(KEY);
+  expect([response.status, new URL(response.url).pathname]).toEqual([200, '/api/token/']);
+  expect(await response.json()).toEqual({ success: true, message: '' });
+  expect(response.headers.get('x-oneapi-request-id')).toMatch(/^\d{23}8268d9d6/);
+  const listed = await client.tokens.list().asResponse();
+  expect((await listed.json()).data.items.map((t: { name: string }) => t.name)).toContain('with-response');
+});

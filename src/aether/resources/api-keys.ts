@@ -2,6 +2,7 @@
  * The caller's own API keys. Routes under `/api/users/me/api-keys`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import { Resource } from '../../core/resource.js';
@@ -37,7 +38,7 @@ export class ApiKeys extends Resource<AetherClient> {
    * @example
    * const { id, key } = await client.me.apiKeys.create({ name: 'laptop' });
    */
-  create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<CreatedApiKey> {
+  create(params: ApiKeyCreateParams, options?: RequestOptions): ApiPromise<CreatedApiKey> {
     return this.client.request('post', '/api/users/me/api-keys', { body: params }, options);
   }
 
@@ -46,9 +47,9 @@ export class ApiKeys extends Resource<AetherClient> {
    * @example
    * const { key_display, expires_at } = await client.me.apiKeys.retrieve(keyId);
    */
-  retrieve(keyId: string, options?: RequestOptions): Promise<ApiKeyDetail> {
+  retrieve(keyId: string, options?: RequestOptions): ApiPromise<ApiKeyDetail> {
     // The route answers `{key}` only with `include_key=true`, which is reveal()'s.
-    return this.client.request('get', '/api/users/me/api-keys/{key_id}', { path: { key_id: keyId } }, options) as Promise<ApiKeyDetail>;
+    return this.client.request('get', '/api/users/me/api-keys/{key_id}', { path: { key_id: keyId } }, options) as unknown as ApiPromise<ApiKeyDetail>;
   }
 
   /**
@@ -56,9 +57,9 @@ export class ApiKeys extends Resource<AetherClient> {
    * @example
    * const key = await client.me.apiKeys.reveal(keyId); // 'sk-…', 35 characters
    */
-  async reveal(keyId: string, options?: RequestOptions): Promise<string> {
-    const answer = await this.client.request('get', '/api/users/me/api-keys/{key_id}', { path: { key_id: keyId }, query: { include_key: true } }, options);
-    return (answer as components['schemas']['FullKey']).key;
+  reveal(keyId: string, options?: RequestOptions): ApiPromise<string> {
+    const answer = this.client.request('get', '/api/users/me/api-keys/{key_id}', { path: { key_id: keyId }, query: { include_key: true } }, options);
+    return answer.map((key) => (key as components['schemas']['FullKey']).key);
   }
 
   /**
@@ -66,7 +67,7 @@ export class ApiKeys extends Resource<AetherClient> {
    * @example
    * const { is_active } = await client.me.apiKeys.toggle(keyId);
    */
-  toggle(keyId: string, options?: RequestOptions): Promise<ApiKeyToggled> {
+  toggle(keyId: string, options?: RequestOptions): ApiPromise<ApiKeyToggled> {
     return this.client.request('patch', '/api/users/me/api-keys/{key_id}', { path: { key_id: keyId } }, options);
   }
 
@@ -76,7 +77,7 @@ export class ApiKeys extends Resource<AetherClient> {
    * @example
    * await client.me.apiKeys.delete(keyId);
    */
-  async delete(keyId: string, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/users/me/api-keys/{key_id}', { path: { key_id: keyId } }, options);
+  delete(keyId: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/users/me/api-keys/{key_id}', { path: { key_id: keyId } }, options);
   }
 }

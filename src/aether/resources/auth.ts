@@ -3,6 +3,7 @@
  * Routes under `/api/auth/`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import { Resource } from '../../core/resource.js';
 import type { AetherClient } from '../client.js';
@@ -30,7 +31,7 @@ export class Auth extends Resource<AetherClient> {
    * @example
    * const { role } = await client.auth.login({ email: 'admin@localhost', password: 'the-admin-password' });
    */
-  login(params: LoginParams, options?: RequestOptions): Promise<LoginResult> {
+  login(params: LoginParams, options?: RequestOptions): ApiPromise<LoginResult> {
     // The client's token session keeps the pair (it watches the login route).
     return this.client.request('post', '/api/auth/login', { body: params }, options);
   }
@@ -51,9 +52,9 @@ export class Auth extends Resource<AetherClient> {
    * @example
    * await client.auth.logout();
    */
-  async logout(options?: RequestOptions): Promise<void> {
+  logout(options?: RequestOptions): ApiPromise<void> {
     // The client's token session forgets the tokens after this call, whatever its outcome.
-    await this.client.request('post', '/api/auth/logout', {}, options);
+    return this.client.request('post', '/api/auth/logout', {}, options).map(toVoid);
   }
 
   /**
@@ -62,7 +63,7 @@ export class Auth extends Resource<AetherClient> {
    * @example
    * await client.auth.register({ email: 'mei@example.com', username: 'mei', password: 'Blue-lotus-42' });
    */
-  register(params: RegisterParams, options?: RequestOptions): Promise<RegisteredUser> {
+  register(params: RegisterParams, options?: RequestOptions): ApiPromise<RegisteredUser> {
     return this.client.request('post', '/api/auth/register', { body: params }, options);
   }
 
@@ -72,7 +73,7 @@ export class Auth extends Resource<AetherClient> {
    * @example
    * const { quota_usd } = await client.auth.retrieve();
    */
-  retrieve(options?: RequestOptions): Promise<AuthUser> {
+  retrieve(options?: RequestOptions): ApiPromise<AuthUser> {
     return this.client.request('get', '/api/auth/me', {}, options);
   }
 
@@ -82,7 +83,7 @@ export class Auth extends Resource<AetherClient> {
    * @example
    * await client.auth.changePassword({ old_password: 'Old-secret-1', new_password: 'New-secret-22' });
    */
-  async changePassword(params: AuthPasswordParams, options?: RequestOptions): Promise<void> {
-    await this.client.request('patch', '/api/auth/password', { body: params }, options);
+  changePassword(params: AuthPasswordParams, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request('patch', '/api/auth/password', { body: params }, options).map(toVoid);
   }
 }

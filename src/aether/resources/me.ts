@@ -2,6 +2,7 @@
  * The caller's own account. Routes under `/api/users/me`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import { Resource } from '../../core/resource.js';
 import type { AetherClient } from '../client.js';
@@ -25,7 +26,7 @@ export class Me extends Resource<AetherClient> {
    * @example
    * const { username, quota_usd, stats } = await client.me.retrieve();
    */
-  retrieve(options?: RequestOptions): Promise<Profile> {
+  retrieve(options?: RequestOptions): ApiPromise<Profile> {
     return this.client.request('get', '/api/users/me', {}, options);
   }
 
@@ -35,8 +36,8 @@ export class Me extends Resource<AetherClient> {
    * @example
    * await client.me.update({ username: 'mei_chen' });
    */
-  async update(params: ProfileUpdateParams, options?: RequestOptions): Promise<void> {
-    await this.client.request('put', '/api/users/me', { body: params }, options);
+  update(params: ProfileUpdateParams, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request('put', '/api/users/me', { body: params }, options).map(toVoid);
   }
 
   /**
@@ -44,7 +45,7 @@ export class Me extends Resource<AetherClient> {
    * @example
    * await client.me.changePassword({ old_password: 'Old-secret-1', new_password: 'New-secret-22' });
    */
-  async changePassword(params: PasswordChangeParams, options?: RequestOptions): Promise<void> {
-    await this.client.request('patch', '/api/users/me/password', { body: params }, options);
+  changePassword(params: PasswordChangeParams, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request('patch', '/api/users/me/password', { body: params }, options).map(toVoid);
   }
 }

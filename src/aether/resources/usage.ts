@@ -2,6 +2,7 @@
  * Usage statistics, for administrators. Routes under `/api/admin/usage/`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import { Resource } from '../../core/resource.js';
 import type { AetherClient } from '../client.js';
@@ -32,7 +33,7 @@ export class Usage extends Resource<AetherClient> {
    * @example
    * const { total_requests, total_cost, activity_heatmap } = await client.usage.stats({ start_date: '2026-11-01T00:00:00Z' });
    */
-  stats(params: UsageStatsParams = {}, options?: RequestOptions): Promise<UsageStats> {
+  stats(params: UsageStatsParams = {}, options?: RequestOptions): ApiPromise<UsageStats> {
     return this.client.request('get', '/api/admin/usage/stats', { query: params }, options);
   }
 
@@ -42,7 +43,7 @@ export class Usage extends Resource<AetherClient> {
    * @example
    * for (const row of await client.usage.aggregation({ group_by: 'model', limit: 10 })) console.log(row.model, row.total_cost);
    */
-  aggregation<G extends UsageGroupBy>(params: UsageAggregationParams & { group_by: G }, options?: RequestOptions): Promise<UsageAggregationRow<G>[]> {
-    return this.client.request('get', '/api/admin/usage/aggregation/stats', { query: params }, options) as Promise<UsageAggregationRow<G>[]>;
+  aggregation<G extends UsageGroupBy>(params: UsageAggregationParams & { group_by: G }, options?: RequestOptions): ApiPromise<UsageAggregationRow<G>[]> {
+    return this.client.request('get', '/api/admin/usage/aggregation/stats', { query: params }, options) as unknown as ApiPromise<UsageAggregationRow<G>[]>;
   }
 }

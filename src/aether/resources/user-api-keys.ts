@@ -2,6 +2,7 @@
  * A user's API keys, as an administrator manages them. Routes under `/api/admin/users/{user_id}/api-keys`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import { Resource } from '../../core/resource.js';
 import type { AetherClient } from '../client.js';
@@ -25,7 +26,7 @@ export class UserApiKeys extends Resource<AetherClient> {
    * @example
    * const { api_keys, total } = await client.users.apiKeys.list(userId, { is_active: true });
    */
-  list(userId: string, params: UserApiKeyListParams = {}, options?: RequestOptions): Promise<UserApiKeyList> {
+  list(userId: string, params: UserApiKeyListParams = {}, options?: RequestOptions): ApiPromise<UserApiKeyList> {
     return this.client.request('get', '/api/admin/users/{user_id}/api-keys', { path: { user_id: userId }, query: params }, options);
   }
 
@@ -34,7 +35,7 @@ export class UserApiKeys extends Resource<AetherClient> {
    * @example
    * const { key } = await client.users.apiKeys.create(userId, { name: 'Key-2026-12-01', expire_days: 30 });
    */
-  create(userId: string, params: UserApiKeyCreateParams = {}, options?: RequestOptions): Promise<CreatedUserApiKey> {
+  create(userId: string, params: UserApiKeyCreateParams = {}, options?: RequestOptions): ApiPromise<CreatedUserApiKey> {
     return this.client.request('post', '/api/admin/users/{user_id}/api-keys', { path: { user_id: userId }, body: params }, options);
   }
 
@@ -44,7 +45,7 @@ export class UserApiKeys extends Resource<AetherClient> {
    * @example
    * await client.users.apiKeys.delete(userId, keyId);
    */
-  async delete(userId: string, keyId: string, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/admin/users/{user_id}/api-keys/{key_id}', { path: { user_id: userId, key_id: keyId } }, options);
+  delete(userId: string, keyId: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/admin/users/{user_id}/api-keys/{key_id}', { path: { user_id: userId, key_id: keyId } }, options);
   }
 }

@@ -2,6 +2,7 @@
  * Users, as an administrator manages them. Routes under `/api/admin/users`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import { Resource } from '../../core/resource.js';
@@ -49,7 +50,7 @@ export class Users extends Resource<AetherClient> {
    * @example
    * const user = await client.users.create({ username: 'mei', email: 'mei@example.com', password: 'Blue-lotus-42', quota_usd: 25 });
    */
-  create(params: UserCreateParams, options?: RequestOptions): Promise<CreatedUser> {
+  create(params: UserCreateParams, options?: RequestOptions): ApiPromise<CreatedUser> {
     return this.client.request('post', '/api/admin/users', { body: params }, options);
   }
 
@@ -58,7 +59,7 @@ export class Users extends Resource<AetherClient> {
    * @example
    * const { allowed_models, last_login_at } = await client.users.retrieve(userId);
    */
-  retrieve(userId: string, options?: RequestOptions): Promise<User> {
+  retrieve(userId: string, options?: RequestOptions): ApiPromise<User> {
     return this.client.request('get', '/api/admin/users/{user_id}', { path: { user_id: userId } }, options);
   }
 
@@ -67,7 +68,7 @@ export class Users extends Resource<AetherClient> {
    * @example
    * await client.users.update(userId, { quota_usd: null, allowed_models: ['gpt-4o'] });
    */
-  update(userId: string, params: UserUpdateParams, options?: RequestOptions): Promise<UpdatedUser> {
+  update(userId: string, params: UserUpdateParams, options?: RequestOptions): ApiPromise<UpdatedUser> {
     return this.client.request('put', '/api/admin/users/{user_id}', { path: { user_id: userId }, body: params }, options);
   }
 
@@ -78,8 +79,8 @@ export class Users extends Resource<AetherClient> {
    * @example
    * await client.users.delete(userId);
    */
-  async delete(userId: string, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/admin/users/{user_id}', { path: { user_id: userId } }, options);
+  delete(userId: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/admin/users/{user_id}', { path: { user_id: userId } }, options);
   }
 
   /**
@@ -87,7 +88,7 @@ export class Users extends Resource<AetherClient> {
    * @example
    * const { used_usd } = await client.users.resetQuota(userId); // 0
    */
-  resetQuota(userId: string, options?: RequestOptions): Promise<QuotaReset> {
+  resetQuota(userId: string, options?: RequestOptions): ApiPromise<QuotaReset> {
     return this.client.request('patch', '/api/admin/users/{user_id}/quota', { path: { user_id: userId } }, options);
   }
 }

@@ -15,6 +15,8 @@ export interface ApiErrorInit {
   /** The parsed body (JSON or text) as the server sent it. */
   body?: unknown;
   headers?: Headers | undefined;
+  /** The server's id for this request (`X-Oneapi-Request-Id` from new-api, `X-Request-Id` from a proxy, Aether's `error_id`). */
+  requestId?: string | undefined;
 }
 
 /**
@@ -33,17 +35,26 @@ export class ApiError extends GatewayError {
   declare readonly request: { method: string; url: string };
   declare readonly body: unknown;
   declare readonly headers: Headers | undefined;
+  /**
+   * The id the server gave this request, to quote in a bug report or to find its line in the gateway's logs:
+   * the dialect's own header (new-api: `X-Oneapi-Request-Id`), else `X-Request-Id`, else an id in the body (Aether's
+   * `error_id` of a `system_error`); `undefined` when it sent none.
+   */
+  declare readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message || `Request failed with status ${init.status}`);
-    const { status, code, dialect, request, body, headers } = init;
-    Object.assign(this, { status, code, dialect, request, body, headers });
+    const { status, code, dialect, request, body, headers, requestId } = init;
+    Object.assign(this, { status, code, dialect, request, body, headers, requestId });
   }
 
-  /** The name, message, status, code, dialect and the redacted request; never the body or the headers (cookies, tokens). */
+  /**
+   * The name, message, status, code, dialect, request id and the redacted request; never the body or the headers
+   * (cookies, tokens).
+   */
   override toJSON(): Record<string, unknown> {
-    const { status, code, dialect, request } = this;
-    return { ...super.toJSON(), status, code, dialect, request };
+    const { status, code, dialect, request, requestId } = this;
+    return { ...super.toJSON(), status, code, dialect, request, requestId };
   }
 }
 

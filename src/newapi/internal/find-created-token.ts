@@ -1,4 +1,5 @@
 import { GatewayError } from '../../core/errors/gateway-error.js';
+import type { Settled } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { NewApiCore } from '../core.js';
 import type { Body, Data } from './types.js';
@@ -26,10 +27,11 @@ const claimed = new WeakMap<NewApiCore, Set<number>>();
  * fields it asked for, possibly the other's. Two lists and a reveal make four requests; the reveal counts
  * against upstream's critical rate limit (20 per 20 minutes per IP).
  */
-export async function createAndFind(client: NewApiCore, params: CreateParams, options?: RequestOptions): Promise<Token & { key: string }> {
+export async function createAndFind(client: NewApiCore, params: CreateParams, options?: RequestOptions): Promise<Settled<Token & { key: string }>> {
   const newest = await client.page('/api/token/', { pageSize: 1 }, options);
   const floor = newest.items[0]?.id ?? 0;
-  await client.request('post', '/api/token/', { body: params }, options);
+  // The create's own answer is the call's: the lists and the reveal only find what it made.
+  const { answer } = await client.request('post', '/api/token/', { body: params }, options).settled();
   const taken = claimed.get(client) ?? new Set<number>();
   claimed.set(client, taken);
   let found: Token | undefined;
@@ -42,7 +44,7 @@ export async function createAndFind(client: NewApiCore, params: CreateParams, op
   }
   taken.add(found.id);
   const { key } = await client.request('post', '/api/token/{id}/key', { path: { id: found.id } }, options);
-  return { ...found, key };
+  return { data: { ...found, key }, answer };
 }
 
 /** Whether `token` is what `POST /api/token/` stores for `params` (with its defaults: -1 expiry, empty strings). */

@@ -2,6 +2,7 @@
  * The caller's invitation code and rewards. Routes `/api/user/aff` and `/api/user/aff_transfer`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertId } from '../../core/validate.js';
@@ -19,7 +20,7 @@ export class Affiliate extends Resource<NewApiCore> {
    * const code = await client.affiliate.retrieve();
    * await other.auth.register({ username: 'bob', password: 'password123', aff_code: code });
    */
-  retrieve(options?: RequestOptions): Promise<string> {
+  retrieve(options?: RequestOptions): ApiPromise<string> {
     return this.client.request('get', '/api/user/aff', {}, options);
   }
 
@@ -30,8 +31,10 @@ export class Affiliate extends Resource<NewApiCore> {
    * const { aff_quota } = await client.self.retrieve();
    * if (aff_quota >= 500_000) await client.affiliate.transfer({ quota: aff_quota });
    */
-  async transfer(params: AffTransferParams, options?: RequestOptions): Promise<void> {
-    assertId('quota', params?.quota, 'affiliate.transfer');
-    await this.client.request('post', '/api/user/aff_transfer', { body: params }, options);
+  transfer(params: AffTransferParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertId('quota', params?.quota, 'affiliate.transfer');
+      return this.client.request('post', '/api/user/aff_transfer', { body: params }, options).map(toVoid);
+    });
   }
 }

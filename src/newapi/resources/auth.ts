@@ -2,6 +2,7 @@
  * Registration and login. Routes under `/api/user/`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
@@ -26,10 +27,12 @@ export class Auth extends Resource<NewApiCore> {
    * @example
    * await client.auth.register({ username: 'alice', password: 'correct-horse-1' });
    */
-  async register(params: RegisterParams, options?: RequestOptions): Promise<void> {
-    assertString('username', params?.username, 'auth.register');
-    assertString('password', params.password, 'auth.register');
-    await this.client.request('post', '/api/user/register', { body: params }, options);
+  register(params: RegisterParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('username', params?.username, 'auth.register');
+      assertString('password', params.password, 'auth.register');
+      return this.client.request('post', '/api/user/register', { body: params }, options).map(toVoid);
+    });
   }
 
   /**
@@ -39,15 +42,17 @@ export class Auth extends Resource<NewApiCore> {
    * @example
    * const me = await client.auth.login({ username: 'root', password: '123456' });
    */
-  async login(params: LoginParams, options?: RequestOptions): Promise<LoginUser> {
-    assertString('username', params?.username, 'auth.login');
-    assertString('password', params.password, 'auth.login');
-    const { twoFactorCode, ...body } = params;
-    const data = await this.client.request('post', '/api/user/login', { body }, options);
-    if (!('require_2fa' in data)) return this.#remember(data);
-    if (twoFactorCode === undefined) throw new TwoFactorRequiredError();
-    const code = typeof twoFactorCode === 'function' ? await twoFactorCode() : twoFactorCode;
-    return this.verifyTwoFactor({ code }, options);
+  login(params: LoginParams, options?: RequestOptions): ApiPromise<LoginUser> {
+    return ApiPromise.chain(async () => {
+      assertString('username', params?.username, 'auth.login');
+      assertString('password', params.password, 'auth.login');
+      const { twoFactorCode, ...body } = params;
+      const { data, answer } = await this.client.request('post', '/api/user/login', { body }, options).settled();
+      if (!('require_2fa' in data)) return { data: this.#remember(data), answer };
+      if (twoFactorCode === undefined) throw new TwoFactorRequiredError();
+      const code = typeof twoFactorCode === 'function' ? await twoFactorCode() : twoFactorCode;
+      return this.verifyTwoFactor({ code }, options).settled();
+    });
   }
 
   /**
@@ -55,10 +60,11 @@ export class Auth extends Resource<NewApiCore> {
    * @example
    * await client.auth.verifyTwoFactor({ code: '123456' });
    */
-  async verifyTwoFactor(params: Body<'/api/user/login/2fa', 'post'>, options?: RequestOptions): Promise<LoginUser> {
-    assertString('code', params?.code, 'auth.verifyTwoFactor');
-    const data = await this.client.request('post', '/api/user/login/2fa', { body: params }, options);
-    return this.#remember(data as LoginUser);
+  verifyTwoFactor(params: Body<'/api/user/login/2fa', 'post'>, options?: RequestOptions): ApiPromise<LoginUser> {
+    return ApiPromise.try(() => {
+      assertString('code', params?.code, 'auth.verifyTwoFactor');
+      return this.client.request('post', '/api/user/login/2fa', { body: params }, options).map((data) => this.#remember(data as LoginUser));
+    });
   }
 
   /**
@@ -66,9 +72,9 @@ export class Auth extends Resource<NewApiCore> {
    * @example
    * await client.auth.logout();
    */
-  async logout(options?: RequestOptions): Promise<void> {
+  logout(options?: RequestOptions): ApiPromise<void> {
     // The client's session strategy forgets the user id and the cookie once this succeeds.
-    await this.client.request('get', '/api/user/logout', {}, options);
+    return this.client.request('get', '/api/user/logout', {}, options).map(toVoid);
   }
 
   #remember(user: LoginUser): LoginUser {

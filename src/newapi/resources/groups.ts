@@ -2,6 +2,7 @@
  * The public group table. `GET /api/user/groups`
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { NewApiCore } from '../core.js';
@@ -18,7 +19,7 @@ export class Groups extends Resource<NewApiCore> {
    * const groups = await client.groups.list();
    * console.log(groups.default?.ratio);
    */
-  list(options?: RequestOptions): Promise<GroupTable> {
+  list(options?: RequestOptions): ApiPromise<GroupTable> {
     return this.client.request('get', '/api/user/groups', {}, options);
   }
 }

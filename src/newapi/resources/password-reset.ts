@@ -2,6 +2,7 @@
  * Password reset by email. `GET /api/reset_password`, `POST /api/user/reset`
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
@@ -22,9 +23,11 @@ export class PasswordReset extends Resource<NewApiCore> {
    * @example
    * await client.passwordReset.request({ email: 'alice@example.com' });
    */
-  async request(params: PasswordResetRequestParams, options?: RequestOptions): Promise<void> {
-    assertString('email', params?.email, 'passwordReset.request');
-    await this.client.request('get', '/api/reset_password', { query: params }, { maxRetries: 0, ...options });
+  request(params: PasswordResetRequestParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('email', params?.email, 'passwordReset.request');
+      return this.client.request('get', '/api/reset_password', { query: params }, { maxRetries: 0, ...options }).map(toVoid);
+    });
   }
 
   /**
@@ -34,9 +37,11 @@ export class PasswordReset extends Resource<NewApiCore> {
    * const password = await client.passwordReset.confirm({ email: 'alice@example.com', token });
    * await client.auth.login({ username: 'alice@example.com', password });
    */
-  async confirm(params: PasswordResetConfirmParams, options?: RequestOptions): Promise<string> {
-    assertString('email', params?.email, 'passwordReset.confirm');
-    assertString('token', params.token, 'passwordReset.confirm');
-    return this.client.request('post', '/api/user/reset', { body: params }, options);
+  confirm(params: PasswordResetConfirmParams, options?: RequestOptions): ApiPromise<string> {
+    return ApiPromise.try(() => {
+      assertString('email', params?.email, 'passwordReset.confirm');
+      assertString('token', params.token, 'passwordReset.confirm');
+      return this.client.request('post', '/api/user/reset', { body: params }, options);
+    });
   }
 }

@@ -3,6 +3,7 @@
  * page's settings. Routes `/api/user/amount`, `/api/user/pay`, `/api/user/topup/info`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertId, assertString } from '../../core/validate.js';
@@ -32,9 +33,11 @@ export class Payments extends Resource<NewApiCore> {
    * @example
    * const price = await client.payments.preview({ amount: 10 }); // '73.00'
    */
-  async preview(params: PaymentPreviewParams, options?: RequestOptions): Promise<string> {
-    assertId('amount', params?.amount, 'payments.preview');
-    return this.client.request('post', '/api/user/amount', { body: params }, options);
+  preview(params: PaymentPreviewParams, options?: RequestOptions): ApiPromise<string> {
+    return ApiPromise.try(() => {
+      assertId('amount', params?.amount, 'payments.preview');
+      return this.client.request('post', '/api/user/amount', { body: params }, options);
+    });
   }
 
   /**
@@ -47,12 +50,16 @@ export class Payments extends Resource<NewApiCore> {
    * document.body.append(form);
    * form.submit();
    */
-  async create(params: PaymentCreateParams, options?: RequestOptions): Promise<PaymentForm> {
-    assertId('amount', params?.amount, 'payments.create');
-    assertString('payment_method', params.payment_method, 'payments.create');
-    // The envelope reader hands `/pay`'s answer on whole, `{ url, data }` (see newApiEnvelope).
-    const answer = (await this.client.request('post', '/api/user/pay', { body: params }, options)) as unknown as { url: string; data: EpayForm };
-    return { url: answer.url, fields: answer.data };
+  create(params: PaymentCreateParams, options?: RequestOptions): ApiPromise<PaymentForm> {
+    return ApiPromise.try(() => {
+      assertId('amount', params?.amount, 'payments.create');
+      assertString('payment_method', params.payment_method, 'payments.create');
+      // The envelope reader hands `/pay`'s answer on whole, `{ url, data }` (see newApiEnvelope).
+      return this.client.request('post', '/api/user/pay', { body: params }, options).map((data) => {
+        const answer = data as unknown as { url: string; data: EpayForm };
+        return { url: answer.url, fields: answer.data };
+      });
+    });
   }
 
   /**
@@ -61,7 +68,7 @@ export class Payments extends Resource<NewApiCore> {
    * @example
    * const { pay_methods, min_topup } = await client.payments.info();
    */
-  info(options?: RequestOptions): Promise<TopUpInfo> {
+  info(options?: RequestOptions): ApiPromise<TopUpInfo> {
     return this.client.request('get', '/api/user/topup/info', {}, options);
   }
 }

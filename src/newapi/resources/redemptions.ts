@@ -2,6 +2,7 @@
  * Redemption codes, as administrators create and manage them. Routes under `/api/redemption/`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
@@ -39,7 +40,7 @@ export class Redemptions extends Resource<NewApiCore> {
   }
 
   /** One code. `GET /api/redemption/:id` @example const code = await client.redemptions.retrieve(7); */
-  async retrieve(id: number, options?: RequestOptions): Promise<Redemption> {
+  retrieve(id: number, options?: RequestOptions): ApiPromise<Redemption> {
     return this.client.request('get', '/api/redemption/{id}', { path: { id } }, options);
   }
 
@@ -48,10 +49,12 @@ export class Redemptions extends Resource<NewApiCore> {
    * @example
    * const keys = await client.redemptions.create({ name: 'launch', count: 10, quota: 500_000 });
    */
-  async create(params: RedemptionCreateParams, options?: RequestOptions): Promise<string[]> {
-    assertString('name', params?.name, 'redemptions.create');
-    assertId('count', params.count, 'redemptions.create');
-    return this.client.request('post', '/api/redemption/', { body: params }, options);
+  create(params: RedemptionCreateParams, options?: RequestOptions): ApiPromise<string[]> {
+    return ApiPromise.try(() => {
+      assertString('name', params?.name, 'redemptions.create');
+      assertId('count', params.count, 'redemptions.create');
+      return this.client.request('post', '/api/redemption/', { body: params }, options);
+    });
   }
 
   /**
@@ -59,18 +62,20 @@ export class Redemptions extends Resource<NewApiCore> {
    * @example
    * await client.redemptions.update(7, { name: 'launch', quota: 1_000_000, expired_time: 0 });
    */
-  async update(id: number, params: RedemptionUpdateParams, options?: RequestOptions): Promise<Redemption> {
-    assertId('id', id, 'redemptions.update');
-    return this.client.request('put', '/api/redemption/', { body: { ...params, id } }, options);
+  update(id: number, params: RedemptionUpdateParams, options?: RequestOptions): ApiPromise<Redemption> {
+    return ApiPromise.try(() => {
+      assertId('id', id, 'redemptions.update');
+      return this.client.request('put', '/api/redemption/', { body: { ...params, id } }, options);
+    });
   }
 
   /** Makes a code usable again. `PUT /api/redemption/?status_only=true` @example await client.redemptions.enable(7); */
-  enable(id: number, options?: RequestOptions): Promise<Redemption> {
+  enable(id: number, options?: RequestOptions): ApiPromise<Redemption> {
     return this.#setStatus(id, 1, 'redemptions.enable', options);
   }
 
   /** Stops a code from being redeemed. `PUT /api/redemption/?status_only=true` @example await client.redemptions.disable(7); */
-  disable(id: number, options?: RequestOptions): Promise<Redemption> {
+  disable(id: number, options?: RequestOptions): ApiPromise<Redemption> {
     return this.#setStatus(id, 2, 'redemptions.disable', options);
   }
 
@@ -80,8 +85,8 @@ export class Redemptions extends Resource<NewApiCore> {
    * @example
    * await client.redemptions.delete(7);
    */
-  async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/redemption/{id}', { path: { id } }, options);
+  delete(id: number, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/redemption/{id}', { path: { id } }, options);
   }
 
   /**
@@ -89,12 +94,14 @@ export class Redemptions extends Resource<NewApiCore> {
    * @example
    * const removed = await client.redemptions.deleteInvalid();
    */
-  deleteInvalid(options?: RequestOptions): Promise<number> {
+  deleteInvalid(options?: RequestOptions): ApiPromise<number> {
     return this.client.request('delete', '/api/redemption/invalid', {}, options);
   }
 
-  async #setStatus(id: number, status: 1 | 2, method: string, options?: RequestOptions): Promise<Redemption> {
-    assertId('id', id, method);
-    return this.client.request('put', '/api/redemption/', { query: { status_only: 'true' }, body: { id, status } }, options);
+  #setStatus(id: number, status: 1 | 2, method: string, options?: RequestOptions): ApiPromise<Redemption> {
+    return ApiPromise.try(() => {
+      assertId('id', id, method);
+      return this.client.request('put', '/api/redemption/', { query: { status_only: 'true' }, body: { id, status } }, options);
+    });
   }
 }

@@ -3,6 +3,7 @@
  * `/api/user/setting`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
@@ -37,7 +38,7 @@ export class Self extends Resource<NewApiCore> {
    * const me = await client.self.retrieve();
    * console.log(me.username, client.quotaToUsd(me.quota));
    */
-  retrieve(options?: RequestOptions): Promise<SelfUser> {
+  retrieve(options?: RequestOptions): ApiPromise<SelfUser> {
     return this.client.request('get', '/api/user/self', {}, options);
   }
 
@@ -47,8 +48,8 @@ export class Self extends Resource<NewApiCore> {
    * @example
    * await client.self.update({ display_name: 'Alice' });
    */
-  async update(params: SelfUpdateParams, options?: RequestOptions): Promise<void> {
-    await this.client.request('put', '/api/user/self', { body: params }, options);
+  update(params: SelfUpdateParams, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request('put', '/api/user/self', { body: params }, options).map(toVoid);
   }
 
   /**
@@ -58,9 +59,11 @@ export class Self extends Resource<NewApiCore> {
    * @example
    * await client.self.updateSettings({ notify_type: 'webhook', quota_warning_threshold: 500_000, webhook_url: 'https://example.com/hook' });
    */
-  async updateSettings(params: UserSettingParams, options?: RequestOptions): Promise<void> {
-    assertString('notify_type', params?.notify_type, 'self.updateSettings');
-    await this.client.request('put', '/api/user/setting', { body: params }, options);
+  updateSettings(params: UserSettingParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('notify_type', params?.notify_type, 'self.updateSettings');
+      return this.client.request('put', '/api/user/setting', { body: params }, options).map(toVoid);
+    });
   }
 
   /**
@@ -69,8 +72,8 @@ export class Self extends Resource<NewApiCore> {
    * @example
    * await client.self.delete();
    */
-  async delete(options?: RequestOptions): Promise<void> {
-    await this.client.request('delete', '/api/user/self', {}, options);
+  delete(options?: RequestOptions): ApiPromise<void> {
+    return this.client.request('delete', '/api/user/self', {}, options).map(toVoid);
   }
 
   /**
@@ -78,7 +81,7 @@ export class Self extends Resource<NewApiCore> {
    * @example
    * const groups = await client.self.groups();
    */
-  groups(options?: RequestOptions): Promise<SelfGroupTable> {
+  groups(options?: RequestOptions): ApiPromise<SelfGroupTable> {
     return this.client.request('get', '/api/user/self/groups', {}, options);
   }
 
@@ -87,8 +90,8 @@ export class Self extends Resource<NewApiCore> {
    * @example
    * const models = await client.self.models({ group: 'default' });
    */
-  async models(params: ModelListParams = {}, options?: RequestOptions): Promise<string[]> {
-    return (await this.client.request('get', '/api/user/models', { query: params }, options)) ?? [];
+  models(params: ModelListParams = {}, options?: RequestOptions): ApiPromise<string[]> {
+    return this.client.request('get', '/api/user/models', { query: params }, options).map((data) => data ?? []);
   }
 
   /**
@@ -98,9 +101,10 @@ export class Self extends Resource<NewApiCore> {
    * const token = await client.self.generateAccessToken();
    * const api = new NewApiClient({ baseURL, accessToken: token, userId: me.id });
    */
-  async generateAccessToken(params: { use?: boolean } = {}, options?: RequestOptions): Promise<string> {
-    const token = await this.client.request('get', '/api/user/token', {}, options);
-    if (params.use) this.client.session.set({ accessToken: token });
-    return token;
+  generateAccessToken(params: { use?: boolean } = {}, options?: RequestOptions): ApiPromise<string> {
+    return this.client.request('get', '/api/user/token', {}, options).map((token) => {
+      if (params?.use) this.client.session.set({ accessToken: token });
+      return token;
+    });
   }
 }

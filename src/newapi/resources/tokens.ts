@@ -2,6 +2,7 @@
  * The caller's API tokens (relay keys, sent to the gateway as `sk-<key>`). Routes under `/api/token/`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
@@ -57,7 +58,7 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * const token = await client.tokens.retrieve(12);
    */
-  async retrieve(id: number, options?: RequestOptions): Promise<Token> {
+  retrieve(id: number, options?: RequestOptions): ApiPromise<Token> {
     return this.client.request('get', '/api/token/{id}', { path: { id } }, options);
   }
 
@@ -71,13 +72,13 @@ export class Tokens extends Resource<NewApiCore> {
    * Concurrent creates on one client therefore each get their own token. Across processes, identical tokens
    * cannot be told apart: each caller still gets one with exactly its fields. Four requests:
    * `GET /api/token/`, `POST /api/token/`, `GET /api/token/`, `POST /api/token/:id/key` (the last one counts
-   * against the critical rate limit, 20 per 20 minutes per IP).
+   * against the critical rate limit, 20 per 20 minutes per IP). `withResponse()` gives the `POST`'s answer.
    * @example
    * const token = await client.tokens.create({ name: 'ci', remain_quota: client.usdToQuota(5) });
    * console.log(`sk-${token.key}`);
    */
-  async create(params: TokenCreateParams = {}, options?: RequestOptions): Promise<TokenWithKey> {
-    return createAndFind(this.client, params, options);
+  create(params: TokenCreateParams = {}, options?: RequestOptions): ApiPromise<TokenWithKey> {
+    return ApiPromise.chain(() => createAndFind(this.client, params, options));
   }
 
   /**
@@ -86,9 +87,11 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * await client.tokens.update(12, { name: 'ci', expired_time: -1, remain_quota: 0, unlimited_quota: true });
    */
-  async update(id: number, params: TokenUpdateParams, options?: RequestOptions): Promise<Token> {
-    assertId('id', id, 'tokens.update');
-    return this.client.request('put', '/api/token/', { body: { ...params, id } }, options);
+  update(id: number, params: TokenUpdateParams, options?: RequestOptions): ApiPromise<Token> {
+    return ApiPromise.try(() => {
+      assertId('id', id, 'tokens.update');
+      return this.client.request('put', '/api/token/', { body: { ...params, id } }, options);
+    });
   }
 
   /**
@@ -96,12 +99,12 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * await client.tokens.enable(12);
    */
-  enable(id: number, options?: RequestOptions): Promise<Token> {
+  enable(id: number, options?: RequestOptions): ApiPromise<Token> {
     return this.#setStatus(id, 1, 'tokens.enable', options);
   }
 
   /** Disables a token. `PUT /api/token/?status_only=true` @example await client.tokens.disable(12); */
-  disable(id: number, options?: RequestOptions): Promise<Token> {
+  disable(id: number, options?: RequestOptions): ApiPromise<Token> {
     return this.#setStatus(id, 2, 'tokens.disable', options);
   }
 
@@ -112,8 +115,8 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * await client.tokens.delete(12);
    */
-  async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/token/{id}', { path: { id } }, options);
+  delete(id: number, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/token/{id}', { path: { id } }, options);
   }
 
   /**
@@ -122,9 +125,11 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * const deleted = await client.tokens.deleteMany([12, 13]);
    */
-  async deleteMany(ids: number[], options?: RequestOptions): Promise<number> {
-    assertIds(ids, 'tokens.deleteMany', Infinity);
-    return this.client.request('post', '/api/token/batch', { body: { ids } }, options);
+  deleteMany(ids: number[], options?: RequestOptions): ApiPromise<number> {
+    return ApiPromise.try(() => {
+      assertIds(ids, 'tokens.deleteMany', Infinity);
+      return this.client.request('post', '/api/token/batch', { body: { ids } }, options);
+    });
   }
 
   /**
@@ -132,8 +137,8 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * const key = await client.tokens.revealKey(12);
    */
-  async revealKey(id: number, options?: RequestOptions): Promise<string> {
-    return (await this.client.request('post', '/api/token/{id}/key', { path: { id } }, options)).key;
+  revealKey(id: number, options?: RequestOptions): ApiPromise<string> {
+    return this.client.request('post', '/api/token/{id}/key', { path: { id } }, options).map((data) => data.key);
   }
 
   /**
@@ -141,14 +146,18 @@ export class Tokens extends Resource<NewApiCore> {
    * @example
    * const keys = await client.tokens.revealKeys([12, 13]); // { '12': '…', '13': '…' }
    */
-  async revealKeys(ids: number[], options?: RequestOptions): Promise<TokenKeys> {
-    assertIds(ids, 'tokens.revealKeys', 100);
-    return (await this.client.request('post', '/api/token/batch/keys', { body: { ids } }, options)).keys;
+  revealKeys(ids: number[], options?: RequestOptions): ApiPromise<TokenKeys> {
+    return ApiPromise.try(() => {
+      assertIds(ids, 'tokens.revealKeys', 100);
+      return this.client.request('post', '/api/token/batch/keys', { body: { ids } }, options).map((data) => data.keys);
+    });
   }
 
-  async #setStatus(id: number, status: 1 | 2, method: string, options?: RequestOptions): Promise<Token> {
-    assertId('id', id, method);
-    return this.client.request('put', '/api/token/', { query: { status_only: 'true' }, body: { id, status } }, options);
+  #setStatus(id: number, status: 1 | 2, method: string, options?: RequestOptions): ApiPromise<Token> {
+    return ApiPromise.try(() => {
+      assertId('id', id, method);
+      return this.client.request('put', '/api/token/', { query: { status_only: 'true' }, body: { id, status } }, options);
+    });
   }
 }
 

@@ -2,6 +2,7 @@
  * Redemption codes, as a user redeems them. `POST /api/user/topup`
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
@@ -17,8 +18,10 @@ export class TopUp extends Resource<NewApiCore> {
    * const credited = await client.topup.redeem('9123b15ca2d34115855a91ce232a1cff');
    * console.log(`+${client.quotaToUsd(credited)} USD`);
    */
-  async redeem(key: string, options?: RequestOptions): Promise<number> {
-    assertString('key', key, 'topup.redeem');
-    return this.client.request('post', '/api/user/topup', { body: { key } }, options);
+  redeem(key: string, options?: RequestOptions): ApiPromise<number> {
+    return ApiPromise.try(() => {
+      assertString('key', key, 'topup.redeem');
+      return this.client.request('post', '/api/user/topup', { body: { key } }, options);
+    });
   }
 }

@@ -2,6 +2,7 @@
  * The logged-in user's TOTP two-factor authentication. Routes under `/api/user/2fa/`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
@@ -22,7 +23,7 @@ export class TwoFactor extends Resource<NewApiCore> {
    * @example
    * const { enabled } = await client.twoFactor.status();
    */
-  status(options?: RequestOptions): Promise<TwoFactorStatus> {
+  status(options?: RequestOptions): ApiPromise<TwoFactorStatus> {
     return this.client.request('get', '/api/user/2fa/status', {}, options);
   }
 
@@ -31,7 +32,7 @@ export class TwoFactor extends Resource<NewApiCore> {
    * @example
    * const { qr_code_data, backup_codes } = await client.twoFactor.setup();
    */
-  setup(options?: RequestOptions): Promise<TwoFactorSetup> {
+  setup(options?: RequestOptions): ApiPromise<TwoFactorSetup> {
     return this.client.request('post', '/api/user/2fa/setup', {}, options);
   }
 
@@ -40,9 +41,11 @@ export class TwoFactor extends Resource<NewApiCore> {
    * @example
    * await client.twoFactor.enable({ code: '123456' });
    */
-  async enable(params: TwoFactorCodeParams, options?: RequestOptions): Promise<void> {
-    assertString('code', params?.code, 'twoFactor.enable');
-    await this.client.request('post', '/api/user/2fa/enable', { body: params }, options);
+  enable(params: TwoFactorCodeParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('code', params?.code, 'twoFactor.enable');
+      return this.client.request('post', '/api/user/2fa/enable', { body: params }, options).map(toVoid);
+    });
   }
 
   /**
@@ -50,9 +53,11 @@ export class TwoFactor extends Resource<NewApiCore> {
    * @example
    * await client.twoFactor.disable({ code: 'ABCD-1234' });
    */
-  async disable(params: TwoFactorCodeParams, options?: RequestOptions): Promise<void> {
-    assertString('code', params?.code, 'twoFactor.disable');
-    await this.client.request('post', '/api/user/2fa/disable', { body: params }, options);
+  disable(params: TwoFactorCodeParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('code', params?.code, 'twoFactor.disable');
+      return this.client.request('post', '/api/user/2fa/disable', { body: params }, options).map(toVoid);
+    });
   }
 
   /**
@@ -60,8 +65,10 @@ export class TwoFactor extends Resource<NewApiCore> {
    * @example
    * const codes = await client.twoFactor.regenerateBackupCodes({ code: '123456' });
    */
-  async regenerateBackupCodes(params: TwoFactorCodeParams, options?: RequestOptions): Promise<string[]> {
-    assertString('code', params?.code, 'twoFactor.regenerateBackupCodes');
-    return (await this.client.request('post', '/api/user/2fa/backup_codes', { body: params }, options)).backup_codes;
+  regenerateBackupCodes(params: TwoFactorCodeParams, options?: RequestOptions): ApiPromise<string[]> {
+    return ApiPromise.try(() => {
+      assertString('code', params?.code, 'twoFactor.regenerateBackupCodes');
+      return this.client.request('post', '/api/user/2fa/backup_codes', { body: params }, options).map((data) => data.backup_codes);
+    });
   }
 }

@@ -2,6 +2,7 @@
  * Users, as an administrator sees them. Routes under `/api/user/`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise, PageParams } from '../../core/page.js';
@@ -53,7 +54,7 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * const user = await client.users.retrieve(42);
    */
-  async retrieve(id: number, options?: RequestOptions): Promise<User> {
+  retrieve(id: number, options?: RequestOptions): ApiPromise<User> {
     return this.client.request('get', '/api/user/{id}', { path: { id } }, options);
   }
 
@@ -62,10 +63,12 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * await client.users.create({ username: 'bob', password: 'pa55word!', display_name: 'Bob' });
    */
-  async create(params: UserCreateParams, options?: RequestOptions): Promise<void> {
-    assertString('username', params?.username, 'users.create');
-    assertString('password', params.password, 'users.create');
-    await this.client.request('post', '/api/user/', { body: params }, options);
+  create(params: UserCreateParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('username', params?.username, 'users.create');
+      assertString('password', params.password, 'users.create');
+      return this.client.request('post', '/api/user/', { body: params }, options).map(toVoid);
+    });
   }
 
   /**
@@ -73,9 +76,11 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * await client.users.update(42, { display_name: 'Robert', group: 'vip' });
    */
-  async update(id: number, params: UserUpdateParams, options?: RequestOptions): Promise<void> {
-    assertId('id', id, 'users.update');
-    await this.client.request('put', '/api/user/', { body: { ...params, id } }, options);
+  update(id: number, params: UserUpdateParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertId('id', id, 'users.update');
+      return this.client.request('put', '/api/user/', { body: { ...params, id } }, options).map(toVoid);
+    });
   }
 
   /**
@@ -86,17 +91,17 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * await client.users.delete(42);
    */
-  async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/user/{id}', { path: { id } }, options);
+  delete(id: number, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/user/{id}', { path: { id } }, options);
   }
 
   /** Re-enables a disabled user. `POST /api/user/manage` `{action: "enable"}` @example await client.users.enable(42); */
-  enable(id: number, options?: RequestOptions): Promise<ManageResult> {
+  enable(id: number, options?: RequestOptions): ApiPromise<ManageResult> {
     return this.#manage(id, 'enable', options);
   }
 
   /** Disables (bans) a user; root cannot be disabled. `POST /api/user/manage` `{action: "disable"}` @example await client.users.disable(42); */
-  disable(id: number, options?: RequestOptions): Promise<ManageResult> {
+  disable(id: number, options?: RequestOptions): ApiPromise<ManageResult> {
     return this.#manage(id, 'disable', options);
   }
 
@@ -107,17 +112,17 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * await client.users.softDelete(42).catch((err) => { if (!(err instanceof NotFoundError)) throw err; });
    */
-  softDelete(id: number, options?: RequestOptions): Promise<ManageResult> {
+  softDelete(id: number, options?: RequestOptions): ApiPromise<ManageResult> {
     return this.#manage(id, 'delete', options);
   }
 
   /** Makes a common user an admin (root only). `POST /api/user/manage` `{action: "promote"}` @example await client.users.promote(42); */
-  promote(id: number, options?: RequestOptions): Promise<ManageResult> {
+  promote(id: number, options?: RequestOptions): ApiPromise<ManageResult> {
     return this.#manage(id, 'promote', options);
   }
 
   /** Makes an admin a common user again. `POST /api/user/manage` `{action: "demote"}` @example await client.users.demote(42); */
-  demote(id: number, options?: RequestOptions): Promise<ManageResult> {
+  demote(id: number, options?: RequestOptions): ApiPromise<ManageResult> {
     return this.#manage(id, 'demote', options);
   }
 
@@ -126,9 +131,11 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * await client.users.addQuota(42, { mode: 'add', value: client.usdToQuota(10) });
    */
-  async addQuota(id: number, params: QuotaChangeParams, options?: RequestOptions): Promise<void> {
-    assertId('id', id, 'users.addQuota');
-    await this.client.request('post', '/api/user/manage', { body: { id, action: 'add_quota', ...params } }, options);
+  addQuota(id: number, params: QuotaChangeParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertId('id', id, 'users.addQuota');
+      return this.client.request('post', '/api/user/manage', { body: { id, action: 'add_quota', ...params } }, options).map(toVoid);
+    });
   }
 
   /**
@@ -136,7 +143,7 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * const { enabled_rate } = await client.users.twoFactorStats();
    */
-  twoFactorStats(options?: RequestOptions): Promise<TwoFactorStats> {
+  twoFactorStats(options?: RequestOptions): ApiPromise<TwoFactorStats> {
     return this.client.request('get', '/api/user/2fa/stats', {}, options);
   }
 
@@ -146,12 +153,14 @@ export class Users extends Resource<NewApiCore> {
    * @example
    * await client.users.disableTwoFactor(42);
    */
-  async disableTwoFactor(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.request('delete', '/api/user/{id}/2fa', { path: { id } }, options);
+  disableTwoFactor(id: number, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request('delete', '/api/user/{id}/2fa', { path: { id } }, options).map(toVoid);
   }
 
-  async #manage(id: number, action: Action, options?: RequestOptions): Promise<ManageResult> {
-    assertId('id', id, `users.${action}`);
-    return this.client.request('post', '/api/user/manage', { body: { id, action } }, options);
+  #manage(id: number, action: Action, options?: RequestOptions): ApiPromise<ManageResult> {
+    return ApiPromise.try(() => {
+      assertId('id', id, `users.${action}`);
+      return this.client.request('post', '/api/user/manage', { body: { id, action } }, options);
+    });
   }
 }

@@ -2,6 +2,7 @@
  * Emailed verification codes for registration. `GET /api/verification`
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import { assertString } from '../../core/validate.js';
@@ -21,8 +22,10 @@ export class Verification extends Resource<NewApiCore> {
    * await client.verification.send({ email: 'alice@example.com' });
    * await client.auth.register({ username: 'alice', password: 'correct-horse-1', email: 'alice@example.com', verification_code: '3fa91c' });
    */
-  async send(params: VerificationParams, options?: RequestOptions): Promise<void> {
-    assertString('email', params?.email, 'verification.send');
-    await this.client.request('get', '/api/verification', { query: params }, { maxRetries: 0, ...options });
+  send(params: VerificationParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertString('email', params?.email, 'verification.send');
+      return this.client.request('get', '/api/verification', { query: params }, { maxRetries: 0, ...options }).map(toVoid);
+    });
   }
 }

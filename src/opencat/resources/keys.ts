@@ -3,6 +3,7 @@
  * under `/1/keys`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import { Resource } from '../../core/resource.js';
@@ -49,11 +50,13 @@ export class Keys extends Resource<OpenCatClient> {
    * await client.keys.create({ name: 'azure.myres', key: '…', endpoint: 'https://myres.openai.azure.com' });
    * await client.keys.create({ name: 'claude.team', key: 'sk-ant-…' });
    */
-  async create(params: KeyCreateParams, options?: RequestOptions): Promise<Key> {
-    assertString('name', params?.name, 'keys.create');
-    assertString('key', params.key, 'keys.create');
-    assertHeeded(params);
-    return this.client.request('post', '/1/keys', { body: params }, options);
+  create(params: KeyCreateParams, options?: RequestOptions): ApiPromise<Key> {
+    return ApiPromise.try(() => {
+      assertString('name', params?.name, 'keys.create');
+      assertString('key', params.key, 'keys.create');
+      assertHeeded(params);
+      return this.client.request('post', '/1/keys', { body: params }, options);
+    });
   }
 
   /**
@@ -62,8 +65,8 @@ export class Keys extends Resource<OpenCatClient> {
    * @example
    * await client.keys.delete(key.id);
    */
-  async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/1/keys/{id}', { path: { id: String(id) } }, options);
+  delete(id: number, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/1/keys/{id}', { path: { id: String(id) } }, options);
   }
 }
 

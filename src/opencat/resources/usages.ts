@@ -2,6 +2,7 @@
  * What each user spent over a range of days. `GET /1/usages`
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import { Resource } from '../../core/resource.js';
 import type { OpenCatClient } from '../client.js';
@@ -40,10 +41,8 @@ export class Usages extends Resource<OpenCatClient> {
    * const march = await client.usages.list({ from: '2026-03-01', to: '2026-04-01' });
    * for (const { userId, cost, costUsd } of march) console.log(userId, cost, costUsd);
    */
-  async list(params: UsageListParams = {}, options?: RequestOptions): Promise<Usage[]> {
-    const query = rangeQuery(params);
-    const rows = await this.client.request('get', '/1/usages', { query }, options);
-    return rows.map(toUsage);
+  list(params: UsageListParams = {}, options?: RequestOptions): ApiPromise<Usage[]> {
+    return ApiPromise.try(() => this.client.request('get', '/1/usages', { query: rangeQuery(params) }, options).map((rows) => rows.map(toUsage)));
   }
 }
 

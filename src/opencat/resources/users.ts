@@ -2,6 +2,7 @@
  * The team's users (root and members), as root manages them. Routes under `/1/users` and `/1/me`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
 import { Resource } from '../../core/resource.js';
@@ -42,9 +43,9 @@ export class Users extends Resource<OpenCatClient> {
    * const root = await new OpenCatClient({ baseURL }).users.init();
    * const admin = new OpenCatClient({ baseURL, token: root.token });
    */
-  init(options?: RequestOptions): Promise<UserProfile> {
+  init(options?: RequestOptions): ApiPromise<UserProfile> {
     // The document lists `{"error"}` among the HTTP 200 answers; the reader throws those, hence the narrower type.
-    return this.client.request('post', '/1/users/init', {}, options) as Promise<UserProfile>;
+    return this.client.request('post', '/1/users/init', {}, options) as unknown as ApiPromise<UserProfile>;
   }
 
   /**
@@ -53,8 +54,8 @@ export class Users extends Resource<OpenCatClient> {
    * @example
    * const { name } = await client.users.me();
    */
-  me(options?: RequestOptions): Promise<UserProfile> {
-    return this.client.request('get', '/1/me', {}, options) as Promise<UserProfile>;
+  me(options?: RequestOptions): ApiPromise<UserProfile> {
+    return this.client.request('get', '/1/me', {}, options) as unknown as ApiPromise<UserProfile>;
   }
 
   /**
@@ -73,9 +74,11 @@ export class Users extends Resource<OpenCatClient> {
    * const alice = await client.users.create({ name: 'alice' });
    * console.log(alice.token);
    */
-  async create(params: UserCreateParams, options?: RequestOptions): Promise<User> {
-    assertString('name', params?.name, 'users.create');
-    return this.client.request('post', '/1/users', { body: { name: params.name } }, options) as Promise<User>;
+  create(params: UserCreateParams, options?: RequestOptions): ApiPromise<User> {
+    return ApiPromise.try(() => {
+      assertString('name', params?.name, 'users.create');
+      return this.client.request('post', '/1/users', { body: { name: params.name } }, options) as unknown as ApiPromise<User>;
+    });
   }
 
   /**
@@ -84,8 +87,8 @@ export class Users extends Resource<OpenCatClient> {
    * @example
    * await client.users.delete(alice.id);
    */
-  async delete(id: number, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/1/users/{id}', { path: { id: String(id) } }, options);
+  delete(id: number, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/1/users/{id}', { path: { id: String(id) } }, options);
   }
 
   /**
@@ -96,9 +99,11 @@ export class Users extends Resource<OpenCatClient> {
    * const { token } = await client.users.resetToken(alice.id);
    * await client.users.resetToken(alice.id, { token: 'alice-2026' });
    */
-  async resetToken(id: number, params: UserResetParams = {}, options?: RequestOptions): Promise<User> {
-    if (params.token !== undefined) assertToken('token', params.token, 'users.resetToken');
-    const query = params.token === undefined ? {} : { token: params.token };
-    return this.client.request('post', '/1/users/{id}/reset', { path: { id: String(id) }, query }, options);
+  resetToken(id: number, params: UserResetParams = {}, options?: RequestOptions): ApiPromise<User> {
+    return ApiPromise.try(() => {
+      if (params.token !== undefined) assertToken('token', params.token, 'users.resetToken');
+      const query = params.token === undefined ? {} : { token: params.token };
+      return this.client.request('post', '/1/users/{id}/reset', { path: { id: String(id) }, query }, options);
+    });
   }
 }

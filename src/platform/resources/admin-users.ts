@@ -2,6 +2,7 @@
  * Users, as a platform admin sees them. Routes under `/admin/v1/users`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
@@ -32,7 +33,7 @@ export class AdminUsers extends Resource<PlatformClient> {
    * @example
    * const user = await client.admin.users.retrieve('u_01HX3Z8K9Q2M7N4P5R6S7T8V9W');
    */
-  async retrieve(userId: string, options?: RequestOptions): Promise<AdminUser> {
+  retrieve(userId: string, options?: RequestOptions): ApiPromise<AdminUser> {
     return this.client.request('get', '/admin/v1/users/{user_id}', { path: { user_id: userId } }, options);
   }
 
@@ -41,9 +42,11 @@ export class AdminUsers extends Resource<PlatformClient> {
    * @example
    * await client.admin.users.freeze(userId, { reason: 'abuse report #123' });
    */
-  async freeze(userId: string, params: FreezeParams, options?: RequestOptions): Promise<AdminUser> {
-    assertStrings(params, ['reason'], 'admin.users.freeze');
-    return this.client.request('post', '/admin/v1/users/{user_id}/freeze', { path: { user_id: userId }, body: params }, options);
+  freeze(userId: string, params: FreezeParams, options?: RequestOptions): ApiPromise<AdminUser> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['reason'], 'admin.users.freeze');
+      return this.client.request('post', '/admin/v1/users/{user_id}/freeze', { path: { user_id: userId }, body: params }, options);
+    });
   }
 
   /**
@@ -51,7 +54,7 @@ export class AdminUsers extends Resource<PlatformClient> {
    * @example
    * await client.admin.users.unfreeze(userId);
    */
-  async unfreeze(userId: string, options?: RequestOptions): Promise<AdminUser> {
+  unfreeze(userId: string, options?: RequestOptions): ApiPromise<AdminUser> {
     return this.client.request('post', '/admin/v1/users/{user_id}/unfreeze', { path: { user_id: userId } }, options);
   }
 }

@@ -2,6 +2,7 @@
  * Verification review, for platform admins. Routes under `/admin/v1/verifications`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
@@ -39,7 +40,7 @@ export class AdminVerifications extends Resource<PlatformClient> {
    * @example
    * const submission = await client.admin.verifications.retrieve('ver_01HX43D4E5F6G7H8J9KMNPQRST');
    */
-  async retrieve(verificationId: string, options?: RequestOptions): Promise<VerificationSubmission> {
+  retrieve(verificationId: string, options?: RequestOptions): ApiPromise<VerificationSubmission> {
     return this.client.request('get', '/admin/v1/verifications/{verification_id}', { path: { verification_id: verificationId } }, options);
   }
 
@@ -49,7 +50,7 @@ export class AdminVerifications extends Resource<PlatformClient> {
    * @example
    * await client.admin.verifications.approve(verificationId);
    */
-  async approve(verificationId: string, options?: RequestOptions): Promise<VerificationSubmission> {
+  approve(verificationId: string, options?: RequestOptions): ApiPromise<VerificationSubmission> {
     return this.client.request('post', '/admin/v1/verifications/{verification_id}/approve', { path: { verification_id: verificationId } }, options);
   }
 
@@ -58,8 +59,10 @@ export class AdminVerifications extends Resource<PlatformClient> {
    * @example
    * await client.admin.verifications.reject(verificationId, { reason: 'The licence image is unreadable.' });
    */
-  async reject(verificationId: string, params: RejectParams, options?: RequestOptions): Promise<VerificationSubmission> {
-    assertStrings(params, ['reason'], 'admin.verifications.reject');
-    return this.client.request('post', '/admin/v1/verifications/{verification_id}/reject', { path: { verification_id: verificationId }, body: params }, options);
+  reject(verificationId: string, params: RejectParams, options?: RequestOptions): ApiPromise<VerificationSubmission> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['reason'], 'admin.verifications.reject');
+      return this.client.request('post', '/admin/v1/verifications/{verification_id}/reject', { path: { verification_id: verificationId }, body: params }, options);
+    });
   }
 }

@@ -2,6 +2,7 @@
  * The caller's API keys. Routes under `/api/v1/users/me/apikeys`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
@@ -36,9 +37,11 @@ export class ApiKeys extends Resource<PlatformClient> {
    * @example
    * const { api_key } = await client.apiKeys.create({ name: 'CI', key_type: 'test', allowed_models: ['gpt-4o'] });
    */
-  async create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<CreatedApiKey> {
-    assertStrings(params, ['name', 'key_type'], 'apiKeys.create');
-    return this.client.request('post', '/api/v1/users/me/apikeys', { body: params }, options);
+  create(params: ApiKeyCreateParams, options?: RequestOptions): ApiPromise<CreatedApiKey> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['name', 'key_type'], 'apiKeys.create');
+      return this.client.request('post', '/api/v1/users/me/apikeys', { body: params }, options);
+    });
   }
 
   /**
@@ -46,7 +49,7 @@ export class ApiKeys extends Resource<PlatformClient> {
    * @example
    * const key = await client.apiKeys.retrieve('key_01HX41B2C3D4E5F6G7H8J9KMNP');
    */
-  async retrieve(keyId: string, options?: RequestOptions): Promise<ApiKey> {
+  retrieve(keyId: string, options?: RequestOptions): ApiPromise<ApiKey> {
     return this.client.request('get', '/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
   }
 
@@ -56,9 +59,11 @@ export class ApiKeys extends Resource<PlatformClient> {
    * @example
    * await client.apiKeys.update(keyId, { status: 'disabled' });
    */
-  async update(keyId: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKey> {
-    assertAnyOf(params, ['name', 'status', 'expires_at', 'allowed_models', 'allowed_ips'], 'apiKeys.update');
-    return this.client.request('put', '/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId }, body: params }, options);
+  update(keyId: string, params: ApiKeyUpdateParams, options?: RequestOptions): ApiPromise<ApiKey> {
+    return ApiPromise.try(() => {
+      assertAnyOf(params, ['name', 'status', 'expires_at', 'allowed_models', 'allowed_ips'], 'apiKeys.update');
+      return this.client.request('put', '/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId }, body: params }, options);
+    });
   }
 
   /**
@@ -68,7 +73,7 @@ export class ApiKeys extends Resource<PlatformClient> {
    * @example
    * await client.apiKeys.delete(keyId);
    */
-  async delete(keyId: string, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
+  delete(keyId: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/v1/users/me/apikeys/{key_id}', { path: { key_id: keyId } }, options);
   }
 }

@@ -3,6 +3,7 @@
  * (and `/api/v1/users/register`).
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PlatformClient } from '../client.js';
@@ -47,7 +48,7 @@ export class Auth extends Resource<PlatformClient> {
    * @example
    * const { key_id, public_key, expires_at } = await client.auth.publicKey();
    */
-  publicKey(options?: RequestOptions): Promise<PublicKey> {
+  publicKey(options?: RequestOptions): ApiPromise<PublicKey> {
     return this.client.request('get', '/api/v1/auth/public-key', {}, options);
   }
 
@@ -56,11 +57,13 @@ export class Auth extends Resource<PlatformClient> {
    * @example
    * await client.auth.register({ user_type: 'personal', email: 'me@example.com', password: 'Passw0rd!', captcha_token });
    */
-  async register(params: RegisterParams, options?: RequestOptions): Promise<RegisteredUser> {
-    assertStrings(params, ['user_type', 'email', 'password', 'captcha_token'], 'auth.register');
-    if (params.user_type === 'enterprise') assertStrings(params, ['enterprise_name'], 'auth.register');
-    const { password, ...rest } = params;
-    return this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/users/register', { body: { ...rest, ...fields } }, options), options);
+  register(params: RegisterParams, options?: RequestOptions): ApiPromise<RegisteredUser> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['user_type', 'email', 'password', 'captcha_token'], 'auth.register');
+      if (params.user_type === 'enterprise') assertStrings(params, ['enterprise_name'], 'auth.register');
+      const { password, ...rest } = params;
+      return this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/users/register', { body: { ...rest, ...fields } }, options), options);
+    });
   }
 
   /**
@@ -69,13 +72,15 @@ export class Auth extends Resource<PlatformClient> {
    * @example
    * const { user } = await client.auth.login({ email: 'me@example.com', password: 'Passw0rd!', captcha_token });
    */
-  async login(params: LoginParams, options?: RequestOptions): Promise<LoginResult> {
-    assertStrings(params, ['password', 'captcha_token'], 'auth.login');
-    const { password, ...rest } = params as LoginParams & { email?: unknown; phone?: unknown };
-    if ((rest.email === undefined) === (rest.phone === undefined)) throw new TypeError('Failed to call auth.login: pass exactly one of `email` and `phone`.');
-    const body = (fields: { key_id: string; password: string }) => ({ ...rest, ...fields }) as Body<'/api/v1/auth/login', 'post'>;
-    // The client's token session keeps the pair and tells `onTokens` (it watches the login route).
-    return this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/auth/login', { body: body(fields) }, options), options);
+  login(params: LoginParams, options?: RequestOptions): ApiPromise<LoginResult> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['password', 'captcha_token'], 'auth.login');
+      const { password, ...rest } = params as LoginParams & { email?: unknown; phone?: unknown };
+      if ((rest.email === undefined) === (rest.phone === undefined)) throw new TypeError('Failed to call auth.login: pass exactly one of `email` and `phone`.');
+      const body = (fields: { key_id: string; password: string }) => ({ ...rest, ...fields }) as Body<'/api/v1/auth/login', 'post'>;
+      // The client's token session keeps the pair and tells `onTokens` (it watches the login route).
+      return this.client.withPasswords({ password }, (fields) => this.client.request('post', '/api/v1/auth/login', { body: body(fields) }, options), options);
+    });
   }
 
   /**
@@ -95,8 +100,8 @@ export class Auth extends Resource<PlatformClient> {
    * @example
    * await client.auth.logout({ all: true });
    */
-  async logout(params: LogoutParams = {}, options?: RequestOptions): Promise<void> {
+  logout(params: LogoutParams = {}, options?: RequestOptions): ApiPromise<void> {
     // The client's token session forgets the tokens after this call, whatever its outcome.
-    await this.client.request('post', '/api/v1/auth/logout', { body: params }, options);
+    return this.client.request('post', '/api/v1/auth/logout', { body: params }, options).map(toVoid);
   }
 }

@@ -3,6 +3,7 @@
  * Routes under `/api/v1/auth/captcha`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PlatformClient } from '../client.js';
@@ -24,7 +25,7 @@ export class Captchas extends Resource<PlatformClient> {
    * const captcha = await client.auth.captcha.create();
    * img.src = captcha.image;
    */
-  create(options?: RequestOptions): Promise<Captcha> {
+  create(options?: RequestOptions): ApiPromise<Captcha> {
     return this.client.request('post', '/api/v1/auth/captcha', {}, options);
   }
 
@@ -34,8 +35,10 @@ export class Captchas extends Resource<PlatformClient> {
    * @example
    * const { captcha_token } = await client.auth.captcha.verify({ captcha_id: captcha.captcha_id, answer: 'K7WX' });
    */
-  async verify(params: CaptchaVerifyParams, options?: RequestOptions): Promise<CaptchaToken> {
-    assertStrings(params, ['captcha_id', 'answer'], 'auth.captcha.verify');
-    return this.client.request('post', '/api/v1/auth/captcha/verify', { body: params }, options);
+  verify(params: CaptchaVerifyParams, options?: RequestOptions): ApiPromise<CaptchaToken> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['captcha_id', 'answer'], 'auth.captcha.verify');
+      return this.client.request('post', '/api/v1/auth/captcha/verify', { body: params }, options);
+    });
   }
 }

@@ -2,6 +2,7 @@
  * The caller's enterprise. `GET|PUT /api/v1/enterprise/profile`
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PlatformClient } from '../client.js';
@@ -20,7 +21,7 @@ export class Enterprise extends Resource<PlatformClient> {
    * @example
    * const { enterprise_name, verify_status, member_count } = await client.enterprise.retrieve();
    */
-  retrieve(options?: RequestOptions): Promise<EnterpriseProfile> {
+  retrieve(options?: RequestOptions): ApiPromise<EnterpriseProfile> {
     return this.client.request('get', '/api/v1/enterprise/profile', {}, options);
   }
 
@@ -29,8 +30,10 @@ export class Enterprise extends Resource<PlatformClient> {
    * @example
    * await client.enterprise.update({ contact_name: '李四', contact_phone: '13900139000' });
    */
-  async update(params: EnterpriseUpdateParams, options?: RequestOptions): Promise<EnterpriseProfile> {
-    assertAnyOf(params, ['contact_name', 'contact_phone'], 'enterprise.update');
-    return this.client.request('put', '/api/v1/enterprise/profile', { body: params }, options);
+  update(params: EnterpriseUpdateParams, options?: RequestOptions): ApiPromise<EnterpriseProfile> {
+    return ApiPromise.try(() => {
+      assertAnyOf(params, ['contact_name', 'contact_phone'], 'enterprise.update');
+      return this.client.request('put', '/api/v1/enterprise/profile', { body: params }, options);
+    });
   }
 }

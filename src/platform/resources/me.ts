@@ -2,6 +2,7 @@
  * The caller's own account. Routes under `/api/v1/users/me`.
  * @module
  */
+import { ApiPromise, toVoid } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PlatformClient } from '../client.js';
@@ -46,7 +47,7 @@ export class Me extends Resource<PlatformClient> {
    * @example
    * const me = await client.users.me.retrieve();
    */
-  retrieve(options?: RequestOptions): Promise<User> {
+  retrieve(options?: RequestOptions): ApiPromise<User> {
     return this.client.request('get', '/api/v1/users/me', {}, options);
   }
 
@@ -55,9 +56,11 @@ export class Me extends Resource<PlatformClient> {
    * @example
    * await client.users.me.update({ nickname: '张三', avatar: null });
    */
-  async update(params: UserUpdateParams, options?: RequestOptions): Promise<User> {
-    assertAnyOf(params, ['nickname', 'avatar'], 'users.me.update');
-    return this.client.request('put', '/api/v1/users/me', { body: params }, options);
+  update(params: UserUpdateParams, options?: RequestOptions): ApiPromise<User> {
+    return ApiPromise.try(() => {
+      assertAnyOf(params, ['nickname', 'avatar'], 'users.me.update');
+      return this.client.request('put', '/api/v1/users/me', { body: params }, options);
+    });
   }
 
   /**
@@ -65,10 +68,12 @@ export class Me extends Resource<PlatformClient> {
    * @example
    * await client.users.me.changePassword({ old_password: 'Passw0rd!', new_password: 'N3w-passw0rd' });
    */
-  async changePassword(params: ChangePasswordParams, options?: RequestOptions): Promise<void> {
-    assertStrings(params, ['old_password', 'new_password'], 'users.me.changePassword');
-    const { old_password, new_password } = params;
-    await this.client.withPasswords({ old_password, new_password }, (body) => this.client.request('put', '/api/v1/users/me/password', { body }, options), options);
+  changePassword(params: ChangePasswordParams, options?: RequestOptions): ApiPromise<void> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['old_password', 'new_password'], 'users.me.changePassword');
+      const { old_password, new_password } = params;
+      return this.client.withPasswords({ old_password, new_password }, (body) => this.client.request('put', '/api/v1/users/me/password', { body }, options), options).map(toVoid);
+    });
   }
 
   /**
@@ -77,9 +82,11 @@ export class Me extends Resource<PlatformClient> {
    * @example
    * await client.users.me.sendEmailCode({ email: 'me@example.com', purpose: 'register' });
    */
-  async sendEmailCode(params: SendEmailCodeParams, options?: RequestOptions): Promise<EmailCodeSent> {
-    assertStrings(params, ['email', 'purpose'], 'users.me.sendEmailCode');
-    return this.client.request('post', '/api/v1/users/me/verify/email', { body: params }, options);
+  sendEmailCode(params: SendEmailCodeParams, options?: RequestOptions): ApiPromise<EmailCodeSent> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['email', 'purpose'], 'users.me.sendEmailCode');
+      return this.client.request('post', '/api/v1/users/me/verify/email', { body: params }, options);
+    });
   }
 
   /**
@@ -88,12 +95,14 @@ export class Me extends Resource<PlatformClient> {
    * @example
    * await client.users.me.confirmEmailCode({ purpose: 'reset_password', email: 'me@example.com', code: '493027', new_password: 'N3w-passw0rd' });
    */
-  async confirmEmailCode(params: ConfirmEmailCodeParams, options?: RequestOptions): Promise<EmailConfirmation> {
-    assertStrings(params, ['purpose', 'email', 'code'], 'users.me.confirmEmailCode');
-    const send = (body: Body<'/api/v1/users/me/verify/email/confirm', 'post'>) => this.client.request('post', '/api/v1/users/me/verify/email/confirm', { body }, options);
-    if (params.purpose !== 'reset_password') return send(params);
-    assertStrings(params, ['new_password'], 'users.me.confirmEmailCode');
-    const { new_password, ...rest } = params;
-    return this.client.withPasswords({ new_password }, (fields) => send({ ...rest, ...fields }), options);
+  confirmEmailCode(params: ConfirmEmailCodeParams, options?: RequestOptions): ApiPromise<EmailConfirmation> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['purpose', 'email', 'code'], 'users.me.confirmEmailCode');
+      const send = (body: Body<'/api/v1/users/me/verify/email/confirm', 'post'>) => this.client.request('post', '/api/v1/users/me/verify/email/confirm', { body }, options);
+      if (params.purpose !== 'reset_password') return send(params);
+      assertStrings(params, ['new_password'], 'users.me.confirmEmailCode');
+      const { new_password, ...rest } = params;
+      return this.client.withPasswords({ new_password }, (fields) => send({ ...rest, ...fields }), options);
+    });
   }
 }

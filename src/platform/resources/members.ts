@@ -3,6 +3,7 @@
  * The owner and admins manage; see decision 010 for who may act on whom.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PagePromise } from '../../core/page.js';
@@ -46,9 +47,11 @@ export class Members extends Resource<PlatformClient> {
    * @example
    * await client.members.invite({ email: 'dev@company.com', role: 'member' });
    */
-  async invite(params: InviteParams, options?: RequestOptions): Promise<Invitation> {
-    assertStrings(params, ['email'], 'members.invite');
-    return this.client.request('post', '/api/v1/enterprise/members/invite', { body: params }, options);
+  invite(params: InviteParams, options?: RequestOptions): ApiPromise<Invitation> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['email'], 'members.invite');
+      return this.client.request('post', '/api/v1/enterprise/members/invite', { body: params }, options);
+    });
   }
 
   /**
@@ -57,13 +60,15 @@ export class Members extends Resource<PlatformClient> {
    * @example
    * await client.members.acceptInvitation({ token, password: 'Passw0rd!', nickname: '开发同学' });
    */
-  async acceptInvitation(params: AcceptInvitationParams, options?: RequestOptions): Promise<Member> {
-    assertStrings(params, ['token'], 'members.acceptInvitation');
-    const { password, ...rest } = params;
-    const send = (body: Body<'/api/v1/enterprise/invitations/accept', 'post'>) => this.client.request('post', '/api/v1/enterprise/invitations/accept', { body }, options);
-    if (password === undefined) return send(rest);
-    assertStrings(params, ['password'], 'members.acceptInvitation');
-    return this.client.withPasswords({ password }, (fields) => send({ ...rest, ...fields }), options);
+  acceptInvitation(params: AcceptInvitationParams, options?: RequestOptions): ApiPromise<Member> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['token'], 'members.acceptInvitation');
+      const { password, ...rest } = params;
+      const send = (body: Body<'/api/v1/enterprise/invitations/accept', 'post'>) => this.client.request('post', '/api/v1/enterprise/invitations/accept', { body }, options);
+      if (password === undefined) return send(rest);
+      assertStrings(params, ['password'], 'members.acceptInvitation');
+      return this.client.withPasswords({ password }, (fields) => send({ ...rest, ...fields }), options);
+    });
   }
 
   /**
@@ -73,8 +78,8 @@ export class Members extends Resource<PlatformClient> {
    * @example
    * await client.members.delete('u_01HX40A1B2C3D4E5F6G7H8J9KM');
    */
-  async delete(memberId: string, options?: RequestOptions): Promise<void> {
-    await this.client.remove('/api/v1/enterprise/members/{member_id}', { path: { member_id: memberId } }, options);
+  delete(memberId: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.remove('/api/v1/enterprise/members/{member_id}', { path: { member_id: memberId } }, options);
   }
 
   /**
@@ -82,7 +87,7 @@ export class Members extends Resource<PlatformClient> {
    * @example
    * const { tokens_per_day, tokens_used_today } = await client.members.retrieveQuota(memberId);
    */
-  async retrieveQuota(memberId: string, options?: RequestOptions): Promise<Quota> {
+  retrieveQuota(memberId: string, options?: RequestOptions): ApiPromise<Quota> {
     return this.client.request('get', '/api/v1/enterprise/members/{member_id}/quota', { path: { member_id: memberId } }, options);
   }
 
@@ -91,9 +96,11 @@ export class Members extends Resource<PlatformClient> {
    * @example
    * await client.members.setQuota(memberId, { tokens_per_day: 1_000_000, requests_per_day: null });
    */
-  async setQuota(memberId: string, params: QuotaSetParams, options?: RequestOptions): Promise<Quota> {
-    if (params?.tokens_per_day === undefined || params.requests_per_day === undefined) throw new TypeError('Failed to call members.setQuota: pass both `tokens_per_day` and `requests_per_day` (`null` for no cap).');
-    return this.client.request('put', '/api/v1/enterprise/members/{member_id}/quota', { path: { member_id: memberId }, body: params }, options);
+  setQuota(memberId: string, params: QuotaSetParams, options?: RequestOptions): ApiPromise<Quota> {
+    return ApiPromise.try(() => {
+      if (params?.tokens_per_day === undefined || params.requests_per_day === undefined) throw new TypeError('Failed to call members.setQuota: pass both `tokens_per_day` and `requests_per_day` (`null` for no cap).');
+      return this.client.request('put', '/api/v1/enterprise/members/{member_id}/quota', { path: { member_id: memberId }, body: params }, options);
+    });
   }
 
   /**
@@ -101,8 +108,10 @@ export class Members extends Resource<PlatformClient> {
    * @example
    * await client.members.changeRole(memberId, { role: 'admin' });
    */
-  async changeRole(memberId: string, params: RoleChangeParams, options?: RequestOptions): Promise<Member> {
-    assertStrings(params, ['role'], 'members.changeRole');
-    return this.client.request('put', '/api/v1/enterprise/members/{member_id}/role', { path: { member_id: memberId }, body: params }, options);
+  changeRole(memberId: string, params: RoleChangeParams, options?: RequestOptions): ApiPromise<Member> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['role'], 'members.changeRole');
+      return this.client.request('put', '/api/v1/enterprise/members/{member_id}/role', { path: { member_id: memberId }, body: params }, options);
+    });
   }
 }

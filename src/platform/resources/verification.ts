@@ -3,6 +3,7 @@
  * account). Routes under `/api/v1/users/me/verify/`.
  * @module
  */
+import { ApiPromise } from '../../core/api-promise.js';
 import { Resource } from '../../core/resource.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { PlatformClient } from '../client.js';
@@ -25,9 +26,11 @@ export class Verification extends Resource<PlatformClient> {
    * @example
    * await client.verification.submitRealname({ real_name: '张三', id_card: '110101199001011237', id_card_front, id_card_back });
    */
-  async submitRealname(params: RealnameSubmitParams, options?: RequestOptions): Promise<RealnameStatus> {
-    assertStrings(params, ['real_name', 'id_card', 'id_card_front', 'id_card_back'], 'verification.submitRealname');
-    return this.client.request('post', '/api/v1/users/me/verify/realname', { body: params }, options);
+  submitRealname(params: RealnameSubmitParams, options?: RequestOptions): ApiPromise<RealnameStatus> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['real_name', 'id_card', 'id_card_front', 'id_card_back'], 'verification.submitRealname');
+      return this.client.request('post', '/api/v1/users/me/verify/realname', { body: params }, options);
+    });
   }
 
   /**
@@ -36,7 +39,7 @@ export class Verification extends Resource<PlatformClient> {
    * @example
    * const { status, real_name } = await client.verification.retrieveRealname();
    */
-  retrieveRealname(options?: RequestOptions): Promise<RealnameStatus> {
+  retrieveRealname(options?: RequestOptions): ApiPromise<RealnameStatus> {
     return this.client.request('get', '/api/v1/users/me/verify/realname', {}, options);
   }
 
@@ -46,8 +49,10 @@ export class Verification extends Resource<PlatformClient> {
    * @example
    * await client.verification.submitEnterprise({ enterprise_name: 'XX 科技有限公司', credit_code: '91110000MA01ABCD1M', license_image, contact_name: '李四', contact_phone: '13900139000' });
    */
-  async submitEnterprise(params: EnterpriseVerifyParams, options?: RequestOptions): Promise<EnterpriseProfile> {
-    assertStrings(params, ['enterprise_name', 'credit_code', 'license_image', 'contact_name', 'contact_phone'], 'verification.submitEnterprise');
-    return this.client.request('post', '/api/v1/users/me/verify/enterprise', { body: params }, options);
+  submitEnterprise(params: EnterpriseVerifyParams, options?: RequestOptions): ApiPromise<EnterpriseProfile> {
+    return ApiPromise.try(() => {
+      assertStrings(params, ['enterprise_name', 'credit_code', 'license_image', 'contact_name', 'contact_phone'], 'verification.submitEnterprise');
+      return this.client.request('post', '/api/v1/users/me/verify/enterprise', { body: params }, options);
+    });
   }
 }
