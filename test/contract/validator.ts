@@ -63,7 +63,7 @@ export function createContractValidator(specPath: string, scope: ContractScope =
   const document = parse(readFileSync(specPath, 'utf8')) as OpenApiDocument;
   const control = scope !== 'dialect';
   const routes = buildRoutes(document, control ? scope.control : undefined);
-  const ajv = createAjv(document);
+  const ajv = createAjv(document, control ? scope.control : undefined);
   const compiled = new Map<string, ValidateFunction>();
 
   const validatorAt = (pointer: string): ValidateFunction => {
@@ -116,10 +116,14 @@ export function createContractValidator(specPath: string, scope: ContractScope =
   };
 }
 
-function createAjv(document: OpenApiDocument): Ajv2020 {
+function createAjv(document: OpenApiDocument, dialect: string | undefined): Ajv2020 {
   // allErrors gives test authors every problem at once; union types are how 3.1 writes nullable.
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
+  // One control route answers in a different shape per sandbox (`POST /__mock/usages`): OpenAPI has one operation
+  // per method, so its answer is a `oneOf` whose branches name their dialect. Another dialect's branch never
+  // matches here, so an opencat sandbox that answered aether's shape is reported.
+  ajv.addKeyword({ keyword: 'x-dialect', schemaType: 'string', errors: false, validate: (owner: string) => dialect === undefined || owner === dialect });
   // OpenAPI keywords that are not JSON Schema; strict mode would reject them as typos otherwise.
   ajv.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs']);
   // `paths` and `components` are registered as a root schema, so that refs written as

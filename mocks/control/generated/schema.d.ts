@@ -245,7 +245,8 @@ export interface paths {
         /**
          * Record usage as the proxy would (aether, opencat)
          * @description Neither gateway relays requests here, so this route records what its proxy would after a reply; the
-         *     statistics and quotas then read it. The body and answer are the dialect's own:
+         *     statistics and quotas then read it. The body and answer are the dialect's own (a schema marked
+         *     `x-dialect` is the answer of that dialect's sandbox only):
          *
          *     - **aether**: one usage row, an array of 1 to 1,000 rows, or `{"usages": [...]}`. Each row's cost is
          *       charged to its user (not for a standalone key) and counted on its key. Answers `{"usages": [...]}`, the
