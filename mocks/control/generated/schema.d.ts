@@ -580,7 +580,7 @@ export interface components {
                 "text/html": string;
             };
         };
-        /** @description An HTML page that says why the payment cannot go on (a field missing, a bad signature, an expired page, a post from another site, a notify that failed); nothing changed. */
+        /** @description An HTML page that says why the payment cannot go on (a field missing, a bad signature, an expired page, a post from another site, a form past 1 MiB, a notify that failed); nothing changed. */
         EpayRefusal: {
             headers: {
                 [name: string]: unknown;
@@ -1013,6 +1013,7 @@ export interface operations {
         responses: {
             200: components["responses"]["EpayPage"];
             400: components["responses"]["EpayRefusal"];
+            413: components["responses"]["EpayRefusal"];
         };
     };
     epayPay: {
@@ -1039,6 +1040,7 @@ export interface operations {
             };
             400: components["responses"]["EpayRefusal"];
             403: components["responses"]["EpayRefusal"];
+            413: components["responses"]["EpayRefusal"];
             502: components["responses"]["EpayRefusal"];
         };
     };
