@@ -202,3 +202,12 @@ test('control: usage rows past the 1 MiB body limit are a 413 naming the limit, 
   expect(answer.body).toEqual({ error: `Failed to read the body: it exceeds ${BODY_LIMIT_BYTES} bytes.` });
   expect(await api.snapshot()).toEqual(before);
 });
+
+test("control: usage rows that another site's page posted are the control API's 403, and none is stored", async () => {
+  await fresh();
+  const before = await api.snapshot();
+  const answer = await api.call('POST', '/__mock/usages', { body: { total_cost_usd: 1 }, headers: { 'sec-fetch-site': 'cross-site' } });
+  expect(answer.status).toBe(403);
+  expect(answer.body.error).toMatch(/^The control API takes no writes from pages of other sites\./);
+  expect(await api.snapshot()).toEqual(before);
+});

@@ -95,6 +95,14 @@ test('usage rows: a body past the 1 MiB limit is a 413 naming the limit, as ever
   expect(api.snapshot()).toBe(before);
 });
 
+test("usage rows: a row that another site's page posted is the control API's 403, and records nothing", async () => {
+  const before = api.snapshot();
+  const response = await life.raw('/__mock/usages', { method: 'POST', headers: { 'sec-fetch-site': 'same-site' }, body: JSON.stringify({ user_id: 2, model: 'x', prompt_units: 1, completion_units: 1 }) });
+  expect(response.status).toBe(403);
+  expect(((await response.json()) as { error: string }).error).toMatch(/^The control API takes no writes from pages of other sites\./);
+  expect(api.snapshot()).toBe(before);
+});
+
 test('usages: rows are summed per user over [from, to) by day, in user id order', async () => {
   await record({ user_id: 3, prompt_units: 1, cost: 1, date: '2024-07-01' });
   await record({ user_id: 2, prompt_units: 2, cost: 2, date: '2024-07-15' });
