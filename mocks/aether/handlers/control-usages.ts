@@ -1,5 +1,5 @@
 /**
- * `POST /__mock/usages` (control API, not in the contract): adds usage rows as upstream's proxy would record them,
+ * `POST /__mock/usages` (control API, in openapi/control.yaml, not upstream): adds usage rows as upstream's proxy would record them,
  * so quotas and statistics can be exercised without an upstream model provider. Each row charges its cost to the
  * user's `used_usd` and `total_usd` (not for a standalone key) and counts on its key, as `UsageService.record_usage`
  * does. Answers plain JSON like the rest of the control API.
