@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { isSandboxPath } from '../../mocks/core/control.js';
+import { DIALECTS } from '../../mocks/dialects.js';
 import { createContractValidator } from './validator.js';
 
 // The real new-api document: these tests also pin the shapes the reference server must emit.
@@ -268,4 +272,17 @@ describe('contract validator: the control document', () => {
   it('reports an epay refusal answered as JSON, where the page is documented', async () => {
     expect(await controlExchange('newapi', 'POST', '/__mock/epay/pay', 403, { error: 'x' })).toEqual(['content type "application/json" is not documented']);
   });
+});
+
+// Each dialect's own `/__mock/` routes, as its route table has them and as control.yaml tags them, both as
+// `METHOD /path/{param}`: a route added without its operation (or an operation left behind) fails here, before any
+// test has to call it.
+const controlPaths = (parse(readFileSync(fileURLToPath(new URL('../../openapi/control.yaml', import.meta.url)), 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> }).paths;
+const documentedFor = (dialect: string) =>
+  Object.entries(controlPaths).flatMap(([path, item]) => Object.entries(item).filter(([, operation]) => operation.tags?.includes(dialect)).map(([method]) => `${method.toUpperCase()} ${path}`));
+const servedBy = (dialect: keyof typeof DIALECTS) =>
+  DIALECTS[dialect].routes.filter((route) => isSandboxPath(route.path)).map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+
+it.each(Object.keys(DIALECTS) as (keyof typeof DIALECTS)[])('control document: %s documents exactly its own /__mock/ routes, tagged with its name', (dialect) => {
+  expect(documentedFor(dialect).sort()).toEqual(servedBy(dialect).sort());
 });
