@@ -45,6 +45,6 @@ export const aetherRoutes: ReadonlyArray<Route<AetherState>> = [
   { method: 'GET', path: '/api/admin/usage/aggregation/stats', handler: asAdmin(getUsageAggregation, AGGREGATION_QUERY, { beforeAuth: checkGroupBy }) },
   { method: 'GET', path: '/api/admin/usage/stats', handler: asAdmin(getUsageStats, STATS_QUERY) },
 
-  // Control API (not in the contract): usage rows as upstream's proxy would record them.
+  // Control API (openapi/control.yaml, tagged aether): usage rows as upstream's proxy would record them.
   { method: 'POST', path: '/__mock/usages', handler: addUsages },
 ];

@@ -145,11 +145,21 @@ function badRequest(error: string): Response {
   return jsonResponse({ error }, { status: 400 });
 }
 
-async function readBody(ctx: RequestContext<BaseState>): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+const readBody = (ctx: RequestContext<BaseState>) => readControlJson(ctx, 'Failed to read the body: send JSON.');
+
+/**
+ * The JSON body of a control route, or its answer in the control API's shape: 413 naming the limit for a body past
+ * it, else 400 with `unreadable`. Dialects' own control routes (`POST /__mock/usages`) read theirs with it too.
+ *
+ * @example
+ * const body = await readControlJson(ctx, 'Failed to record the usage: send a JSON object.');
+ * if (!body.ok) return body.response;
+ */
+export async function readControlJson(ctx: RequestContext<BaseState>, unreadable: string): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   try {
     return { ok: true, value: await ctx.readJson() };
   } catch (error) {
     const tooLarge = error instanceof BodyError && error.kind === 'too_large';
-    return { ok: false, response: tooLarge ? jsonResponse({ error: error.message }, { status: 413 }) : badRequest('Failed to read the body: send JSON.') };
+    return { ok: false, response: tooLarge ? jsonResponse({ error: error.message }, { status: 413 }) : badRequest(unreadable) };
   }
 }

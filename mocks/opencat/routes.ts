@@ -32,6 +32,6 @@ const API_ROUTES: ReadonlyArray<Route<OpenCatState>> = [
 export const openCatRoutes: ReadonlyArray<Route<OpenCatState>> = [
   ...API_ROUTES,
   ...trailingSlashRedirects(API_ROUTES),
-  // Control API (not in the contract): what upstream's proxy records after a relayed request.
+  // Control API (openapi/control.yaml, tagged opencat): what upstream's proxy records after a relayed request.
   { method: 'POST', path: '/__mock/usages', handler: recordUsage },
 ];

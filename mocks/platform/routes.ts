@@ -65,7 +65,7 @@ export const platformRoutes: ReadonlyArray<Route<PlatformState>> = [
   { method: 'POST', path: '/admin/v1/verifications/:verification_id/approve', handler: platformAdmin(approveVerification) },
   { method: 'POST', path: '/admin/v1/verifications/:verification_id/reject', handler: platformAdmin(rejectVerification) },
 
-  // Control API (not in the contract): the answer of a live captcha, so tests and sandbox users can solve it.
+  // Control API (openapi/control.yaml, tagged platform): the answer of a live captcha, so tests and sandbox users can solve it.
   {
     method: 'GET',
     path: '/__mock/captchas/:captcha_id',

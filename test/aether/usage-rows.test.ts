@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { useAetherRaw } from '../support/aether-raw.js';
 
 /**
@@ -190,5 +191,23 @@ test('control: bad usage rows are refused with 400 and none is stored', async ()
     expect(answer.status, JSON.stringify(body)).toBe(400);
     expect(answer.body.error).toMatch(/^Failed to (add usage rows|read the body)/);
   }
+  expect(await api.snapshot()).toEqual(before);
+});
+
+test('control: usage rows past the 1 MiB body limit are a 413 naming the limit, as every control route answers, and none is stored', async () => {
+  await fresh();
+  const before = await api.snapshot();
+  const answer = await addUsages({ model: 'x', error_message: 'y'.repeat(BODY_LIMIT_BYTES) });
+  expect(answer.status).toBe(413);
+  expect(answer.body).toEqual({ error: `Failed to read the body: it exceeds ${BODY_LIMIT_BYTES} bytes.` });
+  expect(await api.snapshot()).toEqual(before);
+});
+
+test("control: usage rows that another site's page posted are the control API's 403, and none is stored", async () => {
+  await fresh();
+  const before = await api.snapshot();
+  const answer = await api.call('POST', '/__mock/usages', { body: { total_cost_usd: 1 }, headers: { 'sec-fetch-site': 'cross-site' } });
+  expect(answer.status).toBe(403);
+  expect(answer.body.error).toMatch(/^The control API takes no writes from pages of other sites\./);
   expect(await api.snapshot()).toEqual(before);
 });

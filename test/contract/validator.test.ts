@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { isSandboxPath } from '../../mocks/core/control.js';
+import { DIALECTS } from '../../mocks/dialects.js';
 import { createContractValidator } from './validator.js';
 
 // The real new-api document: these tests also pin the shapes the reference server must emit.
@@ -218,4 +222,67 @@ describe('contract validator', () => {
     expect(response.bodyUsed).toBe(false);
     expect(await response.json()).toEqual({ success: true, message: '' });
   });
+});
+
+// The control document as each sandbox answers it: the shared routes and the dialect's own under `/__mock/`.
+const controlOf = (dialect: string) => createContractValidator(fileURLToPath(new URL('../../openapi/control.yaml', import.meta.url)), { control: dialect });
+const controls = { newapi: controlOf('newapi'), platform: controlOf('platform'), aether: controlOf('aether'), opencat: controlOf('opencat') };
+
+function controlExchange(dialect: keyof typeof controls, method: string, path: string, status: number, body: unknown, contentType = 'application/json') {
+  const request = new Request(`${base}${path}`, { method });
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return controls[dialect].check(request, new Response(text, { status, headers: { 'content-type': contentType } }));
+}
+
+const opencatUsage = { user_id: 2, date: '2026-07-18', model: 'gpt-4o', prompt_units: 1000, completion_units: 200, total_unit: 1200, cost: '0.004500' };
+
+describe('contract validator: the control document', () => {
+  it.each([
+    ['opencat usages: the recorded row', 'opencat', 'POST', '/__mock/usages', 200, opencatUsage],
+    ['aether usages: no rows', 'aether', 'POST', '/__mock/usages', 200, { usages: [] }],
+    ['usages: a refusal', 'aether', 'POST', '/__mock/usages', 400, { error: 'Failed to add usage rows: x' }],
+    ['usages: a body past the limit', 'opencat', 'POST', '/__mock/usages', 413, { error: 'Failed to read the body: it exceeds 1048576 bytes.' }],
+    ['usages: a cross-site write', 'opencat', 'POST', '/__mock/usages', 403, { error: 'The control API takes no writes from pages of other sites.' }],
+    ['captchas: the answer', 'platform', 'GET', '/__mock/captchas/cap_1', 200, { captcha_id: 'cap_1', answer: 'k3x9', expires_at: '2026-07-18T10:00:00Z' }],
+    ['captchas: an unknown one', 'platform', 'GET', '/__mock/captchas/cap_1', 404, { error: 'Failed to find the captcha: it is unknown, expired or already answered.' }],
+    ['epay orders: the notify sent', 'newapi', 'POST', '/__mock/epay/orders/USR1NO1/pay', 200, { notify_url: 'http://localhost:4010/api/user/epay/notify', params: { trade_status: 'TRADE_SUCCESS' }, status: 200, success: true, answer: 'success' }],
+    ['epay orders: a cross-site write', 'newapi', 'POST', '/__mock/epay/orders/USR1NO1/pay', 403, { error: 'Failed to pay: This payment was posted from another site.' }],
+    ['another dialect’s route, answered with the dialect’s 404', 'aether', 'GET', '/__mock/captchas/cap_1', 404, { detail: 'Not Found' }],
+    ['an unknown sandbox path, answered with the dialect’s 404', 'newapi', 'GET', '/__mock/nope', 404, { success: false, message: 'not found' }],
+  ] as const)('accepts %s', async (_title, dialect, method, path, status, body) => {
+    expect(await controlExchange(dialect, method, path, status, body)).toEqual([]);
+  });
+
+  it('accepts the epay Pay button refusing a cross-site post with an HTML page', async () => {
+    expect(await controlExchange('newapi', 'POST', '/__mock/epay/pay', 403, '<h1>Sandbox payment failed</h1>', 'text/html; charset=utf-8')).toEqual([]);
+  });
+
+  it.each([
+    ['opencat usages: cost as a number', 'opencat', 'POST', '/__mock/usages', 200, { ...opencatUsage, cost: 0.0045 }, 'body/cost must be string'],
+    ['opencat usages: the aether shape', 'opencat', 'POST', '/__mock/usages', 200, { usages: [] }, 'body must match exactly one schema in oneOf'],
+    ['usages: a cross-site write in a dialect shape', 'aether', 'POST', '/__mock/usages', 403, { detail: 'Forbidden' }, "body must have required property 'error'"],
+    ['captchas: the answer left out', 'platform', 'GET', '/__mock/captchas/cap_1', 200, { captcha_id: 'cap_1', expires_at: '2026-07-18T10:00:00Z' }, "body must have required property 'answer'"],
+    ['epay orders: an undocumented status', 'newapi', 'POST', '/__mock/epay/orders/USR1NO1/pay', 500, { error: 'x' }, 'status 500 is not documented for this operation'],
+    ['another dialect’s route answering', 'aether', 'GET', '/__mock/captchas/cap_1', 200, { captcha_id: 'cap_1', answer: 'k3x9', expires_at: '2026-07-18T10:00:00Z' }, 'no path in the document matches /__mock/captchas/cap_1'],
+    ['a sandbox route nobody documented', 'opencat', 'POST', '/__mock/keys', 200, { ok: true }, 'no path in the document matches /__mock/keys'],
+  ] as const)('reports %s', async (_title, dialect, method, path, status, body, problem) => {
+    expect(await controlExchange(dialect, method, path, status, body)).toContain(problem);
+  });
+
+  it('reports an epay refusal answered as JSON, where the page is documented', async () => {
+    expect(await controlExchange('newapi', 'POST', '/__mock/epay/pay', 403, { error: 'x' })).toEqual(['content type "application/json" is not documented']);
+  });
+});
+
+// Each dialect's own `/__mock/` routes, as its route table has them and as control.yaml tags them, both as
+// `METHOD /path/{param}`: a route added without its operation (or an operation left behind) fails here, before any
+// test has to call it.
+const controlPaths = (parse(readFileSync(fileURLToPath(new URL('../../openapi/control.yaml', import.meta.url)), 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> }).paths;
+const documentedFor = (dialect: string) =>
+  Object.entries(controlPaths).flatMap(([path, item]) => Object.entries(item).filter(([, operation]) => operation.tags?.includes(dialect)).map(([method]) => `${method.toUpperCase()} ${path}`));
+const servedBy = (dialect: keyof typeof DIALECTS) =>
+  DIALECTS[dialect].routes.filter((route) => isSandboxPath(route.path)).map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+
+it.each(Object.keys(DIALECTS) as (keyof typeof DIALECTS)[])('control document: %s documents exactly its own /__mock/ routes, tagged with its name', (dialect) => {
+  expect(documentedFor(dialect).sort()).toEqual(servedBy(dialect).sort());
 });

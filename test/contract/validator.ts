@@ -28,6 +28,7 @@ interface ResponseObject {
   'x-body-optional'?: boolean;
 }
 interface OperationObject {
+  tags?: string[];
   responses?: Record<string, ResponseObject>;
 }
 type PathItem = Partial<Record<string, OperationObject>>;
@@ -42,6 +43,12 @@ interface Route {
   segments: (string | RegExp)[];
 }
 
+/**
+ * What a validator checks: a dialect's own document (`'dialect'`, everything outside `/__mock/`), or the control
+ * document as one dialect's sandbox answers it (`{ control: 'aether' }`, everything under `/__mock/`).
+ */
+export type ContractScope = 'dialect' | { control: string };
+
 /** The `$id` under which the document's paths and components are registered, so `#/components/...` refs resolve. */
 const DOCUMENT_ID = 'urn:gatewaykit:contract';
 
@@ -49,12 +56,14 @@ const DOCUMENT_ID = 'urn:gatewaykit:contract';
  * Loads and compiles `specPath` once; schemas are compiled lazily and cached per location.
  * @example
  * const contract = createContractValidator('openapi/newapi.yaml');
+ * const control = createContractValidator('openapi/control.yaml', { control: 'newapi' });
  * expect(await contract.check(request, response)).toEqual([]);
  */
-export function createContractValidator(specPath: string, scope: 'dialect' | 'control' = 'dialect'): ContractValidator {
+export function createContractValidator(specPath: string, scope: ContractScope = 'dialect'): ContractValidator {
   const document = parse(readFileSync(specPath, 'utf8')) as OpenApiDocument;
-  const routes = buildRoutes(document);
-  const ajv = createAjv(document);
+  const control = scope !== 'dialect';
+  const routes = buildRoutes(document, control ? scope.control : undefined);
+  const ajv = createAjv(document, control ? scope.control : undefined);
   const compiled = new Map<string, ValidateFunction>();
 
   const validatorAt = (pointer: string): ValidateFunction => {
@@ -70,12 +79,13 @@ export function createContractValidator(specPath: string, scope: 'dialect' | 'co
     async check(request, response) {
       const method = request.method.toLowerCase();
       const { pathname } = new URL(request.url);
-      // A dialect's document leaves out the control API; the control document covers only its own paths (a
-      // dialect's extra `/__mock/` routes, such as platform's captcha answers, are documented with the dialect).
-      // `/__mock` itself is the control API's too: it redirects to the inspector page at `/__mock/`.
-      if (isSandboxPath(pathname) !== (scope === 'control')) return [];
+      // A dialect's document leaves out the control API, which the control document covers whole: its shared
+      // routes and each dialect's own (tagged with the dialect). `/__mock` itself redirects to the inspector page.
+      if (isSandboxPath(pathname) !== control) return [];
       const found = findOperation(routes, method, pathname);
-      if (typeof found === 'string') return scope === 'control' && !routes.some((r) => matchesSegments(r.segments, pathname.split('/'))) ? [] : [found];
+      // A sandbox path that no route of this sandbox serves gets the dialect's own 404 (405 where its framework
+      // answers one), which its document describes; any other answer there comes from a route left undocumented.
+      if (typeof found === 'string') return control && isUnrouted(routes, pathname, response.status) ? [] : [found];
 
       const operationPointer = `/paths/${escapePointer(found.template)}/${method}`;
       const documented = findResponse(document, found.operation, operationPointer, response.status);
@@ -106,10 +116,14 @@ export function createContractValidator(specPath: string, scope: 'dialect' | 'co
   };
 }
 
-function createAjv(document: OpenApiDocument): Ajv2020 {
+function createAjv(document: OpenApiDocument, dialect: string | undefined): Ajv2020 {
   // allErrors gives test authors every problem at once; union types are how 3.1 writes nullable.
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
+  // One control route answers in a different shape per sandbox (`POST /__mock/usages`): OpenAPI has one operation
+  // per method, so its answer is a `oneOf` whose branches name their dialect. Another dialect's branch never
+  // matches here, so an opencat sandbox that answered aether's shape is reported.
+  ajv.addKeyword({ keyword: 'x-dialect', schemaType: 'string', errors: false, validate: (owner: string) => dialect === undefined || owner === dialect });
   // OpenAPI keywords that are not JSON Schema; strict mode would reject them as typos otherwise.
   ajv.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs']);
   // `paths` and `components` are registered as a root schema, so that refs written as
@@ -120,12 +134,19 @@ function createAjv(document: OpenApiDocument): Ajv2020 {
   return ajv;
 }
 
-function buildRoutes(document: OpenApiDocument): Route[] {
-  const routes = Object.entries(document.paths ?? {}).map(([template, item]) => ({
-    template,
-    item,
-    segments: template.split('/').map(toSegment),
-  }));
+/**
+ * The document's paths; for one dialect's sandbox (`tagged`), only the operations it serves: those tagged
+ * `control` (every sandbox's) or with its name.
+ */
+function buildRoutes(document: OpenApiDocument, tagged?: string): Route[] {
+  const served = (operation: OperationObject | undefined) => !tagged || !operation?.tags || operation.tags.includes('control') || operation.tags.includes(tagged);
+  const routes = Object.entries(document.paths ?? {})
+    .map(([template, item]) => ({
+      template,
+      item: Object.fromEntries(Object.entries(item).filter(([, operation]) => served(operation))) as PathItem,
+      segments: template.split('/').map(toSegment),
+    }))
+    .filter((route) => Object.keys(route.item).length > 0);
   // Static segments win over templated ones, left to right (so `/api/user/search` beats `/api/user/{id}`).
   return routes.sort((a, b) => compareSpecificity(a.segments, b.segments) || a.template.localeCompare(b.template));
 }
@@ -160,6 +181,11 @@ function findOperation(routes: Route[], method: string, pathname: string): { tem
   }
   const templates = matching.map((route) => route.template).join(', ');
   return `method ${method.toUpperCase()} is not documented for ${templates}`;
+}
+
+/** A 404 or 405 on a path that no route of the document has: what the dialect answers for a path it does not route. */
+function isUnrouted(routes: Route[], pathname: string, status: number): boolean {
+  return (status === 404 || status === 405) && !routes.some((route) => matchesSegments(route.segments, pathname.split('/')));
 }
 
 function matchesSegments(segments: (string | RegExp)[], requested: string[]): boolean {

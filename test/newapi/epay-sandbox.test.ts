@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { createReferenceServer } from '../../mocks/index.js';
 import { signEpayParams } from '../../src/newapi/epay.js';
 import { commonUser, formInit, pathOf, readForm, totalQuota } from '../support/billing.js';
@@ -27,6 +28,18 @@ test('sandbox: a form whose signature does not check out is refused with an erro
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     const paid = await api.raw('/__mock/epay/pay', formInit(tampered, { redirect: 'manual' }));
     expect(paid.status).toBe(400);
+  }
+  expect(row.status).toBe('pending');
+});
+
+test('sandbox: a form past the 1 MiB body limit is refused with an error page (413), not a JSON envelope, and nothing is paid', async () => {
+  const { url, fields, row } = await newOrder();
+  const huge = { ...fields, name: 'x'.repeat(BODY_LIMIT_BYTES) };
+  for (const path of [pathOf(url), '/__mock/epay/pay']) {
+    const page = await api.raw(path, formInit(huge, { redirect: 'manual' }));
+    expect(page.status, path).toBe(413);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('This form is too large for the sandbox provider.');
   }
   expect(row.status).toBe('pending');
 });

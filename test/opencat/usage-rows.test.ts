@@ -1,4 +1,5 @@
 import { beforeEach, expect, test } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { useReferenceServer } from '../support/lifecycle.js';
 import { openCatRaw } from '../support/opencat-raw.js';
 
@@ -84,6 +85,21 @@ test('usage rows: the control route refuses bad rows with a 400 and records noth
     expect(answer.status, JSON.stringify(body)).toBe(400);
     expect(String(answer.json.error)).toMatch(/^Failed to record the usage: /);
   }
+  expect(api.snapshot()).toBe(before);
+});
+
+test('usage rows: a body past the 1 MiB limit is a 413 naming the limit, as every control route answers, and records nothing', async () => {
+  const before = api.snapshot();
+  const answer = await post({ user_id: 2, model: 'x'.repeat(BODY_LIMIT_BYTES), prompt_units: 1, completion_units: 1 });
+  expect(answer).toEqual({ status: 413, json: { error: `Failed to read the body: it exceeds ${BODY_LIMIT_BYTES} bytes.` } });
+  expect(api.snapshot()).toBe(before);
+});
+
+test("usage rows: a row that another site's page posted is the control API's 403, and records nothing", async () => {
+  const before = api.snapshot();
+  const response = await life.raw('/__mock/usages', { method: 'POST', headers: { 'sec-fetch-site': 'same-site' }, body: JSON.stringify({ user_id: 2, model: 'x', prompt_units: 1, completion_units: 1 }) });
+  expect(response.status).toBe(403);
+  expect(((await response.json()) as { error: string }).error).toMatch(/^The control API takes no writes from pages of other sites\./);
   expect(api.snapshot()).toBe(before);
 });
 

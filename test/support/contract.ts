@@ -13,14 +13,19 @@ const validatorOf = (dialect: DialectName): ContractValidator => {
   return validator;
 };
 const problems: string[] = [];
-// The control API's own document, checked for every dialect's `/__mock/` answers.
-let control: ContractValidator | undefined;
-const controlValidator = (): ContractValidator => (control ??= createContractValidator('openapi/control.yaml', 'control'));
+// The control API's own document, checked for every dialect's `/__mock/` answers: the shared routes and the
+// dialect's own, which it tags with the dialect's name.
+const controls = new Map<DialectName, ContractValidator>();
+const controlValidator = (dialect: DialectName): ContractValidator => {
+  let validator = controls.get(dialect);
+  if (!validator) controls.set(dialect, (validator = createContractValidator('openapi/control.yaml', { control: dialect })));
+  return validator;
+};
 
 /** The reference server's `onResponse` observer: records every way a response departs from the document. */
 export function contractObserver(dialect: DialectName) {
   return async (request: Request, response: Response): Promise<void> => {
-    const found = [...(await validatorOf(dialect).check(request, response)), ...(await controlValidator().check(request, response))];
+    const found = [...(await validatorOf(dialect).check(request, response)), ...(await controlValidator(dialect).check(request, response))];
     if (dialect === 'platform') found.push(...(await platformCodeProblems(request, response)));
     const { pathname } = new URL(request.url);
     for (const problem of found) problems.push(`${request.method} ${pathname} → ${response.status}: ${problem}`);

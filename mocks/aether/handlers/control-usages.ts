@@ -1,11 +1,12 @@
 /**
- * `POST /__mock/usages` (control API, not in the contract): adds usage rows as upstream's proxy would record them,
+ * `POST /__mock/usages` (control API, in openapi/control.yaml, not upstream): adds usage rows as upstream's proxy would record them,
  * so quotas and statistics can be exercised without an upstream model provider. Each row charges its cost to the
  * user's `used_usd` and `total_usd` (not for a standalone key) and counts on its key, as `UsageService.record_usage`
  * does. Answers plain JSON like the rest of the control API.
  * @module
  */
 import { z } from 'zod';
+import { readControlJson } from '../../core/control.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext } from '../../core/types.js';
 import { uuidV4 } from '../../core/uuid.js';
@@ -50,13 +51,9 @@ const bodySchema = z.union([usageInput, z.array(usageInput).min(1).max(MAX_ROWS_
 
 /** `POST /__mock/usages`: one row, an array of rows, or `{usages: [...]}`; answers `{usages: [...]}` as stored. */
 export async function addUsages(ctx: Ctx): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await ctx.readJson();
-  } catch {
-    return badRequest('Failed to read the body: send a usage row, an array of them or {"usages": [...]}, as JSON.');
-  }
-  const parsed = bodySchema.safeParse(body);
+  const body = await readControlJson(ctx, 'Failed to read the body: send a usage row, an array of them or {"usages": [...]}, as JSON.');
+  if (!body.ok) return body.response;
+  const parsed = bodySchema.safeParse(body.value);
   if (!parsed.success) return badRequest(`Failed to add usage rows: ${z.prettifyError(parsed.error)}`);
   const inputs = Array.isArray(parsed.data) ? parsed.data : 'usages' in parsed.data ? parsed.data.usages : [parsed.data];
   if (ctx.state.usages.length + inputs.length > MAX_USAGE_ROWS) return badRequest(`Failed to add usage rows: the table holds at most ${MAX_USAGE_ROWS}. Please reset the server or import a smaller state.`);

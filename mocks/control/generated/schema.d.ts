@@ -213,6 +213,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/captchas/{captcha_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A captcha's answer (platform)
+         * @description The answer of a live captcha from `POST /api/v1/auth/captcha`, so a test or a person can solve it without reading the image.
+         */
+        get: operations["readCaptchaAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record usage as the proxy would (aether, opencat)
+         * @description Neither gateway relays requests here, so this route records what its proxy would after a reply; the
+         *     statistics and quotas then read it. The body and answer are the dialect's own (a schema marked
+         *     `x-dialect` is the answer of that dialect's sandbox only):
+         *
+         *     - **aether**: one usage row, an array of 1 to 1,000 rows, or `{"usages": [...]}`. Each row's cost is
+         *       charged to its user (not for a standalone key) and counted on its key. Answers `{"usages": [...]}`, the
+         *       rows as stored. At most 100,000 rows are kept.
+         *     - **opencat**: `{user_id, model, prompt_units, completion_units, cost?, date?}`, added to the user's row
+         *       of that day (`cost` from upstream's price list when left out). Answers the usage recorded, `cost` as a
+         *       six-decimal string.
+         */
+        post: operations["addUsages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/epay/submit.php": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sandbox Epay checkout page (newapi)
+         * @description The payment provider `PayAddress` points at by default: the page a shopper lands on with the form of
+         *     `POST /api/user/pay` (`pid`, `type`, `out_trade_no`, `notify_url`, `name`, `money`, `sign`, ...), showing
+         *     the order with Pay and Cancel. Public like a real provider's page, whatever guards the control API.
+         */
+        get: operations["epayCheckout"];
+        put?: never;
+        /**
+         * The sandbox Epay checkout page, posted (newapi)
+         * @description The checkout of `GET`, with the merchant's form posted as `application/x-www-form-urlencoded`.
+         */
+        post: operations["epayCheckoutForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/epay/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The Pay button of the checkout page (newapi)
+         * @description Takes the checkout's form and its single-use page token, sends the signed notify (`trade_status=TRADE_SUCCESS`)
+         *     to the order's `notify_url`, then redirects to `return_url` with the same signed parameters (or shows a
+         *     paid page when there is none). A post from another site's page is refused.
+         */
+        post: operations["epayPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/epay/orders/{out_trade_no}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an order as its buyer would (newapi)
+         * @description Pays a `top_ups` order of `POST /api/user/pay` as if its buyer had pressed Pay: signs the notify with
+         *     `EpayKey` and sends it to the server's own `/api/user/epay/notify`. Answers what the notify got.
+         */
+        post: operations["payEpayOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -278,6 +396,98 @@ export interface components {
             };
             /** @description The body, credentials masked, cut to 4 kB; absent when empty. */
             body?: string;
+        };
+        /** @description A usage row to add (aether). `user_id` defaults to the key's owner; `total_tokens` to input + output; `actual_total_cost_usd` to `total_cost_usd`; `created_at` (epoch ms or ISO 8601) to now. */
+        AetherUsageInput: {
+            user_id?: string | null;
+            api_key_id?: string | null;
+            /** @default openai */
+            provider?: string;
+            provider_id?: string | null;
+            /** @default gpt-4o-mini */
+            model?: string;
+            /** @default OPENAI */
+            api_format?: string | null;
+            /**
+             * @default completed
+             * @enum {string}
+             */
+            status?: "pending" | "streaming" | "completed" | "failed";
+            /** @default 200 */
+            status_code?: number;
+            error_message?: string | null;
+            input_tokens?: number;
+            output_tokens?: number;
+            total_tokens?: number;
+            cache_creation_input_tokens?: number;
+            cache_read_input_tokens?: number;
+            total_cost_usd?: number;
+            actual_total_cost_usd?: number;
+            cache_creation_cost_usd?: number;
+            cache_read_cost_usd?: number;
+            response_time_ms?: number | null;
+            created_at?: number | string;
+        };
+        /** @description A usage row as stored (aether), as upstream's `usage` table holds it. */
+        AetherUsage: {
+            /** Format: uuid */
+            id: string;
+            user_id: string | null;
+            api_key_id: string | null;
+            provider: string;
+            provider_id: string | null;
+            model: string;
+            api_format: string | null;
+            /** @enum {string} */
+            status: "pending" | "streaming" | "completed" | "failed";
+            status_code: number;
+            error_message: string | null;
+            input_tokens: number;
+            output_tokens: number;
+            total_tokens: number;
+            cache_creation_input_tokens: number;
+            cache_read_input_tokens: number;
+            total_cost_usd: number;
+            actual_total_cost_usd: number;
+            cache_creation_cost_usd: number;
+            cache_read_cost_usd: number;
+            response_time_ms: number | null;
+            /** @description Epoch milliseconds. */
+            created_at: number;
+        };
+        /** @description One relayed request's usage (opencat). */
+        OpenCatUsageInput: {
+            user_id: number;
+            model: string;
+            prompt_units: number;
+            completion_units: number;
+            /** @description Dollars; from upstream's price list when left out. */
+            cost?: number | string;
+            /**
+             * Format: date
+             * @description The day it counts on; today in the server's zone when left out.
+             */
+            date?: string;
+        };
+        /**
+         * opencat
+         * @description The usage recorded (opencat).
+         */
+        OpenCatUsage: {
+            user_id: number;
+            /** Format: date */
+            date: string;
+            model: string;
+            prompt_units: number;
+            completion_units: number;
+            /** @description prompt + completion. */
+            total_unit: number;
+            /** @description Dollars, six decimals. */
+            cost: string;
+        };
+        /** @description The merchant's signed form (`pid`, `type`, `out_trade_no`, `notify_url`, `return_url`, `name`, `money`, `sign`, `sign_type`); on Pay also the page's single-use `gatewaykit_pay_token`. */
+        EpayForm: {
+            [key: string]: string;
         };
     };
     responses: {
@@ -358,6 +568,25 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Faults"];
+            };
+        };
+        /** @description An HTML page of the sandbox provider (the checkout, or the order paid). */
+        EpayPage: {
+            headers: {
+                "Content-Security-Policy"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
+            };
+        };
+        /** @description An HTML page that says why the payment cannot go on (a field missing, a bad signature, an expired page, a post from another site, a form past 1 MiB, a notify that failed); nothing changed. */
+        EpayRefusal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
             };
         };
     };
@@ -682,6 +911,191 @@ export interface operations {
             200: components["responses"]["Ok"];
             401: components["responses"]["NoToken"];
             403: components["responses"]["CrossSite"];
+        };
+    };
+    readCaptchaAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                captcha_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The captcha. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        captcha_id: string;
+                        answer: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, whole seconds, UTC.
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            401: components["responses"]["NoToken"];
+            /** @description No live captcha has this id (unknown, expired or already answered). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addUsages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AetherUsageInput"] | components["schemas"]["AetherUsageInput"][] | {
+                    usages: components["schemas"]["AetherUsageInput"][];
+                } | components["schemas"]["OpenCatUsageInput"];
+            };
+        };
+        responses: {
+            /** @description What was recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        usages: components["schemas"]["AetherUsage"][];
+                    } | components["schemas"]["OpenCatUsage"];
+                };
+            };
+            400: components["responses"]["Refused"];
+            401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    epayCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EpayPage"];
+            400: components["responses"]["EpayRefusal"];
+        };
+    };
+    epayCheckoutForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["EpayForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EpayPage"];
+            400: components["responses"]["EpayRefusal"];
+            413: components["responses"]["EpayRefusal"];
+        };
+    };
+    epayPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["EpayForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EpayPage"];
+            /** @description Back to the merchant's `return_url`, the signed notify parameters in its query. */
+            302: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["EpayRefusal"];
+            403: components["responses"]["EpayRefusal"];
+            413: components["responses"]["EpayRefusal"];
+            502: components["responses"]["EpayRefusal"];
+        };
+    };
+    payEpayOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                out_trade_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notify sent and its answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notify_url: string;
+                        /** @description The signed notify parameters. */
+                        params: {
+                            [key: string]: string;
+                        };
+                        /** @description The notify's HTTP status; 0 when it could not be delivered. */
+                        status: number;
+                        /** @description Whether the merchant answered `success`. */
+                        success: boolean;
+                        /** @description The merchant's answer when it is this server; empty for a network notify. */
+                        answer: string;
+                    };
+                };
+            };
+            401: components["responses"]["NoToken"];
+            403: components["responses"]["CrossSite"];
+            /** @description No order has this `out_trade_no`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Epay is not configured, or the notify URL may not be called; nothing changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

@@ -9,6 +9,7 @@
  * lock itself.
  * @module
  */
+import { BodyError } from '../../core/body.js';
 import { isCrossSite } from '../../core/cross-site.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext, Route } from '../../core/types.js';
@@ -29,6 +30,7 @@ const STALE_FORM = 'This checkout page has expired or was already used. Please o
 /** `GET|POST /__mock/epay/submit.php`: the checkout page, once the merchant's signature checks out. */
 async function submit(ctx: Ctx): Promise<Response> {
   const params = await readParams(ctx);
+  if (!params) return tooLarge();
   delete params[FORM_TOKEN_FIELD];
   const problem = checkPurchase(ctx, params);
   return problem ? errorPage(400, problem) : checkoutPage(params, ctx.formTokens.issue(formScope(params)));
@@ -38,6 +40,7 @@ async function submit(ctx: Ctx): Promise<Response> {
 async function pay(ctx: Ctx): Promise<Response> {
   if (isCrossSite(ctx.request)) return errorPage(403, CROSS_SITE);
   const params = await readParams(ctx);
+  if (!params) return tooLarge();
   const token = params[FORM_TOKEN_FIELD] ?? '';
   delete params[FORM_TOKEN_FIELD];
   const problem = checkPurchase(ctx, params);
@@ -84,6 +87,9 @@ async function payOrder(ctx: Ctx): Promise<Response> {
   return jsonResponse({ notify_url: notifyUrl, params, status, success, answer });
 }
 
+// A page, like every answer of the provider's pages: the engine's own answer would be new-api's JSON envelope.
+const tooLarge = () => errorPage(413, 'This form is too large for the sandbox provider. Please post the fields of POST /api/user/pay only.');
+
 /** A problem with a purchase form, or `undefined` when the merchant's fields and signature are good. */
 function checkPurchase(ctx: Ctx, params: EpayParams): string | undefined {
   const missing = REQUIRED.find((name) => !params[name]);
@@ -99,8 +105,15 @@ function formScope(params: EpayParams): string {
   return `${params.pid}|${params.out_trade_no}|${params.sign}`;
 }
 
-async function readParams(ctx: Ctx): Promise<EpayParams> {
-  const source = ctx.method === 'GET' ? ctx.query : new URLSearchParams(await ctx.readText());
+/** The form (GET: the query), or `undefined` for a body past the route's limit. */
+async function readParams(ctx: Ctx): Promise<EpayParams | undefined> {
+  let source: URLSearchParams;
+  try {
+    source = ctx.method === 'GET' ? ctx.query : new URLSearchParams(await ctx.readText());
+  } catch (error) {
+    if (error instanceof BodyError && error.kind === 'too_large') return undefined;
+    throw error;
+  }
   const params: EpayParams = Object.create(null) as EpayParams;
   for (const [name, value] of source) if (!(name in params)) params[name] = value;
   return params;

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { readControlJson } from '../../core/control.js';
 import { rawForReading } from '../../core/journal.js';
 import { jsonResponse } from '../../core/response.js';
 import type { RequestContext } from '../../core/types.js';
@@ -39,13 +40,9 @@ const badRequest = (error: string) => jsonResponse({ error: `Failed to record th
  * await server.fetch('/__mock/usages', { method: 'POST', body: JSON.stringify({ user_id: 2, model: 'gpt-4o', prompt_units: 1000, completion_units: 200 }) });
  */
 export async function recordUsage(ctx: RequestContext<OpenCatState>): Promise<Response> {
-  let raw: unknown;
-  try {
-    raw = await ctx.readJson();
-  } catch {
-    return badRequest('send a JSON object {user_id, model, prompt_units, completion_units, cost?, date?}.');
-  }
-  const parsed = usageBody.safeParse(raw);
+  const raw = await readControlJson(ctx, 'Failed to record the usage: send a JSON object {user_id, model, prompt_units, completion_units, cost?, date?}.');
+  if (!raw.ok) return raw.response;
+  const parsed = usageBody.safeParse(raw.value);
   if (!parsed.success) return badRequest(z.prettifyError(parsed.error));
   const body = parsed.data;
   const { state } = ctx;
