@@ -73,6 +73,9 @@ export function hostAllowed(rule: HostRule, header: string | undefined): boolean
 /**
  * The 403 of a refused `Host`: what happened and the flag that allows it. The name is repeated only when it is
  * a plain host name, so nothing a client wrote beyond that comes back.
+ *
+ * @example
+ * if (!hostAllowed(rule, req.headers.host)) return hostRefusal(req.headers.host); // 403 text/plain
  */
 export function hostRefusal(header: string | undefined): Response {
   const name = header === undefined ? undefined : hostName(header);
