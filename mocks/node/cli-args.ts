@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { DialectName } from '../index.js';
+import { allowedHostEntry, type AllowedHosts } from './allowed-hosts.js';
 import { DEFAULT_CLIENT_LIMITS, isLoopback, type ClientLimits } from './limits.js';
 
 /**
@@ -29,6 +30,8 @@ export interface SandboxConfig {
   log: boolean;
   rateLimits: boolean;
   allowNotifyHosts: string[];
+  /** `--allowed-hosts`; `undefined`: loopback names only on loopback, any name beyond it (see `ServeOptions`). */
+  allowedHosts: AllowedHosts | undefined;
   limits: ClientLimits;
   /** `--state FILE`: where the state is loaded from and saved to. */
   stateFile: string | undefined;
@@ -64,6 +67,10 @@ Options:
   --request-timeout <ms>     time for a whole request, body included (default: ${DEFAULT_CLIENT_LIMITS.requestTimeout})
   --keep-alive-timeout <ms>  time an idle keep-alive connection stays open (default: ${DEFAULT_CLIENT_LIMITS.keepAliveTimeout})
   --max-connections <n>      open connections at most (default: ${DEFAULT_CLIENT_LIMITS.maxConnections})
+  --allowed-hosts <a,b>
+                    also answer requests whose Host names one of these (".name": it and its subdomains;
+                    "all": any Host). Without it, on loopback only localhost, *.localhost, 127.0.0.0/8 and
+                    [::1] are answered, others get 403 (a guard against DNS rebinding); beyond loopback, any
   --seed <seed>     which seeded data: the same seed gives the same users and passwords
                     (default: ${DEFAULT_SANDBOX_SEED}; "random" gives fresh data on every start)
   --state <file>    load the state from <file> at start (a missing file starts seeded) and save it there
@@ -120,6 +127,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
         log: { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
         'allow-notify-host': { type: 'string', multiple: true, default: [] },
+        'allowed-hosts': { type: 'string', multiple: true },
         ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' }] as const)),
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -130,7 +138,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
   }
   const base = { json: values.json, quiet: values.quiet, log: values.log, host: values.host, rateLimits: !values['no-rate-limits'] };
   if (values.help || values.version) {
-    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, allowNotifyHosts: [], limits: {}, stateFile: undefined, control: { mode: 'open' } };
+    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, allowNotifyHosts: [], allowedHosts: undefined, limits: {}, stateFile: undefined, control: { mode: 'open' } };
   }
   const dialects = values.dialect === undefined ? [...known] : [values.dialect];
   for (const name of dialects) {
@@ -153,6 +161,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
     port,
     seed: readSeed(values.seed),
     allowNotifyHosts: values['allow-notify-host'],
+    allowedHosts: readAllowedHosts(values['allowed-hosts']),
     limits: readLimits(values),
     stateFile: values.state,
     control: readControl(values['control-token'], values['no-control'], values.host),
@@ -168,6 +177,20 @@ function readControl(token: string | undefined, off: boolean, host: string): San
   }
   // Beyond loopback anyone on the network could reset or replace the state: a fresh token, printed at start.
   return isLoopback(host) ? { mode: 'open' } : { mode: 'token', token: randomBytes(24).toString('base64url'), generated: true };
+}
+
+function readAllowedHosts(values: string[] | undefined): AllowedHosts | undefined {
+  if (values === undefined) return undefined;
+  const entries = values.flatMap((value) => value.split(','));
+  if (entries.includes('all')) {
+    if (entries.length > 1) throw new UsageError('Failed to start: --allowed-hosts all allows every host already. Please pass it alone, or list the names.');
+    return 'all';
+  }
+  try {
+    return entries.map(allowedHostEntry);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace('Failed to serve: `allowedHosts` entry', 'Failed to start: --allowed-hosts'));
+  }
 }
 
 function describeParseError(error: unknown): string {

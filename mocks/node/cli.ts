@@ -122,7 +122,7 @@ async function listen(name: string, handler: Parameters<typeof serve>[0], config
   // With an explicit --port and several dialects, they take consecutive ports.
   const port = config.port === undefined ? DIALECTS[name as keyof typeof DIALECTS].sandbox.port : config.port === 0 ? 0 : config.port + index;
   try {
-    return await serve(handler, { port, host: config.host, limits: config.limits });
+    return await serve(handler, { port, host: config.host, limits: config.limits, allowedHosts: config.allowedHosts });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`Failed to start ${name}: port ${port} on ${config.host} is in use (another sandbox?). Pick another with --port <n>, or --port 0 for free ports.`);

@@ -6,3 +6,4 @@ export { serve } from './serve.js';
 export type { FetchHandler, RunningServer, ServeOptions } from './serve.js';
 export { DEFAULT_CLIENT_LIMITS, isLoopback } from './limits.js';
 export type { ClientLimits, ResolvedClientLimits } from './limits.js';
+export type { AllowedHosts } from './allowed-hosts.js';

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BODY_LIMIT_BYTES } from '../core/body.js';
+import { hostAllowed, hostRefusal, hostRule, type AllowedHosts } from './allowed-hosts.js';
 import { CLIENT_IP_HEADER } from '../core/rate-limit.js';
 import { clientLimits, type ClientLimits, type ResolvedClientLimits } from './limits.js';
 
@@ -30,6 +31,13 @@ export interface ServeOptions {
    * only when `host` is beyond loopback; on loopback Node's own defaults stay, whatever is given here.
    */
   limits?: ClientLimits;
+  /**
+   * Which `Host` names are answered besides `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]` (a guard against
+   * DNS rebinding); any other gets a 403 before the route table sees it. A leading dot allows a name and every
+   * name under it; `'all'` turns the guard off. A list also allows `host` itself.
+   * @default [] on loopback (loopback names only); 'all' beyond loopback, where the control token guards `/__mock/`
+   */
+  allowedHosts?: AllowedHosts;
 }
 
 /** A listening HTTP server. */
@@ -38,6 +46,8 @@ export interface RunningServer {
   url: string;
   /** The limits for slow and idle clients in force; `undefined` on loopback. */
   limits: ResolvedClientLimits | undefined;
+  /** The `Host` names answered besides the loopback ones, normalized; `'all'` when the guard is off. */
+  allowedHosts: AllowedHosts;
   /** The underlying `node:http` server, e.g. to watch its `'drop'` events. */
   http: Server;
   /** Stops accepting connections, closes idle keep-alive sockets and resolves when the server is down. */
@@ -56,9 +66,12 @@ export interface RunningServer {
 export async function serve(server: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const limits = clientLimits(host, options.limits);
+  const rule = hostRule(host, options.allowedHosts);
   let url = '';
   const http = createServer({ keepAlive: true, ...(limits ? timeouts(limits) : {}) }, (req, res) => {
-    handle(server, url, req, res).catch((error: unknown) => fail(res, error));
+    // Before the route table: the dialect routes hold sessions and seeded logins too, not only `/__mock/`.
+    const answer = hostAllowed(rule, req.headers.host) ? handle(server, url, req, res) : reply(res, hostRefusal(req.headers.host));
+    answer.catch((error: unknown) => fail(res, error));
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -73,6 +86,7 @@ export async function serve(server: FetchHandler, options: ServeOptions = {}): P
   return {
     url,
     limits,
+    allowedHosts: rule ?? 'all',
     http,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -105,8 +119,10 @@ async function handle(server: FetchHandler, base: string, req: IncomingMessage, 
   const limit = (server.bodyLimit?.(method, url) ?? BODY_LIMIT_BYTES) + 1;
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit);
   const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
-  const response = await server.fetch(request);
+  await reply(res, await server.fetch(request));
+}
 
+async function reply(res: ServerResponse, response: Response): Promise<void> {
   const out: OutgoingHttpHeaders = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') out[name] = value;

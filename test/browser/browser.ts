@@ -6,8 +6,9 @@ import { serve } from '../../mocks/node/index.js';
 /** Debian's chromium, as CI installs it; CHROMIUM_PATH overrides. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox'] });
+/** Chromium, headless; `args` adds switches, e.g. `--host-resolver-rules` to point a name at 127.0.0.1. */
+export function launchChromium(args: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', ...args] });
 }
 
 /** The SDK entry bundled for browsers, exactly as an app's bundler would see it. */

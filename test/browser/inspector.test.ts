@@ -230,3 +230,21 @@ test("inspector: a page of another site cannot drive the sandbox: the write its 
   expect(server.clock.now()).toBe(START);
   await page.close();
 });
+
+test('inspector: a page on a name rebound to 127.0.0.1 is refused 403 and reads neither the page nor the accounts', async () => {
+  const { url } = await sandbox('newapi');
+  // What an attacker's DNS does after the first answer: the name now points at the sandbox, same-origin to the page.
+  const rebound = await launchChromium(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
+  try {
+    const page = await rebound.newPage();
+    const origin = url.replace('127.0.0.1', 'rebind.test');
+    const navigation = await page.goto(`${origin}/__mock/`);
+    expect(navigation!.status()).toBe(403);
+    expect(await page.locator('body').textContent()).toContain('--allowed-hosts rebind.test');
+    const read = await page.evaluate(() => fetch('/__mock/accounts').then(async (r) => ({ status: r.status, text: await r.text() })));
+    expect(read.status).toBe(403);
+    expect(read.text).not.toContain('123456');
+  } finally {
+    await rebound.close();
+  }
+});

@@ -9,6 +9,7 @@ import { UsageError } from '../../mocks/node/cli-args.js';
 import { main, type Sandbox } from '../../mocks/node/cli.js';
 import { PLATFORM_ADMIN_LOGIN } from '../../mocks/platform/seed.js';
 import { signEpayParams } from '../../src/newapi/epay.js';
+import { sendRaw } from './support.js';
 
 const running: Sandbox[] = [];
 afterEach(async () => {
@@ -74,7 +75,7 @@ test('cli: beyond loopback the limit flags reach the server; a bad value is refu
 test('cli: --help and -h print the usage with every flag; --version prints the package version', async () => {
   const help = (await run('--help')).out.join('');
   expect(help).toMatch(/^Usage: gatewaykit-sandbox \[options\]/);
-  for (const flag of ['--dialect', '--port', '--seed', '--state', '--json', '--quiet', '--log', '--no-rate-limits', '-h, --help', '--version']) expect(help).toContain(flag);
+  for (const flag of ['--dialect', '--port', '--seed', '--state', '--json', '--quiet', '--log', '--no-rate-limits', '--allowed-hosts', '-h, --help', '--version']) expect(help).toContain(flag);
   expect((await run('-h')).out.join('')).toBe(help);
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   expect((await run('--version')).out).toEqual([`${version}\n`]);
@@ -240,3 +241,38 @@ test('cli: the opencat banner lists every account with its bearer token and a cu
   expect(banner).toMatch(/\n {4}username +token +role\n {4}root +[0-9a-f-]{36} +root\n/);
   expect(banner).toContain(`${server.url}/1/users`);
 }, 60_000);
+
+test('cli: on loopback only loopback Host names are answered; --allowed-hosts a,b adds names and all turns the guard off', async () => {
+  const { sandbox } = await run('--dialect', 'newapi', '--port', '0', '--json');
+  const url = sandbox!.servers[0]!.url;
+  expect((await sendRaw(`${url}/__mock/accounts`, { headers: { host: 'evil.example' } })).status).toBe(403);
+  expect((await sendRaw(`${url}/__mock/accounts`, { headers: { host: 'localhost:4010' } })).status).toBe(200);
+
+  const listed = (await run('--dialect', 'newapi', '--port', '0', '--json', '--allowed-hosts', 'sandbox.test,.dev.test', '--allowed-hosts', 'box.lan')).sandbox!.servers[0]!;
+  expect(listed.allowedHosts).toEqual(['sandbox.test', '.dev.test', 'box.lan', '127.0.0.1']);
+  for (const host of ['sandbox.test', 'app.dev.test:5173', 'box.lan']) expect((await sendRaw(`${listed.url}/api/user/groups`, { headers: { host } })).status, host).toBe(200);
+  expect((await sendRaw(`${listed.url}/api/user/groups`, { headers: { host: 'evil.example' } })).status).toBe(403);
+
+  const open = (await run('--dialect', 'newapi', '--port', '0', '--json', '--allowed-hosts', 'all')).sandbox!.servers[0]!;
+  expect(open.allowedHosts).toBe('all');
+  expect((await sendRaw(`${open.url}/api/user/groups`, { headers: { host: 'evil.example' } })).status).toBe(200);
+}, 60_000);
+
+test('cli: beyond loopback any Host is answered unless --allowed-hosts is given', async () => {
+  const exposed = (await run('--dialect', 'newapi', '--port', '0', '--json', '--host', '0.0.0.0')).sandbox!.servers[0]!;
+  expect(exposed.allowedHosts).toBe('all');
+  expect((await sendRaw(`${exposed.url.replace('0.0.0.0', '127.0.0.1')}/api/user/groups`, { headers: { host: 'sandbox.lan' } })).status).toBe(200);
+  const guarded = (await run('--dialect', 'newapi', '--port', '0', '--json', '--host', '0.0.0.0', '--allowed-hosts', 'sandbox.lan')).sandbox!.servers[0]!;
+  expect(guarded.allowedHosts).toEqual(['sandbox.lan']);
+  expect((await sendRaw(`${guarded.url.replace('0.0.0.0', '127.0.0.1')}/api/user/groups`, { headers: { host: 'other.lan' } })).status).toBe(403);
+}, 60_000);
+
+test('cli: an --allowed-hosts entry with a port, an empty one, or all beside names is refused before anything starts', async () => {
+  await expect(main(['--allowed-hosts', 'sandbox.test:4010'])).rejects.toThrow(
+    new UsageError('Failed to start: --allowed-hosts "sandbox.test:4010" is not a host name or IP address (no port, no scheme).'),
+  );
+  await expect(main(['--allowed-hosts', 'a.test,,b.test'])).rejects.toThrow('Failed to start: --allowed-hosts "" is not a host name');
+  await expect(main(['--allowed-hosts', 'all,a.test'])).rejects.toThrow(
+    new UsageError('Failed to start: --allowed-hosts all allows every host already. Please pass it alone, or list the names.'),
+  );
+});

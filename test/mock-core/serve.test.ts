@@ -1,10 +1,10 @@
-import { createServer, request as httpRequest, type RequestOptions } from 'node:http';
+import { createServer, type RequestOptions } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, expect, test } from 'vitest';
 import { createEngine } from '../../mocks/core/engine.js';
 import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { DEFAULT_CLIENT_LIMITS, isLoopback, serve } from '../../mocks/node/index.js';
-import { addUsers, json, loginAs, newApiServer, serverErrors } from './support.js';
+import { addUsers, json, loginAs, newApiServer, sendRaw, serverErrors } from './support.js';
 import { tinyDialect } from './tiny-dialect.js';
 
 afterAll(() => expect(serverErrors.splice(0)).toEqual([]));
@@ -85,20 +85,13 @@ test('serve: close() stops the server', async () => {
   await expect(fetch(`${running.url}/api/user/groups`)).rejects.toThrow();
 });
 
-/** A request over node:http, which (unlike fetch) sends whatever `Host` and request target it is given. */
-function send(url: string, options: RequestOptions = {}, body?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, options, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
-    });
-    req.once('error', reject).end(body);
-  });
-}
+/** The body of a {@link sendRaw} answer. */
+const send = async (url: string, options: RequestOptions = {}, body?: string) => (await sendRaw(url, options, body)).text;
 
 test('serve: the reset mail and the pay form link to the listening address, whatever Host the client sends', async () => {
   const server = await newApiServer();
-  const running = await serve(server);
+  // The Host guard off, as beyond loopback: it must not be what keeps a foreign Host out of the links.
+  const running = await serve(server, { allowedHosts: 'all' });
   try {
     const user = server.state.users.find((u) => u.username !== 'root' && u.email !== '')!;
     await send(`${running.url}/api/reset_password?email=${encodeURIComponent(user.email)}`, { headers: { host: 'attacker.example' } });
@@ -159,7 +152,7 @@ test('serve: on loopback Node\'s defaults stay, limits given or not', async () =
 
 test('serve: a configured ServerAddress wins over the listening address for links', async () => {
   const server = await newApiServer({ settings: { ServerAddress: 'https://console.example' } });
-  const running = await serve(server);
+  const running = await serve(server, { allowedHosts: 'all' });
   try {
     const user = server.state.users.find((u) => u.username !== 'root' && u.email !== '')!;
     await send(`${running.url}/api/reset_password?email=${encodeURIComponent(user.email)}`, { headers: { host: 'attacker.example' } });
@@ -245,3 +238,89 @@ test('serve: beyond loopback a connection over the cap is closed unanswered; tho
     await running.close();
   }
 }, 20_000);
+
+test('serve: on loopback a request naming another Host is refused 403 with the flag to allow it, before any route runs', async () => {
+  const server = await newApiServer();
+  const running = await serve(server);
+  try {
+    expect(running.allowedHosts).toEqual([]);
+    const users = server.state.users.length;
+    for (const [path, method] of [['/__mock/state', 'GET'], ['/__mock/accounts', 'GET'], ['/__mock/', 'GET'], ['/api/user/register', 'POST'], ['/__mock/reset', 'POST']] as const) {
+      const body = method === 'POST' ? JSON.stringify({ username: 'rebound', password: 'password123' }) : undefined;
+      const answer = await sendRaw(`${running.url}${path}`, { method, headers: { host: `evil.example:${new URL(running.url).port}`, 'content-type': 'application/json' } }, body);
+      expect(answer.status, path).toBe(403);
+      expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(answer.text).toBe(
+        'Failed to serve the request: the host "evil.example" is not allowed (a guard against DNS rebinding). Please open the sandbox as localhost or 127.0.0.1, or start it with --allowed-hosts evil.example (allowedHosts of serve()).\n',
+      );
+    }
+    expect(server.state.users.length).toBe(users);
+    expect(server.requests).toEqual([]);
+  } finally {
+    await running.close();
+  }
+});
+
+test('serve: localhost, *.localhost, 127.0.0.0/8 and [::1], with a port or without, pass the Host guard', async () => {
+  const running = await serve(tiny());
+  try {
+    for (const host of ['localhost', 'LOCALHOST:4010', 'localhost.:1', 'app.localhost:5173', '127.0.0.1', '127.8.9.10:80', '[::1]:4010', '[::1]', `127.0.0.1:${new URL(running.url).port}`]) {
+      expect((await sendRaw(`${running.url}/counter`, { headers: { host } })).status, host).toBe(200);
+    }
+    for (const host of ['evil.example', 'localhost.evil.example', 'evil-localhost', '10.0.0.1', '[::2]:4010', '127.0.0.1.nip.io', 'localhost:80:80']) {
+      expect((await sendRaw(`${running.url}/counter`, { headers: { host } })).status, host).toBe(403);
+    }
+  } finally {
+    await running.close();
+  }
+});
+
+test('serve: allowedHosts adds names, a leading dot a name and its subdomains, and all turns the guard off', async () => {
+  const listed = await serve(tiny(), { allowedHosts: ['Sandbox.Test', '.dev.test', '10.0.0.7'] });
+  const open = await serve(tiny(), { allowedHosts: 'all' });
+  try {
+    expect(listed.allowedHosts).toEqual(['sandbox.test', '.dev.test', '10.0.0.7', '127.0.0.1']);
+    const status = async (running: typeof listed, host: string) => (await sendRaw(`${running.url}/counter`, { headers: { host } })).status;
+    for (const host of ['sandbox.test:4010', 'dev.test', 'a.b.dev.test', '10.0.0.7:80', 'localhost']) expect(await status(listed, host), host).toBe(200);
+    for (const host of ['other.sandbox.test', 'evildev.test', 'evil.example']) expect(await status(listed, host), host).toBe(403);
+    expect(open.allowedHosts).toBe('all');
+    expect(await status(open, 'evil.example')).toBe(200);
+  } finally {
+    await Promise.all([listed.close(), open.close()]);
+  }
+});
+
+test('serve: beyond loopback any Host is answered, unless allowedHosts names the ones to answer', async () => {
+  const exposed = await serve(tiny(), { host: '0.0.0.0' });
+  const guarded = await serve(tiny(), { host: '0.0.0.0', allowedHosts: ['sandbox.lan'] });
+  try {
+    expect(exposed.allowedHosts).toBe('all');
+    // Tests connect to 127.0.0.1 only; the Host header is what the guard reads.
+    const at = (running: typeof exposed) => running.url.replace('0.0.0.0', '127.0.0.1');
+    expect((await sendRaw(`${at(exposed)}/counter`, { headers: { host: 'evil.example' } })).status).toBe(200);
+    expect(guarded.allowedHosts).toEqual(['sandbox.lan']);
+    expect((await sendRaw(`${at(guarded)}/counter`, { headers: { host: 'sandbox.lan:4010' } })).status).toBe(200);
+    expect((await sendRaw(`${at(guarded)}/counter`, { headers: { host: 'evil.example' } })).status).toBe(403);
+  } finally {
+    await Promise.all([exposed.close(), guarded.close()]);
+  }
+});
+
+test('serve: the refusal repeats a Host only as a plain name; an allowedHosts entry with a port or a scheme is refused', async () => {
+  const running = await serve(tiny());
+  try {
+    for (const host of ['<b>evil</b>.example', `${'a'.repeat(120)}.example`, '[evil']) {
+      const { status, text } = await sendRaw(`${running.url}/counter`, { headers: { host } });
+      expect(status, host).toBe(403);
+      expect(text, host).toContain('Failed to serve the request: the host this request names is not allowed');
+      expect(text, host).toContain('--allowed-hosts <name>');
+    }
+  } finally {
+    await running.close();
+  }
+  await expect(serve(tiny(), { allowedHosts: ['sandbox.test:4010'] })).rejects.toThrow(
+    new RangeError('Failed to serve: `allowedHosts` entry "sandbox.test:4010" is not a host name or IP address (no port, no scheme).'),
+  );
+  await expect(serve(tiny(), { allowedHosts: ['http://sandbox.test'] })).rejects.toThrow('entry "http://sandbox.test" is not a host name');
+  await expect(serve(tiny(), { allowedHosts: [''] })).rejects.toThrow('entry "" is not a host name');
+});

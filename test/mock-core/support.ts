@@ -3,6 +3,7 @@
  * shortcuts.
  * @module
  */
+import { request as httpRequest, type IncomingHttpHeaders, type RequestOptions } from 'node:http';
 import { onTestFinished, vi } from 'vitest';
 import type { ReferenceServer, ReferenceServerOptions } from '../../mocks/index.js';
 import { testServer } from '../support/test-server.js';
@@ -105,4 +106,27 @@ export function watchPasswordWork(options: { hold?: boolean } = {}): PasswordWor
     spy.mockRestore();
   });
   return { iterations, started, release };
+}
+
+/** An answer read by {@link sendRaw}. */
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/**
+ * A request over node:http, which (unlike fetch) sends whatever `Host` and request target it is given.
+ *
+ * @example
+ * const { status } = await sendRaw(`${running.url}/__mock/state`, { headers: { host: 'evil.example' } });
+ */
+export function sendRaw(url: string, options: RequestOptions = {}, body?: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, options, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+    });
+    req.once('error', reject).end(body);
+  });
 }
