@@ -17,6 +17,7 @@ import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
 import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createFormTokens } from './form-tokens.js';
+import { generatedUserCount } from './generated-users.js';
 import { notifyHosts } from './notify-hosts.js';
 import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, MAX_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
@@ -40,6 +41,11 @@ const BODY_HOOKS = {
 export interface EngineOptions<Settings> {
   /** Makes faker data, ids, codes, salts and faults reproducible. */
   seed?: number | string | undefined;
+  /**
+   * Faker users added after the dialect's seed, deterministic per seed, all with one documented password
+   * (`GENERATED_USER_PASSWORD`); at most `MAX_GENERATED_USERS`. @default 0
+   */
+  users?: number | undefined;
   /** @default 1000 */
   passwordHashIterations?: number | undefined;
   /** PBKDF2 iterations for the seeded accounts' passwords only. @default passwordHashIterations */
@@ -110,6 +116,7 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   // A separate stream, so turning faults on does not shift the ids and codes a seeded run produces.
   const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
   const clock = createClock(options.clock);
+  const users = generatedUserCount(options.users);
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const seedIterations = options.seedPasswordHashIterations ?? iterations;
   // Its own hashes must pass its own import: a state it exports always imports back.
@@ -136,14 +143,19 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const tracked = journal.track(state);
   const accounts: SeededAccount[] = [];
   let faults: FaultConfig = {};
-  let initial: { state: S; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
+  let initial: { state: S | undefined; before: number[] | undefined; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
+  const settings = options.rateLimits === undefined ? options.settings ?? {} : { RateLimitEnabled: options.rateLimits, ...options.settings };
+  const seed = () => dialect.seed({ seed: options.seed, random, clock, hashPassword: seedHash, users }, settings);
 
   const ready = (async () => {
-    const settings = options.rateLimits === undefined ? options.settings ?? {} : { RateLimitEnabled: options.rateLimits, ...options.settings };
-    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: seedHash }, settings);
+    const before = random.save();
+    const seeded = await seed();
     replaceContents(state, seeded.state);
     accounts.push(...seeded.accounts);
-    initial = { state: structuredClone(seeded.state), random: random.save(), faultRandom: faultRandom.save() };
+    // With generated users a second copy would double the memory (a hundred thousand rows): a reset seeds again
+    // from the same point of the same seeded random source instead, which gives the same state.
+    const replay = users > 0 && before !== undefined;
+    initial = { state: replay ? undefined : structuredClone(seeded.state), before, random: random.save(), faultRandom: faultRandom.save() };
   })();
 
   const control = controlRoutes<S>({
@@ -187,10 +199,14 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   async function resetNow(): Promise<void> {
     await ready;
     if (!initial) return;
-    replaceContents(state, structuredClone(initial.state));
+    clock.reset();
+    if (initial.state) replaceContents(state, structuredClone(initial.state));
+    else {
+      random.restore(initial.before);
+      replaceContents(state, (await seed()).state);
+    }
     random.restore(initial.random);
     faultRandom.restore(initial.faultRandom);
-    clock.reset();
     limiter.clear();
     formTokens.clear();
     requestLog.clear();

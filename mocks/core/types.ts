@@ -187,6 +187,11 @@ export interface SeedContext {
   random: Random;
   clock: Clock;
   hashPassword(password: string): Promise<string>;
+  /**
+   * How many faker users to add after the dialect's own seed (`--users N`), 0 by default: with their keys and,
+   * where the dialect has them, usage rows, all logging in with `GENERATED_USER_PASSWORD` (mocks/core/generated-users.ts).
+   */
+  users: number;
 }
 
 /** What the CLI sandbox (`npm start`) needs of a dialect. */
