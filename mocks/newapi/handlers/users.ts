@@ -11,7 +11,8 @@ import { fail, ok } from '../envelope.js';
 import { atoi } from '../../go/strconv.js';
 import { validateUser } from '../user-rules.js';
 import { DB, t, ZH } from '../messages.js';
-import { pageQuery, paginate } from '../pagination.js';
+import { pageQuery, paginate, paginateInIdOrder } from '../pagination.js';
+import { inIdOrder } from '../../core/id-order.js';
 import { decodeBody, userSchema } from '../schemas.js';
 import { newUserSetting } from '../setting.js';
 import { findUser, newAffCode, newUserRecord, ROLE, type NewApiState, type UserRecord } from '../state.js';
@@ -24,7 +25,7 @@ type SortColumn = (typeof SORT_COLUMNS)[number];
 
 /** `GET /api/user/`: every user, soft-deleted ones included, newest first unless `sort_by` says otherwise. */
 export function listUsers(ctx: Ctx): Response {
-  return ok(paginate(sortUsers(ctx.state.users, ctx.query), pageQuery(ctx.query), adminUserView));
+  return ok(pageOfUsers(ctx.state.users, inIdOrder(ctx.state.users), ctx.query));
 }
 
 /** `GET /api/user/search`: `keyword` (LIKE on username, email, display name; id when numeric), `group`, `role`, `status`. */
@@ -36,14 +37,16 @@ export function searchUsers(ctx: Ctx): Response {
   // Upstream binds `%keyword%` unescaped: `%` and `_` typed in the keyword stay wildcards.
   const like = sqlLike(`%${keyword}%`);
   const id = atoi(keyword);
-  const rows = ctx.state.users.filter((u) => {
+  const { users } = ctx.state;
+  const rows = users.filter((u) => {
     if (!((id.ok && u.id === id.value) || like.test(u.username) || like.test(u.email) || like.test(u.display_name))) return false;
     if (group !== '' && u.group !== group) return false;
     if (role.ok && u.role !== role.value) return false;
     if (status.ok) return status.value === -1 ? u.deleted_at !== null : u.deleted_at === null && u.status === status.value;
     return true;
   });
-  return ok(paginate(sortUsers(rows, ctx.query), pageQuery(ctx.query), adminUserView));
+  // A filter keeps the table's order: rows of a table in id order are in id order.
+  return ok(pageOfUsers(rows, inIdOrder(users), ctx.query));
 }
 
 /** `GET /api/user/:id`: scoped (a soft-deleted user is `record not found`). */
@@ -119,12 +122,23 @@ export function deleteUser(ctx: Ctx, caller: Caller): Response {
   return ok();
 }
 
+/** One page of `rows` in the requested order; by id, rows known to be in id order are paged without a sort. */
+function pageOfUsers(rows: readonly UserRecord[], inIdOrder: boolean, query: URLSearchParams) {
+  const order = userOrder(query);
+  const page = pageQuery(query);
+  if (order.column === 'id' && inIdOrder) return paginateInIdOrder(rows, page, order.direction < 0, adminUserView);
+  return paginate(sortUsers(rows, order), page, adminUserView);
+}
+
 /** JUL26 `sort_by` / `sort_order`: an unknown column falls back to id desc; other columns tie-break on id desc. */
-function sortUsers(users: readonly UserRecord[], query: URLSearchParams): UserRecord[] {
+function userOrder(query: URLSearchParams): { column: SortColumn; direction: 1 | -1 } {
   const requested = (query.get('sort_by') ?? '').trim().toLowerCase();
   const column: SortColumn = (SORT_COLUMNS as readonly string[]).includes(requested) ? (requested as SortColumn) : 'id';
   const ascending = column !== 'id' || requested === 'id' ? (query.get('sort_order') ?? '').trim().toLowerCase() === 'asc' : false;
-  const direction = ascending ? 1 : -1;
+  return { column, direction: ascending ? 1 : -1 };
+}
+
+function sortUsers(users: readonly UserRecord[], { column, direction }: { column: SortColumn; direction: 1 | -1 }): UserRecord[] {
   return [...users].sort((a, b) => {
     const x = a[column], y = b[column];
     const primary = x < y ? -1 : x > y ? 1 : 0;
