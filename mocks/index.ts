@@ -98,7 +98,10 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
   seedPasswordHashIterations?: number;
   /** Upstream admin options over the dialect's defaults, e.g. `{ RegisterEnabled: false }`. */
   settings?: Partial<DialectTypes[D]['settings']>;
-  /** Sees a clone of every request and its response; awaited before the response is returned (contract checks). */
+  /**
+   * Sees a clone of every request and its response; awaited before the response is returned (contract checks).
+   * Read the response clone's body before returning, if at all: an unread one is cancelled then.
+   */
   onResponse?: (request: Request, response: Response) => void | Promise<void>;
   /**
    * Apply upstream's rate limits (new-api: 20 requests / 1200 s per client IP on login, register and the other

@@ -14,7 +14,8 @@ import { z } from 'zod';
 /** What the control API needs from the engine. */
 export interface ControlHooks<S extends BaseState> {
   reset(): Promise<void>;
-  exportState(): S;
+  /** The state as `JSON.stringify` writes it, streamed (./json-stream.ts). */
+  exportState(): ReadableStream<Uint8Array>;
   importState(body: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
   patchSettings(body: unknown): { ok: true; value: unknown } | { ok: false; error: string };
   /** The statuses `fail_route` may force (the dialect's `faultStatuses`). */
@@ -49,7 +50,7 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
   const ok = () => jsonResponse({ ok: true });
   return [
     { method: 'POST', path: '/__mock/reset', handler: async () => (await hooks.reset(), ok()) },
-    { method: 'GET', path: '/__mock/state', handler: () => jsonResponse(hooks.exportState()) },
+    { method: 'GET', path: '/__mock/state', handler: () => new Response(hooks.exportState(), { headers: { 'content-type': 'application/json; charset=utf-8' } }) },
     {
       method: 'PUT',
       path: '/__mock/state',

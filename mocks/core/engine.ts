@@ -17,6 +17,7 @@ import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
 import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createFormTokens } from './form-tokens.js';
+import { jsonStream } from './json-stream.js';
 import { generatedUserCount } from './generated-users.js';
 import { notifyHosts } from './notify-hosts.js';
 import { createJournal } from './journal.js';
@@ -54,7 +55,10 @@ export interface EngineOptions<Settings> {
   settings?: Partial<Settings> | undefined;
   /** A path prefix stripped before routing (from a `baseUrl` such as `http://host/gateway`). */
   basePath?: string | undefined;
-  /** Sees a clone of every request and response; awaited before the response is returned. */
+  /**
+   * Sees a clone of every request and response; awaited before the response is returned. A response body the
+   * observer has not begun to read by then is cancelled (the original is unaffected).
+   */
   onResponse?: ((request: Request, response: Response) => void | Promise<void>) | undefined;
   /**
    * Whether the dialect's rate limits apply from the start: seeds the dialect's `RateLimitEnabled` setting
@@ -161,8 +165,13 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const control = controlRoutes<S>({
     // The control route already runs inside the transaction lock; taking it again would deadlock.
     reset: resetNow,
-    // No structuredClone: the control route stringifies it at once, and that text is the copy.
-    exportState: () => state,
+    // Streamed under the write lock: one instant of the state, never a whole copy of it. Writes wait until the
+    // reader has taken the last chunk (or gone); reads go on meanwhile.
+    exportState: () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      return jsonStream(state, { before: () => new Promise<void>((taken) => void exclusive(() => (taken(), held))), after: () => release() });
+    },
     async importState(body) {
       // Async: a state check may need WebCrypto (can this RSA key be imported?); nothing is replaced before it ends.
       const parsed = await parseWithAsync(dialect.stateSchema, body);
@@ -336,7 +345,13 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     const refused = match && options.control && isControl(match.route) ? refuseControl(request, options.control.token) : undefined;
     const response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
-    if (observed && options.onResponse) await options.onResponse(observed, response.clone());
+    if (observed && options.onResponse) {
+      const copy = response.clone();
+      await options.onResponse(observed, copy);
+      // A copy left unread would hold the whole body and keep a stream (the state export) from ever ending. Not
+      // awaited: a branch's cancel settles only once the original's reader is done too.
+      if (copy.body && !copy.bodyUsed && !copy.body.locked) void copy.body.cancel().catch(() => undefined);
+    }
     return response;
   }
 

@@ -59,9 +59,11 @@ export function sqlLike(pattern: string, options: LikeOptions = {}): LikeMatcher
     if (token !== ANY) fixed++;
     longestRun = Math.max(longestRun, run);
   }
+  const required = requiredRun(tokens);
   return {
-    // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs.
-    test: (subject, meter) => subject.length >= fixed && walk(tokens, subject, meter),
+    // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs; one
+    // without the pattern's longest literal run cannot match either, and a native search says so at once.
+    test: (subject, meter) => subject.length >= fixed && (required === undefined || required.test(subject)) && walk(tokens, subject, meter),
     tokens: tokens.length,
     longestRun,
   };
@@ -76,6 +78,28 @@ export function sqlLike(pattern: string, options: LikeOptions = {}): LikeMatcher
  */
 export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens' | 'longestRun'>, codePoints: number): number {
   return (matcher.longestRun + 1) * codePoints + matcher.tokens + 1;
+}
+
+/**
+ * The longest run of literal tokens (no `%`, no `_`) as a RegExp that finds it anywhere, ASCII letters in either
+ * case: every match of the pattern holds that run, so a subject without it is refused without the walk. It has no
+ * quantifier, so it cannot backtrack: at most `run length` steps per start position, natively.
+ */
+function requiredRun(tokens: Int32Array): RegExp | undefined {
+  let best: [start: number, end: number] = [0, 0];
+  for (let start = 0; start < tokens.length; ) {
+    let end = start;
+    while (end < tokens.length && tokens[end]! >= 0) end++;
+    if (end - start > best[1] - best[0]) best = [start, end];
+    start = end + 1;
+  }
+  if (best[1] === best[0]) return undefined;
+  let source = '';
+  for (const code of tokens.subarray(best[0], best[1])) {
+    // Tokens are folded: a lower-case ASCII letter stands for both cases, everything else for itself alone.
+    source += code >= 0x61 && code <= 0x7a ? `[${String.fromCharCode(code)}${String.fromCharCode(code - 0x20)}]` : `\\u{${code.toString(16)}}`;
+  }
+  return new RegExp(source, 'u');
 }
 
 /** Pattern tokens: a folded code point, {@link ANY} or {@link ONE}; `undefined` when the pattern ends in its escape. */
