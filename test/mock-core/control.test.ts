@@ -284,7 +284,8 @@ test('control: control false removes the control API; its paths answer as unknow
 /** The chunks of a body, as a reader takes them. */
 async function chunksOf(response: Response): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of response.body!) chunks.push(chunk);
+  const reader = response.body!.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
   return chunks;
 }
 
