@@ -121,6 +121,9 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const faultRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/faults`);
   const clock = createClock(options.clock);
   const users = generatedUserCount(options.users);
+  if (users > 0 && !dialect.generatesUsers) {
+    throw new RangeError(`Failed to start the reference server: ${dialect.name} does not generate users yet (users ${users}). Please leave users out for ${dialect.name}; newapi generates them.`);
+  }
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const seedIterations = options.seedPasswordHashIterations ?? iterations;
   // Its own hashes must pass its own import: a state it exports always imports back.

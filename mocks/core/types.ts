@@ -235,6 +235,12 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
    * @default every 4xx and 5xx (`DEFAULT_FAULT_STATUSES`)
    */
   faultStatuses?: readonly number[];
+  /**
+   * Whether the seed honours {@link SeedContext.users} (`--users N`); the engine refuses a count for a dialect
+   * that does not, rather than seeding without them.
+   * @default false
+   */
+  generatesUsers?: boolean;
   /** Builds the initial state (hashing passwords, hence async), applying `settings` over the defaults. */
   seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: Account[] }>;
   /**

@@ -133,12 +133,23 @@ async function handle(server: FetchHandler, base: string, req: IncomingMessage, 
   let chunk: ReadableStreamReadResult<Uint8Array> = second;
   res.write(first!.value);
   while (!chunk.done) {
-    if (!res.write(chunk.value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!res.write(chunk.value)) await drained(res);
     if (res.destroyed) return;
     chunk = await reader.read();
   }
   res.off('close', gone);
   res.end();
+}
+
+/** Resolves when `res` can take more, or has closed; leaves no listener behind either way. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
 
 /**

@@ -72,3 +72,10 @@ test('sealer: a derived secret opens on a server with the same root and on no ot
   expect(await unseal(other, sealed, 'token-key')).toBeUndefined();
   expect(await unseal(same, sealed.replace('derived$9$', 'derived$10$'), 'token-key')).toBeUndefined();
 });
+
+test('users: a dialect that does not generate users refuses a count rather than starting without them', () => {
+  for (const dialect of ['platform', 'aether', 'opencat'] as const) {
+    expect(() => createReferenceServer({ dialect, users: 10 })).toThrow(`Failed to start the reference server: ${dialect} does not generate users yet (users 10).`);
+    expect(() => createReferenceServer({ dialect, users: 0 })).not.toThrow();
+  }
+});
