@@ -8,11 +8,12 @@
  * ASCII letters only (`A` = `a`, but `É` ≠ `é`), and with an ESCAPE character the character after it is literal;
  * an ESCAPE at the end of the pattern matches nothing.
  *
- * The match is the greedy wildcard walk that only ever returns to the last `%` seen. Its cost is bounded by
- * {@link likeStepBound}: `(L + 1)·n + m + 1` loop steps for a subject of `n` code points, a pattern of `m` tokens and
- * `L` the longest `%`-free run of tokens; linear in `n` for any fixed pattern, `O(n·m)` at worst.
+ * The match (./like-segments.ts) finds the pattern's `%`-free runs in order, each at its leftmost place, reading
+ * every code point of the subject at most twice: {@link likeStepBound} is `2n + m + 1` steps for a subject of `n`
+ * code points and a pattern of `m` tokens, whatever the pattern.
  * @module
  */
+import { ANY, compileSegments, ONE } from './like-segments.js';
 import { sqliteFold as fold } from './sql-lower.js';
 
 /** A counter a caller may pass to see how many loop steps matches took; tests use it to prove the bound. */
@@ -35,9 +36,6 @@ export interface LikeMatcher {
   readonly longestRun: number;
 }
 
-const ANY = -1;
-const ONE = -2;
-const END = -3;
 
 /**
  * Compiles a `LIKE` pattern once, for many subjects.
@@ -60,24 +58,26 @@ export function sqlLike(pattern: string, options: LikeOptions = {}): LikeMatcher
     longestRun = Math.max(longestRun, run);
   }
   const required = requiredRun(tokens);
+  const match = compileSegments(tokens);
   return {
     // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs; one
     // without the pattern's longest literal run cannot match either, and a native search says so at once.
-    test: (subject, meter) => subject.length >= fixed && (required === undefined || required.test(subject)) && walk(tokens, subject, meter),
+    test: (subject, meter) => subject.length >= fixed && (required === undefined || required.test(subject)) && match(subject, meter),
     tokens: tokens.length,
     longestRun,
   };
 }
 
 /**
- * The most loop steps {@link sqlLike}'s match may take: every `%` is entered once, the position it restarts from
- * moves forward at most `n` times, and each restart re-reads at most `L` characters of one `%`-free run.
+ * The most steps (code points read) {@link sqlLike}'s match may take on a subject of `codePoints` code points: the
+ * anchored first and last runs and the scans between read each code point once, the end is found by reading back
+ * over the last run, hence `2n`, plus the pattern's tokens and one.
  *
  * @example
  * const like = sqlLike('%_%!'); likeStepBound(like, 100); // 2·100 + 4 + 1
  */
-export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens' | 'longestRun'>, codePoints: number): number {
-  return (matcher.longestRun + 1) * codePoints + matcher.tokens + 1;
+export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens'>, codePoints: number): number {
+  return 2 * codePoints + matcher.tokens + 1;
 }
 
 /**
@@ -118,42 +118,6 @@ function compile(pattern: string, escape: number | undefined): Int32Array | unde
     } else tokens.push(char === '_' ? ONE : fold(code));
   }
   return escaped ? undefined : Int32Array.from(tokens);
-}
-
-function walk(tokens: Int32Array, subject: string, meter: LikeMeter | undefined): boolean {
-  const n = subject.length;
-  const m = tokens.length;
-  let p = 0;
-  let s = 0;
-  let restart = -1; // the token after the last `%` entered
-  let mark = 0; // where that `%`'s current attempt began in the subject
-  let steps = 0;
-  while (s < n) {
-    steps++;
-    const token = p < m ? tokens[p]! : END;
-    if (token === ANY) {
-      restart = ++p;
-      mark = s;
-      continue;
-    }
-    const code = subject.codePointAt(s)!;
-    if (token === ONE || token === fold(code)) {
-      p++;
-      s += code > 0xffff ? 2 : 1;
-      continue;
-    }
-    if (restart < 0) break;
-    // The last `%` takes one more character; everything after it is tried again from there.
-    mark += subject.codePointAt(mark)! > 0xffff ? 2 : 1;
-    s = mark;
-    p = restart;
-  }
-  if (p < m && tokens[p] === ANY && s === n) {
-    steps++;
-    p++;
-  }
-  if (meter) meter.steps += steps;
-  return s === n && p === m;
 }
 
 function onlyCodePoint(text: string): number {

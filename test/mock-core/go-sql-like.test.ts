@@ -117,13 +117,29 @@ test('sqlLike: the issue\'s keyword of 100 characters against 10,000 characters 
   expect(meter.steps).toBeLessThanOrEqual(10 * tenth.steps + like.tokens);
 });
 
-test('sqlLike: the worst pattern for the walk stays within (L + 1)·n + m + 1 steps', () => {
-  const like = sqlLike(`%${'a'.repeat(49)}b`);
+test('sqlLike: the patterns worst for a backtracking walk read each code point at most twice, whatever the run length', () => {
+  // A walk that restarts a run at every place re-reads it: over 40,000 steps here, 26 per code point below.
+  const anchored = sqlLike(`%${'a'.repeat(49)}b`);
   const meter: LikeMeter = { steps: 0 };
-  // It holds the literal run, so the native search lets it through to the walk, which matches only at the end.
-  expect(like.test(`${'a'.repeat(1_000)}b`, meter)).toBe(true);
-  expect(meter.steps).toBeGreaterThan(1_000 * 40); // the bound is tight in L, not only in n
-  expect(meter.steps).toBeLessThanOrEqual(likeStepBound(like, 1_000));
+  expect(anchored.test(`${'a'.repeat(1_000)}b`, meter)).toBe(true);
+  expect(meter.steps).toBeLessThanOrEqual(likeStepBound(anchored, 1_001));
+  expect(meter.steps).toBeLessThan(1_001);
+  const between = sqlLike(`%${'_'.repeat(24)}a%`);
+  const subject = `${'x'.repeat(5_000)}a`;
+  const inner: LikeMeter = { steps: 0 };
+  expect(between.test(subject, inner)).toBe(true);
+  expect(between.longestRun).toBe(25);
+  expect(inner.steps).toBeLessThanOrEqual(2 * subject.length + between.tokens + 1);
+  const half: LikeMeter = { steps: 0 };
+  expect(between.test(`${'x'.repeat(2_500)}a`, half)).toBe(true);
+  expect(inner.steps).toBeLessThanOrEqual(2 * half.steps + between.tokens);
+});
+
+test('sqlLike: a run longer than 32 tokens (two words of Shift-And state) matches as the reference does', () => {
+  const pattern = `%${'ab_'.repeat(15)}c%`;
+  for (const subject of [`x${'abZ'.repeat(15)}cx`, `x${'abZ'.repeat(14)}cx`, `${'abZ'.repeat(20)}c`, `ab${'ABz'.repeat(15)}C`]) {
+    expect(sqlLike(pattern).test(subject)).toBe(reference(pattern, subject));
+  }
 });
 
 test('sqlLike: a subject shorter than the pattern\'s fixed characters is refused without a step', () => {
