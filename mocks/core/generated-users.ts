@@ -40,7 +40,7 @@ export function generatedName(base: string, n: number, maxLength: number, taken:
   const clean = base.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   for (let k = 0; ; k++) {
     const suffix = `_${k === 0 ? '' : (k - 1).toString(36)}${n}`;
-    const name = `${clean.slice(0, Math.max(1, maxLength - suffix.length))}${suffix}`;
+    const name = [clean.slice(0, Math.max(1, maxLength - suffix.length)), suffix].join('');
     if (!taken.has(name)) {
       taken.add(name);
       return name;

@@ -134,9 +134,10 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
     // Bytes from HMAC blocks: `length` characters, then 8 bytes of tag that a foreign root cannot reproduce.
     const bytes = new Uint8Array(Math.ceil((length + 8) / 32) * 32);
     for (let block = 0; block * 32 < length + 8; block++) bytes.set(keyed.clone().update(encoder.encode(`${LABELS[purpose]}${index}\u0000${length}\u0000${block}`)).digest(), block * 32);
-    let secret = '';
-    for (let i = 0; i < length; i++) secret += ALPHANUMERIC[bytes[i]! % ALPHANUMERIC.length];
-    return { secret, sealed: `derived$${index}$${length}$${toHex(bytes.subarray(length, length + 8))}` };
+    const chars = new Array<string>(length);
+    for (let i = 0; i < length; i++) chars[i] = ALPHANUMERIC[bytes[i]! % ALPHANUMERIC.length]!;
+    const secret = chars.join('');
+    return { secret, sealed: ['derived', index, length, toHex(bytes.subarray(length, length + 8))].join('$') };
   };
   const openDerived = (index: number, length: number, purpose: SealPurpose, value: string): string | undefined => {
     if (!Number.isSafeInteger(index) || index < 0 || !Number.isInteger(length) || length < 1 || length > 256) return undefined;

@@ -21,6 +21,8 @@ interface Segment {
   /** Per folded code point, the positions it may fill (its own and every `_`); any other code point: `wild`. */
   masks: Map<number, Uint32Array>;
   wild: Uint32Array;
+  /** For a run of at most 32 tokens: the one-word mask of each ASCII code point, folding included. */
+  ascii: Uint32Array | undefined;
 }
 
 /** A compiled match: `test` answers whether `subject` matches, adding the code points it read to `meter`. */
@@ -101,11 +103,13 @@ function segment(tokens: Int32Array): Segment {
     if (!mask) masks.set(token, (mask = Uint32Array.from(wild)));
     mask[i >> 5]! |= 1 << (i & 31);
   });
-  return { tokens, words, masks, wild };
+  const ascii = words === 1 ? Uint32Array.from({ length: 128 }, (_, code) => (masks.get(fold(code)) ?? wild)[0]!) : undefined;
+  return { tokens, words, masks, wild, ascii };
 }
 
 /** The end (UTF-16 index) of `run`'s leftmost occurrence within `subject[from, limit)`, or -1. */
 function find(run: Segment, subject: string, from: number, limit: number, meter: { steps: number } | undefined): number {
+  if (run.ascii) return findInOneWord(run, run.ascii, subject, from, limit, meter);
   const state = new Uint32Array(run.words);
   const top = run.tokens.length - 1;
   const topWord = top >> 5;
@@ -123,6 +127,22 @@ function find(run: Segment, subject: string, from: number, limit: number, meter:
       carry = word >>> 31;
     }
     if (state[topWord]! & topBit) return s;
+  }
+  return -1;
+}
+
+/** {@link find} for a run of at most 32 tokens: the state is one number, ASCII masks come from a table. */
+function findInOneWord(run: Segment, ascii: Uint32Array, subject: string, from: number, limit: number, meter: { steps: number } | undefined): number {
+  const topBit = 2 ** (run.tokens.length - 1);
+  const wild = run.wild[0]!;
+  let state = 0;
+  for (let s = from; s < limit; ) {
+    const code = subject.codePointAt(s)!;
+    if (meter) meter.steps++;
+    s += code > 0xffff ? 2 : 1;
+    const mask = code < 128 ? ascii[code]! : (run.masks.get(code)?.[0] ?? wild);
+    state = (((state << 1) | 1) & mask) >>> 0;
+    if (state >= topBit) return s;
   }
   return -1;
 }

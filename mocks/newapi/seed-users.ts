@@ -50,8 +50,9 @@ export async function seedGeneratedUsers(state: NewApiState, ctx: SeedContext, e
     const user = newUserRecord(state, {
       username,
       password_hash: passwordHash,
-      display_name: `${first} ${last}`.slice(0, 20),
-      email: `${username}@${DOMAINS[n % DOMAINS.length]}`,
+      display_name: [first, last].join(' ').slice(0, 20),
+      // Joined: a template would leave a rope per row (see toHex).
+      email: [username, DOMAINS[n % DOMAINS.length]].join('@'),
       status: disabled ? STATUS.disabled : STATUS.enabled,
       group: GROUPS[n % GROUPS.length]!,
       quota: faker.number.int({ min: 1, max: 40 }) * QUOTA_PER_UNIT,
