@@ -140,7 +140,9 @@ if (runs('scale')) {
   row(`newapi users search p50 ${at} (keyword "ada")`, `${ms(scale.searchMs)} (${x(scale.searchMs / scale.anchorMs)} the bare page)`, '≤ 20 ms', scale.searchMs <= 20);
   const [worst, worstMs] = Object.entries(scale.patternMs).reduce((a, b) => (b[1] > a[1] ? b : a));
   row(`newapi users search, the slowest of ${Object.keys(scale.patternMs).length} LIKE patterns, p50 ${at}`, `${ms(worstMs)} (${worst}; ${x(worstMs / scale.searchMs)} the plain keyword)`, '≤ 100 ms', worstMs <= 100);
-  row(`GET /__mock/state streamed ${at}`, `${ms(scale.exportMs)} for ${mb(scale.exportBytes)}; RSS after ${mb(scale.rssAfterExportBytes)}`, 'streamed, RSS ≤ 300 MB', scale.rssAfterExportBytes <= 300 * 1024 * 1024);
+  // Streamed: the server never holds the export as one string, so its RSS grows by far less than the export's size.
+  const grown = scale.rssAfterExportBytes - scale.rssBytes;
+  row(`GET /__mock/state streamed ${at} vs JSON.stringify of the same state in the server`, `${x(scale.exportMs / scale.stringifyMs)} (${ms(scale.exportMs)} for ${mb(scale.exportBytes)} received, vs ${ms(scale.stringifyMs)}; server RSS ${grown >= 0 ? '+' : ''}${mb(grown)})`, 'RSS growth < the export', grown < scale.exportBytes);
 }
 
 if (runs('bundle')) {

@@ -27,6 +27,8 @@ export interface ScaleFigures {
   searchMs: number;
   patternMs: Record<keyof typeof SCALE_PATTERNS, number>;
   exportMs: number;
+  /** JSON.stringify of the same state in the server's process: the string the export no longer builds. */
+  stringifyMs: number;
   exportBytes: number;
   rssAfterExportBytes: number;
 }
@@ -79,13 +81,20 @@ export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
       patternMs[name] = await p50(`${server.url}/api/user/search?keyword=${encodeURIComponent(keyword)}`, headers, duration);
     }
     const exports: number[] = [];
+    const stringify: number[] = [];
     let exportBytes = 0;
     for (let round = 0; round < (quick ? 2 : 3); round++) {
       const started = performance.now();
-      exportBytes = (await (await fetch(`${server.url}/__mock/state`)).arrayBuffer()).byteLength;
+      // Read and dropped chunk by chunk, as a client saving it to a file would.
+      const reader = (await fetch(`${server.url}/__mock/state`)).body!.getReader();
+      exportBytes = 0;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) exportBytes += chunk.value.byteLength;
       exports.push(performance.now() - started);
     }
-    return { seedMs: server.seedMs, rssBytes, listMs: median(list), anchorMs: median(anchor), searchMs: median(search), patternMs, exportMs: median(exports), exportBytes, rssAfterExportBytes: await rss() };
+    // Before the anchor, which builds the whole string the export no longer does.
+    const rssAfterExportBytes = await rss();
+    for (let round = 0; round < (quick ? 2 : 3); round++) stringify.push(Number(await (await fetch(`${server.anchor}/stringify`)).text()));
+    return { seedMs: server.seedMs, rssBytes, listMs: median(list), anchorMs: median(anchor), searchMs: median(search), patternMs, exportMs: median(exports), stringifyMs: median(stringify), exportBytes, rssAfterExportBytes };
   } finally {
     server.stop();
   }

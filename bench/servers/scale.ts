@@ -1,6 +1,6 @@
 // The scale section's server: new-api seeded with `--users` (argv[2], 100,000 by default) over HTTP, and beside it
 // in the same process the anchor, a bare node:http server answering a precomputed list page with the same bytes,
-// and `/rss` (the process's resident memory after a full GC). Prints `seed <ms>` and then both URLs.
+// `/rss` (the process's resident memory after a full GC) and `/stringify` (ms to JSON.stringify the state). Prints `seed <ms>` and then both URLs.
 import { createServer } from 'node:http';
 import { createReferenceServer } from '../../mocks/index.js';
 import { serve } from '../../mocks/node/serve.js';
@@ -18,8 +18,14 @@ const rss = () => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().rss;
 };
+// The export's anchor: the one string the export used to build, timed here (the bytes stay on this side).
+const stringifyMs = () => {
+  const started = performance.now();
+  const text = JSON.stringify(server.state);
+  return text.length > 0 ? performance.now() - started : 0;
+};
 const anchor = createServer((req, res) => {
-  const body = req.url === '/rss' ? Buffer.from(String(rss())) : page;
+  const body = req.url === '/rss' ? Buffer.from(String(rss())) : req.url === '/stringify' ? Buffer.from(String(stringifyMs())) : page;
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.byteLength });
   res.end(body);
 });

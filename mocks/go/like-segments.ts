@@ -137,7 +137,9 @@ function findInOneWord(run: Segment, ascii: Uint32Array, subject: string, from: 
   const wild = run.wild[0]!;
   let state = 0;
   for (let s = from; s < limit; ) {
-    const code = subject.codePointAt(s)!;
+    // One unit unless it starts a surrogate pair: the common case reads no code point.
+    let code = subject.charCodeAt(s);
+    if (code >= 0xd800 && code <= 0xdbff) code = subject.codePointAt(s)!;
     if (meter) meter.steps++;
     s += code > 0xffff ? 2 : 1;
     const mask = code < 128 ? ascii[code]! : (run.masks.get(code)?.[0] ?? wild);
