@@ -4,6 +4,7 @@
  * `manage.ts`.
  * @module
  */
+import { rawForReading } from '../../core/journal.js';
 import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
@@ -69,7 +70,7 @@ export async function createUser(ctx: Ctx, caller: Caller): Promise<Response> {
   if (invalid) return fail(t(caller.lang, 'user.input_invalid', { Error: invalid }));
   if (body.role >= caller.role) return fail(t(caller.lang, 'user.cannot_create_higher_level'));
   // No existence check upstream: the unique index answers, soft-deleted names included.
-  if (ctx.state.users.some((u) => u.username === username)) return fail(DB.usernameTaken);
+  if (rawForReading(ctx.state.users).some((u) => u.username === username)) return fail(DB.usernameTaken);
   const role = body.role === 0 ? ROLE.common : body.role; // GORM `default:1` replaces the zero value
   const passwordHash = await ctx.hashPassword(body.password);
   ctx.state.users.push(
@@ -100,7 +101,7 @@ export async function updateUser(ctx: Ctx, caller: Caller): Promise<Response> {
   // JUL26: the role is never written here; asking for a different one is invalid.
   if (body.role !== ROLE.guest && body.role !== target.role) return fail(t(caller.lang, 'common.invalid_params'));
   if (!canManage(caller.role, target.role)) return fail(t(caller.lang, 'user.no_permission_higher_level'));
-  if (ctx.state.users.some((u) => u.username === username && u.id !== target.id)) return fail(DB.usernameTaken);
+  if (rawForReading(ctx.state.users).some((u) => u.username === username && u.id !== target.id)) return fail(DB.usernameTaken);
   const password = body.password === '$I_LOVE_U' ? '' : body.password;
   const passwordHash = password !== '' ? await ctx.hashPassword(password) : undefined;
   // EditWithTx updates with a map, so empty strings are written too (the admin UI always sends every field).
