@@ -14,6 +14,8 @@ export const SCALE_PATTERNS = {
   'every user (%_%)': '%_%',
   'wildcards only (%_%_%_%_%)': '%_%_%_%_%',
   '24 × _ then a': `${'_'.repeat(24)}a`,
+  '24 × _': '_'.repeat(24),
+  '_a_a_a (a common letter between wildcards)': '_a_a_a',
   '%_ × 10 then !': '%_%_%_%_%_%_%_%_%_%_%!',
   '100 characters, long runs': `${'_'.repeat(24)}%${'a_'.repeat(37)}%!`,
 } as const;

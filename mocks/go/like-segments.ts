@@ -21,6 +21,8 @@ interface Segment {
   /** Per folded code point, the positions it may fill (its own and every `_`); any other code point: `wild`. */
   masks: Map<number, Uint32Array>;
   wild: Uint32Array;
+  /** Whether every token is `_`. */
+  onlyOne: boolean;
   /** For a run of at most 32 tokens: the one-word mask of each ASCII code point, folding included. */
   ascii: Uint32Array | undefined;
 }
@@ -53,8 +55,10 @@ export function compileSegments(tokens: Int32Array): SegmentMatch {
     if (at < 0) return false;
     const limit = startOfLast(subject, last.length, meter);
     if (limit < at || compareAt(last, subject, limit, meter) !== subject.length) return false;
+    // Without surrogates a code point is a unit, so a run of `_` alone ends its length further on, unread.
+    const plain = !SURROGATE.test(subject);
     for (const run of middle) {
-      at = find(run, subject, at, limit, meter);
+      at = plain && run.onlyOne ? (at + run.tokens.length <= limit ? at + run.tokens.length : -1) : find(run, subject, at, limit, meter);
       if (at < 0) return false;
     }
     return true;
@@ -87,6 +91,7 @@ function startOfLast(subject: string, count: number, meter: { steps: number } | 
   return s;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
@@ -104,7 +109,7 @@ function segment(tokens: Int32Array): Segment {
     mask[i >> 5]! |= 1 << (i & 31);
   });
   const ascii = words === 1 ? Uint32Array.from({ length: 128 }, (_, code) => (masks.get(fold(code)) ?? wild)[0]!) : undefined;
-  return { tokens, words, masks, wild, ascii };
+  return { tokens, words, masks, wild, ascii, onlyOne: tokens.every((token) => token === ONE) };
 }
 
 /** The end (UTF-16 index) of `run`'s leftmost occurrence within `subject[from, limit)`, or -1. */

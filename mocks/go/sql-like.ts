@@ -62,7 +62,7 @@ export function sqlLike(pattern: string, options: LikeOptions = {}): LikeMatcher
   return {
     // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs; one
     // without the pattern's longest literal run cannot match either, and a native search says so at once.
-    test: (subject, meter) => subject.length >= fixed && (required === undefined || required.test(subject)) && match(subject, meter),
+    test: (subject, meter) => subject.length >= fixed && (required === undefined || required(subject)) && match(subject, meter),
     tokens: tokens.length,
     longestRun,
   };
@@ -81,11 +81,12 @@ export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens'>, codePoints: 
 }
 
 /**
- * The longest run of literal tokens (no `%`, no `_`) as a RegExp that finds it anywhere, ASCII letters in either
- * case: every match of the pattern holds that run, so a subject without it is refused without the walk. It has no
- * quantifier, so it cannot backtrack: at most `run length` steps per start position, natively.
+ * The longest run of literal tokens (no `%`, no `_`) as a test that finds it, ASCII letters in either case, where a
+ * match could hold it: every match holds that run after at least as many UTF-16 units as the pattern has non-`%`
+ * tokens before it, and before as many as it has after. A subject without it there is refused without the match.
+ * The RegExp has no quantifier, so it cannot backtrack: at most `run length` steps per start position, natively.
  */
-function requiredRun(tokens: Int32Array): RegExp | undefined {
+function requiredRun(tokens: Int32Array): ((subject: string) => boolean) | undefined {
   let best: [start: number, end: number] = [0, 0];
   for (let start = 0; start < tokens.length; ) {
     let end = start;
@@ -99,7 +100,16 @@ function requiredRun(tokens: Int32Array): RegExp | undefined {
     // Tokens are folded: a lower-case ASCII letter stands for both cases, everything else for itself alone.
     source += code >= 0x61 && code <= 0x7a ? `[${String.fromCharCode(code)}${String.fromCharCode(code - 0x20)}]` : `\\u{${code.toString(16)}}`;
   }
-  return new RegExp(source, 'u');
+  const fixedIn = (from: number, to: number) => tokens.subarray(from, to).filter((token) => token !== ANY).length;
+  const before = fixedIn(0, best[0]);
+  const after = fixedIn(best[1], tokens.length);
+  const run = new RegExp(source, 'gu');
+  return (subject) => {
+    run.lastIndex = before;
+    // The leftmost place from `before` on: a later one would end later still.
+    const found = run.exec(subject);
+    return found !== null && found.index + found[0].length <= subject.length - after;
+  };
 }
 
 /** Pattern tokens: a folded code point, {@link ANY} or {@link ONE}; `undefined` when the pattern ends in its escape. */

@@ -166,3 +166,23 @@ test('sqlLike: the literal run is found in either ASCII case and only as itself'
   expect(sqlLike('%a.c%').test('abc')).toBe(false);
   expect(sqlLike('%é😀%').test('xé😀')).toBe(true);
 });
+
+test('sqlLike: the literal run is looked for only where a match could hold it, so an early one is refused unread', () => {
+  const late = sqlLike(`%${'_'.repeat(24)}a%`);
+  const meter: LikeMeter = { steps: 0 };
+  expect(late.test('ada_lovelace_123@gmail.com', meter)).toBe(false);
+  expect(meter.steps).toBe(0);
+  expect(late.test(`${'x'.repeat(24)}A`, meter)).toBe(true);
+  expect(sqlLike('%a_____%').test('xxxxxxa____', meter)).toBe(false);
+  expect(sqlLike('%a_____%').test('xa_____', meter)).toBe(true);
+});
+
+test('sqlLike: a run of _ alone between % is a count, not a scan, unless surrogates make units and code points differ', () => {
+  const like = sqlLike(`%${'_'.repeat(24)}%`);
+  const meter: LikeMeter = { steps: 0 };
+  expect(like.test('x'.repeat(24), meter)).toBe(true);
+  expect(like.test('x'.repeat(23), meter)).toBe(false);
+  expect(meter.steps).toBe(0);
+  expect(like.test('😀'.repeat(12), meter)).toBe(false);
+  expect(like.test('😀'.repeat(24), meter)).toBe(true);
+});
