@@ -137,8 +137,7 @@ function find(run: Segment, subject: string, from: number, limit: number, meter:
   if (run.native) {
     run.native.lastIndex = from;
     // The leftmost start is the leftmost end: every match holds the same number of code points.
-    const found = run.native.exec(subject);
-    const end = found ? found.index + found[0].length : -1;
+    const end = run.native.test(subject) ? run.native.lastIndex : -1;
     // Counted as the code points of the window it may have read, so the step bound speaks for this search too.
     if (meter) meter.steps += codePointsIn(subject, from, Math.min(end < 0 ? limit : end, limit));
     return end >= 0 && end <= limit ? end : -1;

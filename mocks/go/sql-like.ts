@@ -103,12 +103,17 @@ function requiredRun(tokens: Int32Array): ((subject: string) => boolean) | undef
   const fixedIn = (from: number, to: number) => tokens.subarray(from, to).filter((token) => token !== ANY).length;
   const before = fixedIn(0, best[0]);
   const after = fixedIn(best[1], tokens.length);
+  // Nothing fixed on either side (`%ada%`, the searches' keyword): anywhere will do, and a plain test is cheapest.
+  if (before === 0 && after === 0) {
+    const anywhere = new RegExp(source, 'u');
+    return (subject) => anywhere.test(subject);
+  }
   const run = new RegExp(source, 'gu');
   return (subject) => {
     run.lastIndex = before;
-    // The leftmost place from `before` on: a later one would end later still.
-    const found = run.exec(subject);
-    return found !== null && found.index + found[0].length <= subject.length - after;
+    // The leftmost place from `before` on: a later one would end later still. `test`, not `exec`: no match object
+    // per row; a global RegExp leaves where the match ended in `lastIndex`.
+    return run.test(subject) && run.lastIndex <= subject.length - after;
   };
 }
 
