@@ -14,10 +14,11 @@ import { OPENCAT_USERS, openCatUsersList } from './sections/opencat.js';
 import { platformEncryption, platformLogin, platformLoginOnAFullServer } from './sections/platform.js';
 import { seededReady } from './sections/ready.js';
 import { sandboxStart } from './sections/sandbox-start.js';
+import { SCALE_USERS, scaleFigures } from './sections/scale.js';
 import { SEARCH_KEYWORDS, searchWithWildcards } from './sections/search.js';
 import { tokenCreateWhileLoggingIn } from './sections/write-lock.js';
 
-const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'aether', 'opencat', 'gateway', 'ready', 'sandbox', 'search', 'bundle'];
+const SECTIONS = ['client', 'http', 'in-process', 'write-lock', 'platform', 'aether', 'opencat', 'gateway', 'ready', 'sandbox', 'search', 'scale', 'bundle'];
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -126,6 +127,22 @@ if (runs('search')) {
   const ms = (name: string) => search.medianNs[name]! / 1e6;
   const figure = `${x(search.ratio[slowest]!)} (slowest: ${slowest}, ${ms(slowest).toFixed(1)} ms vs ${ms('plain').toFixed(1)} ms for a literal keyword; ${wildcards.length} keywords of up to 100 characters)`;
   row('search with LIKE wildcards at 10,000 users vs a literal keyword', figure, '≤ 2× and ≤ 100 ms', search.ratio[slowest]! <= 2 && ms(slowest) <= 100);
+}
+
+if (runs('scale')) {
+  const scale = await scaleFigures(quick);
+  const at = `at ${SCALE_USERS.toLocaleString('en')} users over HTTP`;
+  const ms = (n: number) => `${n.toFixed(2)} ms`;
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  row(`newapi --users: seeding ${SCALE_USERS.toLocaleString('en')} users (one key each)`, `${(scale.seedMs / 1000).toFixed(2)} s`, '≤ 10 s', scale.seedMs <= 10_000);
+  row(`newapi RSS after seeding ${SCALE_USERS.toLocaleString('en')} users (after a full GC)`, mb(scale.rssBytes), '≤ 300 MB', scale.rssBytes <= 300 * 1024 * 1024);
+  row(`newapi users list page p50 ${at} vs a bare node:http server answering the same bytes`, `${x(scale.listMs / scale.anchorMs)} (${ms(scale.listMs)} vs ${ms(scale.anchorMs)})`, '≤ 2 ms', scale.listMs <= 2);
+  row(`newapi users search p50 ${at} (keyword "ada")`, `${ms(scale.searchMs)} (${x(scale.searchMs / scale.anchorMs)} the bare page)`, '≤ 20 ms', scale.searchMs <= 20);
+  const [worst, worstMs] = Object.entries(scale.patternMs).reduce((a, b) => (b[1] > a[1] ? b : a));
+  row(`newapi users search, the slowest of ${Object.keys(scale.patternMs).length} LIKE patterns, p50 ${at}`, `${ms(worstMs)} (${worst}; ${x(worstMs / scale.searchMs)} the plain keyword)`, '≤ 100 ms', worstMs <= 100);
+  // Streamed: the server never holds the export as one string, so its RSS grows by far less than the export's size.
+  const grown = scale.rssAfterExportBytes - scale.rssBytes;
+  row(`GET /__mock/state streamed ${at} vs JSON.stringify of the same state in the server`, `${x(scale.exportMs / scale.stringifyMs)} (${ms(scale.exportMs)} for ${mb(scale.exportBytes)} received, vs ${ms(scale.stringifyMs)}; server RSS ${grown >= 0 ? '+' : ''}${mb(grown)})`, 'RSS growth < the export', grown < scale.exportBytes);
 }
 
 if (runs('bundle')) {

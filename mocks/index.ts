@@ -32,6 +32,7 @@ export type { PlatformAccount, PlatformRole } from './platform/seed.js';
 export type { AetherSettings, AetherState, AetherUser, AetherApiKey, AetherUsage } from './aether/state.js';
 export type { AetherAccount, AetherAccountRole } from './aether/seed.js';
 export { totpCode } from './core/totp.js';
+export { GENERATED_USER_PASSWORD, MAX_GENERATED_USERS } from './core/generated-users.js';
 
 /**
  * The state, settings and seeded-account types of each dialect, read from the registry (`mocks/dialects.ts`).
@@ -78,6 +79,15 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
    */
   baseUrl?: string;
   /**
+   * Faker users added after the dialect's seed (the CLI's `--users N`), deterministic per seed, with their keys
+   * and, where the dialect has them, usage rows. Every one logs in with `GENERATED_USER_PASSWORD` ('Sandbox123456'),
+   * hashed once and shared, so a hundred thousand users seed in seconds. At most 1,000,000.
+   * @default 0
+   * @example
+   * createReferenceServer({ dialect: 'newapi', seed: 1, users: 100_000 });
+   */
+  users?: number;
+  /**
    * PBKDF2 iterations for stored passwords. Cheap by default for fast tests; the CLI sandbox uses 310000.
    * @default 1000
    */
@@ -91,7 +101,10 @@ export interface ReferenceServerOptions<D extends DialectName = DialectName> {
   seedPasswordHashIterations?: number;
   /** Upstream admin options over the dialect's defaults, e.g. `{ RegisterEnabled: false }`. */
   settings?: Partial<DialectTypes[D]['settings']>;
-  /** Sees a clone of every request and its response; awaited before the response is returned (contract checks). */
+  /**
+   * Sees a clone of every request and its response; awaited before the response is returned (contract checks).
+   * Read the response clone's body before returning, if at all: an unread one is cancelled then.
+   */
   onResponse?: (request: Request, response: Response) => void | Promise<void>;
   /**
    * Apply upstream's rate limits (new-api: 20 requests / 1200 s per client IP on login, register and the other
@@ -202,6 +215,7 @@ export function createReferenceServer<D extends DialectName>(options: ReferenceS
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   const engine = createEngine(dialect, {
     seed: options.seed,
+    users: options.users,
     passwordHashIterations: options.passwordHashIterations,
     seedPasswordHashIterations: options.seedPasswordHashIterations,
     settings: options.settings,

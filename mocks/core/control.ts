@@ -30,7 +30,8 @@ export interface ControlHooks<S extends BaseState> {
   /** The dialect's name, which the inspector page shows. */
   dialect: string;
   reset(): Promise<void>;
-  exportState(): S;
+  /** The state as `JSON.stringify` writes it, streamed (./json-stream.ts). */
+  exportState(): ReadableStream<Uint8Array>;
   importState(body: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
   patchSettings(body: unknown): { ok: true; value: unknown } | { ok: false; error: string };
   /** The statuses `fail_route` may force (the dialect's `faultStatuses`). */
@@ -69,7 +70,7 @@ export function controlRoutes<S extends BaseState>(hooks: ControlHooks<S>): Rout
     // Relative, so a base path in front is kept, and the page's own relative URLs resolve under `/__mock/`.
     { method: 'GET', path: '/__mock', handler: () => new Response(null, { status: 308, headers: { location: '__mock/' } }), shell: true },
     { method: 'POST', path: '/__mock/reset', handler: async () => (await hooks.reset(), ok()) },
-    { method: 'GET', path: '/__mock/state', handler: () => jsonResponse(hooks.exportState()) },
+    { method: 'GET', path: '/__mock/state', handler: () => new Response(hooks.exportState(), { headers: { 'content-type': 'application/json; charset=utf-8' } }) },
     {
       method: 'PUT',
       path: '/__mock/state',

@@ -19,6 +19,8 @@ export function toBase64Url(bytes: Uint8Array): string {
   return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 /**
  * Lowercase hex of `bytes`.
  *
@@ -26,9 +28,11 @@ export function toBase64Url(bytes: Uint8Array): string {
  * toHex(new Uint8Array([0, 255])); // '00ff'
  */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += bytes[i]!.toString(16).padStart(2, '0');
-  return out;
+  // Joined, not appended: `+=` leaves a rope of short pieces that a row keeps for life (700 bytes for one
+  // SHA-256 instead of 80), which a hundred thousand token rows pay in full.
+  const out = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = HEX_BYTES[bytes[i]!]!;
+  return out.join('');
 }
 
 /**

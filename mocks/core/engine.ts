@@ -17,6 +17,8 @@ import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
 import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createFormTokens } from './form-tokens.js';
+import { jsonStream } from './json-stream.js';
+import { generatedUserCount } from './generated-users.js';
 import { notifyHosts } from './notify-hosts.js';
 import { createJournal } from './journal.js';
 import { DEFAULT_PASSWORD_HASH_ITERATIONS, MAX_PASSWORD_HASH_ITERATIONS, hashPassword, verifyPassword } from './password.js';
@@ -41,6 +43,11 @@ const BODY_HOOKS = {
 export interface EngineOptions<Settings> {
   /** Makes faker data, ids, codes, salts and faults reproducible. */
   seed?: number | string | undefined;
+  /**
+   * Faker users added after the dialect's seed, deterministic per seed, all with one documented password
+   * (`GENERATED_USER_PASSWORD`); at most `MAX_GENERATED_USERS`. @default 0
+   */
+  users?: number | undefined;
   /** @default 1000 */
   passwordHashIterations?: number | undefined;
   /** PBKDF2 iterations for the seeded accounts' passwords only. @default passwordHashIterations */
@@ -49,7 +56,10 @@ export interface EngineOptions<Settings> {
   settings?: Partial<Settings> | undefined;
   /** A path prefix stripped before routing (from a `baseUrl` such as `http://host/gateway`). */
   basePath?: string | undefined;
-  /** Sees a clone of every request and response; awaited before the response is returned. */
+  /**
+   * Sees a clone of every request and response; awaited before the response is returned. A response body the
+   * observer has not begun to read by then is cancelled (the original is unaffected).
+   */
   onResponse?: ((request: Request, response: Response) => void | Promise<void>) | undefined;
   /**
    * Whether the dialect's rate limits apply from the start: seeds the dialect's `RateLimitEnabled` setting
@@ -124,6 +134,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   // Likewise for request ids, which every answer of a dialect with a `requestId` rule draws from.
   const requestIdRandom = createRandom(options.seed === undefined ? undefined : `${options.seed}/request-ids`);
   const clock = createClock(options.clock);
+  const users = generatedUserCount(options.users);
+  if (users > 0 && !dialect.generatesUsers) {
+    throw new RangeError(`Failed to start the reference server: ${dialect.name} does not generate users yet (users ${users}). Please leave users out for ${dialect.name}; newapi generates them.`);
+  }
   const iterations = options.passwordHashIterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS;
   const seedIterations = options.seedPasswordHashIterations ?? iterations;
   // Its own hashes must pass its own import: a state it exports always imports back.
@@ -150,22 +164,32 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   const tracked = journal.track(state);
   const accounts: SeededAccount[] = [];
   let faults: FaultConfig = {};
-  let initial: { state: S; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
+  let initial: { state: S | undefined; before: number[] | undefined; random: number[] | undefined; faultRandom: number[] | undefined } | undefined;
+  const settings = options.rateLimits === undefined ? options.settings ?? {} : { RateLimitEnabled: options.rateLimits, ...options.settings };
+  const seed = () => dialect.seed({ seed: options.seed, random, clock, hashPassword: seedHash, users }, settings);
 
   const ready = (async () => {
-    const settings = options.rateLimits === undefined ? options.settings ?? {} : { RateLimitEnabled: options.rateLimits, ...options.settings };
-    const seeded = await dialect.seed({ seed: options.seed, random, clock, hashPassword: seedHash }, settings);
+    const before = random.save();
+    const seeded = await seed();
     replaceContents(state, seeded.state);
     accounts.push(...seeded.accounts);
-    initial = { state: structuredClone(seeded.state), random: random.save(), faultRandom: faultRandom.save() };
+    // With generated users a second copy would double the memory (a hundred thousand rows): a reset seeds again
+    // from the same point of the same seeded random source instead, which gives the same state.
+    const replay = users > 0 && before !== undefined;
+    initial = { state: replay ? undefined : structuredClone(seeded.state), before, random: random.save(), faultRandom: faultRandom.save() };
   })();
 
   const control = controlRoutes<S>({
     dialect: dialect.name,
     // The control route already runs inside the transaction lock; taking it again would deadlock.
     reset: resetNow,
-    // No structuredClone: the control route stringifies it at once, and that text is the copy.
-    exportState: () => state,
+    // Streamed under the write lock: one instant of the state, never a whole copy of it. Writes wait until the
+    // reader has taken the last chunk (or gone); reads go on meanwhile.
+    exportState: () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      return jsonStream(state, { before: () => new Promise<void>((taken) => void exclusive(() => (taken(), held))), after: () => release() });
+    },
     async importState(body) {
       // Async: a state check may need WebCrypto (can this RSA key be imported?); nothing is replaced before it ends.
       const parsed = await parseWithAsync(dialect.stateSchema, body);
@@ -202,10 +226,14 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
   async function resetNow(): Promise<void> {
     await ready;
     if (!initial) return;
-    replaceContents(state, structuredClone(initial.state));
+    clock.reset();
+    if (initial.state) replaceContents(state, structuredClone(initial.state));
+    else {
+      random.restore(initial.before);
+      replaceContents(state, (await seed()).state);
+    }
     random.restore(initial.random);
     faultRandom.restore(initial.faultRandom);
-    clock.reset();
     limiter.clear();
     formTokens.clear();
     requestLog.clear();
@@ -336,7 +364,13 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     let response = refused ?? early ?? decorateCors(cors, ctx, match?.route, match ? await run(ctx, match.route, attempts) : answerUnrouted(ctx));
     if (dialect.requestId && !own) response = stampRequestId(dialect.requestId, response, dialect.requestId.make(clock, requestIdRandom));
     if (!own) await journalRequest(request, url, sent, bodyLimit, response, match?.route.secretAnswerKeys);
-    if (observed && options.onResponse) await options.onResponse(observed, response.clone());
+    if (observed && options.onResponse) {
+      const copy = response.clone();
+      await options.onResponse(observed, copy);
+      // A copy left unread would hold the whole body and keep a stream (the state export) from ever ending. Not
+      // awaited: a branch's cancel settles only once the original's reader is done too.
+      if (copy.body && !copy.bodyUsed && !copy.body.locked) void copy.body.cancel().catch(() => undefined);
+    }
     return response;
   }
 

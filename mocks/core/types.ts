@@ -195,6 +195,11 @@ export interface SeedContext {
   random: Random;
   clock: Clock;
   hashPassword(password: string): Promise<string>;
+  /**
+   * How many faker users to add after the dialect's own seed (`--users N`), 0 by default: with their keys and,
+   * where the dialect has them, usage rows, all logging in with `GENERATED_USER_PASSWORD` (mocks/core/generated-users.ts).
+   */
+  users: number;
 }
 
 /** What the CLI sandbox (`npm start`) needs of a dialect. */
@@ -238,6 +243,12 @@ export interface Dialect<S extends BaseState, Settings extends S['settings'] = S
    * @default every 4xx and 5xx (`DEFAULT_FAULT_STATUSES`)
    */
   faultStatuses?: readonly number[];
+  /**
+   * Whether the seed honours {@link SeedContext.users} (`--users N`); the engine refuses a count for a dialect
+   * that does not, rather than seeding without them.
+   * @default false
+   */
+  generatesUsers?: boolean;
   /** Builds the initial state (hashing passwords, hence async), applying `settings` over the defaults. */
   seed(ctx: SeedContext, settings: Partial<Settings>): Promise<{ state: S; accounts: Account[] }>;
   /**

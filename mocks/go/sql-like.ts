@@ -8,11 +8,12 @@
  * ASCII letters only (`A` = `a`, but `É` ≠ `é`), and with an ESCAPE character the character after it is literal;
  * an ESCAPE at the end of the pattern matches nothing.
  *
- * The match is the greedy wildcard walk that only ever returns to the last `%` seen. Its cost is bounded by
- * {@link likeStepBound}: `(L + 1)·n + m + 1` loop steps for a subject of `n` code points, a pattern of `m` tokens and
- * `L` the longest `%`-free run of tokens; linear in `n` for any fixed pattern, `O(n·m)` at worst.
+ * The match (./like-segments.ts) finds the pattern's `%`-free runs in order, each at its leftmost place, reading
+ * every code point of the subject at most twice: {@link likeStepBound} is `2n + m + 1` steps for a subject of `n`
+ * code points and a pattern of `m` tokens, whatever the pattern.
  * @module
  */
+import { ANY, compileSegments, ONE } from './like-segments.js';
 import { sqliteFold as fold } from './sql-lower.js';
 
 /** A counter a caller may pass to see how many loop steps matches took; tests use it to prove the bound. */
@@ -35,9 +36,6 @@ export interface LikeMatcher {
   readonly longestRun: number;
 }
 
-const ANY = -1;
-const ONE = -2;
-const END = -3;
 
 /**
  * Compiles a `LIKE` pattern once, for many subjects.
@@ -59,23 +57,64 @@ export function sqlLike(pattern: string, options: LikeOptions = {}): LikeMatcher
     if (token !== ANY) fixed++;
     longestRun = Math.max(longestRun, run);
   }
+  const required = requiredRun(tokens);
+  const match = compileSegments(tokens);
   return {
-    // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs.
-    test: (subject, meter) => subject.length >= fixed && walk(tokens, subject, meter),
+    // A subject with fewer UTF-16 units than the pattern's non-`%` tokens has fewer code points than it needs; one
+    // without the pattern's longest literal run cannot match either, and a native search says so at once.
+    test: (subject, meter) => subject.length >= fixed && (required === undefined || required(subject)) && match(subject, meter),
     tokens: tokens.length,
     longestRun,
   };
 }
 
 /**
- * The most loop steps {@link sqlLike}'s match may take: every `%` is entered once, the position it restarts from
- * moves forward at most `n` times, and each restart re-reads at most `L` characters of one `%`-free run.
+ * The most steps (code points read) {@link sqlLike}'s match may take on a subject of `codePoints` code points: the
+ * anchored first and last runs and the scans between read each code point once, the end is found by reading back
+ * over the last run, hence `2n`, plus the pattern's tokens and one.
  *
  * @example
  * const like = sqlLike('%_%!'); likeStepBound(like, 100); // 2·100 + 4 + 1
  */
-export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens' | 'longestRun'>, codePoints: number): number {
-  return (matcher.longestRun + 1) * codePoints + matcher.tokens + 1;
+export function likeStepBound(matcher: Pick<LikeMatcher, 'tokens'>, codePoints: number): number {
+  return 2 * codePoints + matcher.tokens + 1;
+}
+
+/**
+ * The longest run of literal tokens (no `%`, no `_`) as a test that finds it, ASCII letters in either case, where a
+ * match could hold it: every match holds that run after at least as many UTF-16 units as the pattern has non-`%`
+ * tokens before it, and before as many as it has after. A subject without it there is refused without the match.
+ * The RegExp has no quantifier, so it cannot backtrack: at most `run length` steps per start position, natively.
+ */
+function requiredRun(tokens: Int32Array): ((subject: string) => boolean) | undefined {
+  let best: [start: number, end: number] = [0, 0];
+  for (let start = 0; start < tokens.length; ) {
+    let end = start;
+    while (end < tokens.length && tokens[end]! >= 0) end++;
+    if (end - start > best[1] - best[0]) best = [start, end];
+    start = end + 1;
+  }
+  if (best[1] === best[0]) return undefined;
+  let source = '';
+  for (const code of tokens.subarray(best[0], best[1])) {
+    // Tokens are folded: a lower-case ASCII letter stands for both cases, everything else for itself alone.
+    source += code >= 0x61 && code <= 0x7a ? `[${String.fromCharCode(code)}${String.fromCharCode(code - 0x20)}]` : `\\u{${code.toString(16)}}`;
+  }
+  const fixedIn = (from: number, to: number) => tokens.subarray(from, to).filter((token) => token !== ANY).length;
+  const before = fixedIn(0, best[0]);
+  const after = fixedIn(best[1], tokens.length);
+  // Nothing fixed on either side (`%ada%`, the searches' keyword): anywhere will do, and a plain test is cheapest.
+  if (before === 0 && after === 0) {
+    const anywhere = new RegExp(source, 'u');
+    return (subject) => anywhere.test(subject);
+  }
+  const run = new RegExp(source, 'gu');
+  return (subject) => {
+    run.lastIndex = before;
+    // The leftmost place from `before` on: a later one would end later still. `test`, not `exec`: no match object
+    // per row; a global RegExp leaves where the match ended in `lastIndex`.
+    return run.test(subject) && run.lastIndex <= subject.length - after;
+  };
 }
 
 /** Pattern tokens: a folded code point, {@link ANY} or {@link ONE}; `undefined` when the pattern ends in its escape. */
@@ -94,42 +133,6 @@ function compile(pattern: string, escape: number | undefined): Int32Array | unde
     } else tokens.push(char === '_' ? ONE : fold(code));
   }
   return escaped ? undefined : Int32Array.from(tokens);
-}
-
-function walk(tokens: Int32Array, subject: string, meter: LikeMeter | undefined): boolean {
-  const n = subject.length;
-  const m = tokens.length;
-  let p = 0;
-  let s = 0;
-  let restart = -1; // the token after the last `%` entered
-  let mark = 0; // where that `%`'s current attempt began in the subject
-  let steps = 0;
-  while (s < n) {
-    steps++;
-    const token = p < m ? tokens[p]! : END;
-    if (token === ANY) {
-      restart = ++p;
-      mark = s;
-      continue;
-    }
-    const code = subject.codePointAt(s)!;
-    if (token === ONE || token === fold(code)) {
-      p++;
-      s += code > 0xffff ? 2 : 1;
-      continue;
-    }
-    if (restart < 0) break;
-    // The last `%` takes one more character; everything after it is tried again from there.
-    mark += subject.codePointAt(mark)! > 0xffff ? 2 : 1;
-    s = mark;
-    p = restart;
-  }
-  if (p < m && tokens[p] === ANY && s === n) {
-    steps++;
-    p++;
-  }
-  if (meter) meter.steps += steps;
-  return s === n && p === m;
 }
 
 function onlyCodePoint(text: string): number {

@@ -108,6 +108,7 @@ export const newApiDialect: Dialect<NewApiState, NewApiSettings, SeededAccount<n
   errors: newApiErrors,
   faultStatuses: NEWAPI_FAULT_STATUSES,
   seed: seedNewApi,
+  generatesUsers: true,
   settingsSchema: settingsPatchSchema,
   // Rough (see above): what passes is read as the state, as the import always has.
   stateSchema: stateSchema as unknown as ZodType<NewApiState>,

@@ -9,6 +9,7 @@ import type { SeedContext, SeededAccount } from '../core/types.js';
 import { newUserSetting } from './setting.js';
 import { registerSealer } from '../core/sealer.js';
 import { seedTokens } from './tokens.js';
+import { seedGeneratedUsers } from './seed-users.js';
 import {
   DEFAULT_SETTINGS,
   defaultGroups,
@@ -118,5 +119,7 @@ export async function seedNewApi(ctx: SeedContext, settings: Partial<NewApiSetti
     .map((user, i) => ({ user, password: passwords[i]! }))
     .filter(({ user }) => user.status === STATUS.enabled && user.deleted_at === null)
     .map(({ user, password }) => ({ username: user.username, password, role: user.role }));
+  // After every seeded row, so `--users` only appends: the seeded accounts are the same with or without it.
+  await seedGeneratedUsers(state, ctx, SEED_EPOCH_SECONDS);
   return { state, accounts };
 }

@@ -5,7 +5,7 @@
  */
 import type { Random } from '../core/random.js';
 import type { NewApiState, UserRecord } from './state.js';
-import { newTokenKey } from './token-keys.js';
+import { newTokenKey, type StoredKey } from './token-keys.js';
 import { TOKEN_STATUS, type TokenRecord } from './token-state.js';
 
 /** `model.GetTokenByIds`'s guard against a zero id or user id. */
@@ -87,17 +87,30 @@ export function tokenByIds(state: NewApiState, id: number, userId: number): { ok
 export async function insertToken(
   state: NewApiState,
   random: Random,
-  fields: Partial<Omit<TokenRecord, 'id' | 'key_sha256' | 'key_masked' | 'key_sealed'>> & { user_id: number; created_time: number },
+  fields: TokenFields,
 ): Promise<{ token: TokenRecord; key: string }> {
   const { key, stored } = await newTokenKey(random, new Set(state.tokens.map((t) => t.key_sha256)));
-  const token: TokenRecord = {
+  const token = newTokenRecord(state, stored, fields);
+  state.tokens.push(token);
+  return { token, key };
+}
+
+/**
+ * A token row with upstream's column defaults under the next id, for a key already stored; not yet in `state.tokens`.
+ *
+ * @example
+ * state.tokens.push(newTokenRecord(state, stored, { user_id: 2, name: 'default', created_time: now }));
+ */
+export function newTokenRecord(state: NewApiState, stored: StoredKey, fields: TokenFields): TokenRecord {
+  return {
     id: state.next_token_id++, ...stored, status: TOKEN_STATUS.enabled, name: '', accessed_time: fields.created_time,
     expired_time: -1, remain_quota: 0, unlimited_quota: false, model_limits_enabled: false, model_limits: '',
     allow_ips: '', used_quota: 0, group: '', cross_group_retry: false, ...fields,
   };
-  state.tokens.push(token);
-  return { token, key };
 }
+
+/** The columns a caller sets on a new token; the rest take upstream's defaults. */
+export type TokenFields = Partial<Omit<TokenRecord, 'id' | 'key_sha256' | 'key_masked' | 'key_sealed'>> & { user_id: number; created_time: number };
 
 /**
  * The tokens a fresh server starts with: every live user gets an unlimited `default` token, and every other one a

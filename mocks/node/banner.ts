@@ -5,6 +5,7 @@
 import { accountSummary, accountTable } from '../core/accounts.js';
 import type { DialectSandbox, SeededAccount } from '../core/types.js';
 import type { SandboxConfig } from './cli-args.js';
+import { GENERATED_USER_PASSWORD } from '../core/generated-users.js';
 
 /** One served dialect, as the banner and `--json` describe it. */
 export interface ServedDialect {
@@ -17,6 +18,8 @@ export interface ServedDialect {
   control: SandboxConfig['control'];
   /** The state came from `--state` rather than the seed: the seeded passwords may have changed since. */
   stateFile?: { path: string; loaded: boolean };
+  /** `--users N`: how many faker users were generated beyond the accounts listed. */
+  generatedUsers?: number;
 }
 
 /**
@@ -45,7 +48,14 @@ export function bannerLines(served: ServedDialect): string[] {
   const limits = served.rateLimits ? "rate limits: on, as upstream ships them (start with --no-rate-limits to turn them off)" : 'rate limits: off (--no-rate-limits)';
   const state = served.stateFile && [`  state: ${served.stateFile.path} (${served.stateFile.loaded ? 'loaded; passwords changed since are not shown' : 'new; saved on every change'})`];
   const accounts = sandbox.accounts ? sandbox.accounts(served.accounts) : accountTable(served.accounts, sandbox.roleName);
-  return [`${served.dialect}  ${served.url}`, `  ${limits}`, `  ${controlLine(served.control, served.url)}`, ...(state ?? []), ...accounts, `  try: ${sandbox.example(served.url)}`, ''];
+  const generated = served.generatedUsers ? [`  ${generatedLine(served.generatedUsers)}`] : [];
+  return [`${served.dialect}  ${served.url}`, `  ${limits}`, `  ${controlLine(served.control, served.url)}`, ...(state ?? []), ...accounts, ...generated, `  try: ${sandbox.example(served.url)}`, ''];
+}
+
+function generatedLine(count: number): string {
+  const users = `${count.toLocaleString('en')} generated user${count === 1 ? '' : 's'}`;
+  // Opencat's users have no password: they call with their token, which GET /1/users lists.
+  return `plus ${users} (--users), all sharing the password "${GENERATED_USER_PASSWORD}" (hashed once for all), one key each`;
 }
 
 function controlLine(control: SandboxConfig['control'], url: string): string {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { DialectName } from '../index.js';
 import { allowedHostEntry, type AllowedHosts } from './allowed-hosts.js';
+import { GENERATED_USER_PASSWORD, MAX_GENERATED_USERS } from '../core/generated-users.js';
 import { DEFAULT_CLIENT_LIMITS, isLoopback, type ClientLimits } from './limits.js';
 
 /**
@@ -33,6 +34,8 @@ export interface SandboxConfig {
   /** `--allowed-hosts`; `undefined`: loopback names only on loopback, any name beyond it (see `ServeOptions`). */
   allowedHosts: AllowedHosts | undefined;
   limits: ClientLimits;
+  /** `--users N`: faker users generated beyond the seeded accounts (0: none). */
+  users: number;
   /** `--state FILE`: where the state is loaded from and saved to. */
   stateFile: string | undefined;
   /**
@@ -73,6 +76,8 @@ Options:
                     [::1] are answered, others get 403 (a guard against DNS rebinding); beyond loopback, any
   --seed <seed>     which seeded data: the same seed gives the same users and passwords
                     (default: ${DEFAULT_SANDBOX_SEED}; "random" gives fresh data on every start)
+  --users <n>       newapi: also generate n faker users (up to ${MAX_GENERATED_USERS.toLocaleString('en')}) with a key each, the same for
+                    the same seed; they share the password ${GENERATED_USER_PASSWORD}, hashed once (default: 0)
   --state <file>    load the state from <file> at start (a missing file starts seeded) and save it there
                     after each change and at exit
   --control-token <token>
@@ -119,6 +124,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
         port: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string' },
+        users: { type: 'string' },
         state: { type: 'string' },
         'control-token': { type: 'string' },
         'no-control': { type: 'boolean', default: false },
@@ -138,7 +144,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
   }
   const base = { json: values.json, quiet: values.quiet, log: values.log, host: values.host, rateLimits: !values['no-rate-limits'] };
   if (values.help || values.version) {
-    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, allowNotifyHosts: [], allowedHosts: undefined, limits: {}, stateFile: undefined, control: { mode: 'open' } };
+    return { ...base, action: values.help ? 'help' : 'version', dialects: [], port: undefined, seed: undefined, users: 0, allowNotifyHosts: [], allowedHosts: undefined, limits: {}, stateFile: undefined, control: { mode: 'open' } };
   }
   const dialects = values.dialect === undefined ? [...known] : [values.dialect];
   for (const name of dialects) {
@@ -160,6 +166,7 @@ export function parseSandboxArgs(argv: readonly string[], known: readonly Dialec
     dialects: dialects as DialectName[],
     port,
     seed: readSeed(values.seed),
+    users: readUsers(values.users),
     allowNotifyHosts: values['allow-notify-host'],
     allowedHosts: readAllowedHosts(values['allowed-hosts']),
     limits: readLimits(values),
@@ -208,6 +215,15 @@ function readSeed(seed: string | undefined): number | string | undefined {
   if (seed === undefined) return DEFAULT_SANDBOX_SEED;
   if (seed === 'random') return undefined;
   return /^-?\d+$/.test(seed) ? Number(seed) : seed;
+}
+
+function readUsers(users: string | undefined): number {
+  if (users === undefined) return 0;
+  const count = Number(users);
+  if (!/^\d{1,7}$/.test(users) || count > MAX_GENERATED_USERS) {
+    throw new UsageError(`Failed to start: --users must be a whole number from 0 to ${MAX_GENERATED_USERS.toLocaleString('en')}, not "${users}".`);
+  }
+  return count;
 }
 
 function readLimits(values: Record<string, unknown>): ClientLimits {

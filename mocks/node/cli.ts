@@ -92,6 +92,7 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT, c
         rateLimits: config.rateLimits,
         control: config.control,
         ...(stateFile ? { stateFile: { path: stateFile.path, loaded } } : {}),
+        ...(config.users > 0 && DIALECTS[name].generatesUsers ? { generatedUsers: config.users } : {}),
       };
       if (config.json) output.out(`${JSON.stringify(jsonSummary(served))}\n`);
       else if (!config.quiet) output.out(`${bannerLines(served).join('\n')}\n`);
@@ -113,6 +114,8 @@ function createServer(name: SandboxConfig['dialects'][number], config: SandboxCo
     rateLimits: config.rateLimits,
     allowNotifyHosts: config.allowNotifyHosts,
     onWrite,
+    // Only where the dialect generates them: `--users` over every dialect still starts the others as seeded.
+    users: DIALECTS[name].generatesUsers ? config.users : 0,
     control: config.control.mode === 'open' ? undefined : config.control.mode === 'off' ? false : { token: config.control.token },
     ...(config.seed === undefined ? {} : { seed: config.seed }),
   }) as ReferenceServer;

@@ -130,10 +130,42 @@ async function reply(res: ServerResponse, response: Response): Promise<void> {
   // Headers.forEach joins repeated Set-Cookie lines with a comma, which breaks them; getSetCookie keeps them apart.
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) out['set-cookie'] = cookies;
-  const payload = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
-  out['content-length'] = payload?.byteLength ?? 0;
+  const reader = response.body?.getReader();
+  const first = await reader?.read();
+  const second = first && !first.done ? await reader!.read() : undefined;
+  // A body of one chunk (every JSON answer) goes out with its length; a longer stream (the state export) as it is
+  // made, in chunked encoding, at the pace the client reads.
+  if (!reader || !second || second.done) {
+    const payload = first?.value;
+    out['content-length'] = payload?.byteLength ?? 0;
+    res.writeHead(response.status, out);
+    res.end(payload);
+    return;
+  }
   res.writeHead(response.status, out);
-  res.end(payload);
+  // A client that goes away mid-stream cancels it, so whatever the stream holds (the export's write lock) is let go.
+  const gone = () => void reader.cancel().catch(() => undefined);
+  res.once('close', gone);
+  let chunk: ReadableStreamReadResult<Uint8Array> = second;
+  res.write(first!.value);
+  while (!chunk.done) {
+    if (!res.write(chunk.value)) await drained(res);
+    if (res.destroyed) return;
+    chunk = await reader.read();
+  }
+  res.off('close', gone);
+  res.end();
+}
+
+/** Resolves when `res` can take more, or has closed; leaves no listener behind either way. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
 
 /**

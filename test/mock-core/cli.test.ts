@@ -276,3 +276,15 @@ test('cli: an --allowed-hosts entry with a port, an empty one, or all beside nam
     new UsageError('Failed to start: --allowed-hosts all allows every host already. Please pass it alone, or list the names.'),
   );
 });
+
+test('cli: --users N generates N users who log in with the password the banner prints; a bad count is refused', async () => {
+  const { out, sandbox } = await run('--dialect', 'newapi', '--port', '0', '--users', '25');
+  expect(out.join('')).toContain('plus 25 generated users (--users), all sharing the password "Sandbox123456"');
+  const { url } = sandbox!.servers[0]!;
+  const state = (await (await fetch(`${url}/__mock/state`)).json()) as { users: Array<{ username: string }> };
+  const login = await fetch(`${url}/api/user/login`, { method: 'POST', body: JSON.stringify({ username: state.users.at(-1)!.username, password: 'Sandbox123456' }) });
+  expect(((await login.json()) as { success: boolean }).success).toBe(true);
+  for (const bad of ['1.5', '1e3', '1000001', 'many']) {
+    await expect(main(['--dialect', 'newapi', '--users', bad])).rejects.toThrow(new UsageError(`Failed to start: --users must be a whole number from 0 to 1,000,000, not "${bad}".`));
+  }
+});

@@ -296,3 +296,63 @@ test('control: control false removes the control API; its paths answer as unknow
   expect(await gone.text()).toBe(unknown.replace('/__mock/no-such-route', '/__mock/state'));
   expect((await server.fetch('/__mock/epay/submit.php')).status).not.toBe(404);
 });
+
+/** The chunks of a body, as a reader takes them. */
+async function chunksOf(response: Response): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const reader = response.body!.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+  return chunks;
+}
+
+test('control: the state export is a stream of many chunks whose bytes are JSON.stringify of the state', async () => {
+  const server = await newApiServer({ users: 3_000 });
+  const chunks = await chunksOf(await server.fetch('/__mock/state'));
+  expect(chunks.length).toBeGreaterThan(10);
+  expect(Math.max(...chunks.map((c) => c.byteLength))).toBeLessThan(200_000);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(JSON.stringify(server.state));
+});
+
+test('control: a write sent while the export is read waits for its end, so the export is one instant of the state', async () => {
+  const server = await newApiServer({ users: 2_000 });
+  const before = JSON.stringify(server.state);
+  const reader = (await server.fetch('/__mock/state')).body!.getReader();
+  const chunks = [(await reader.read()).value!];
+  let written = false;
+  const write = server.fetch('/__mock/settings', json('PATCH', { RegisterEnabled: false })).then((r) => ((written = true), r));
+  // Reads go on meanwhile.
+  expect((await server.fetch('/__mock/settings')).status).toBe(200);
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(before);
+  expect((await write).status).toBe(200);
+  expect(written).toBe(true);
+  expect(server.state.settings.RegisterEnabled).toBe(false);
+});
+
+test('control: an export cancelled halfway lets the writes waiting for it go on', async () => {
+  const server = await newApiServer({ users: 2_000 });
+  const reader = (await server.fetch('/__mock/state')).body!.getReader();
+  await reader.read();
+  const write = server.fetch('/__mock/settings', json('PATCH', { RegisterEnabled: false }));
+  await reader.cancel();
+  expect((await write).status).toBe(200);
+});
+
+test('control: over HTTP the export arrives chunked with the same bytes, and a client that leaves frees the write lock', async () => {
+  const { serve } = await import('../../mocks/node/serve.js');
+  const server = await newApiServer({ users: 2_000 });
+  const running = await serve(server);
+  try {
+    const response = await fetch(`${running.url}/__mock/state`);
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    expect(await response.text()).toBe(JSON.stringify(server.state));
+    const left = new AbortController();
+    const reader = (await fetch(`${running.url}/__mock/state`, { signal: left.signal })).body!.getReader();
+    await reader.read();
+    left.abort();
+    const write = await fetch(`${running.url}/__mock/settings`, json('PATCH', { RegisterEnabled: false }));
+    expect(write.status).toBe(200);
+  } finally {
+    await running.close();
+  }
+});

@@ -117,16 +117,72 @@ test('sqlLike: the issue\'s keyword of 100 characters against 10,000 characters 
   expect(meter.steps).toBeLessThanOrEqual(10 * tenth.steps + like.tokens);
 });
 
-test('sqlLike: the worst pattern for the walk stays within (L + 1)·n + m + 1 steps', () => {
-  const like = sqlLike(`%${'a'.repeat(49)}b`);
+test('sqlLike: the patterns worst for a backtracking walk read each code point at most twice, whatever the run length', () => {
+  // A walk that restarts a run at every place re-reads it: over 40,000 steps here, 26 per code point below.
+  const anchored = sqlLike(`%${'a'.repeat(49)}b`);
   const meter: LikeMeter = { steps: 0 };
-  expect(like.test('a'.repeat(1_000), meter)).toBe(false);
-  expect(meter.steps).toBeGreaterThan(1_000 * 40); // the bound is tight in L, not only in n
-  expect(meter.steps).toBeLessThanOrEqual(likeStepBound(like, 1_000));
+  expect(anchored.test(`${'a'.repeat(1_000)}b`, meter)).toBe(true);
+  expect(meter.steps).toBeLessThanOrEqual(likeStepBound(anchored, 1_001));
+  expect(meter.steps).toBeLessThan(1_001);
+  const between = sqlLike(`%${'_'.repeat(24)}a%`);
+  const subject = `${'x'.repeat(5_000)}a`;
+  const inner: LikeMeter = { steps: 0 };
+  expect(between.test(subject, inner)).toBe(true);
+  expect(between.longestRun).toBe(25);
+  expect(inner.steps).toBeLessThanOrEqual(2 * subject.length + between.tokens + 1);
+  const half: LikeMeter = { steps: 0 };
+  expect(between.test(`${'x'.repeat(2_500)}a`, half)).toBe(true);
+  expect(inner.steps).toBeLessThanOrEqual(2 * half.steps + between.tokens);
+});
+
+test('sqlLike: a run longer than 32 tokens (two words of Shift-And state) matches as the reference does', () => {
+  const pattern = `%${'ab_'.repeat(15)}c%`;
+  for (const subject of [`x${'abZ'.repeat(15)}cx`, `x${'abZ'.repeat(14)}cx`, `${'abZ'.repeat(20)}c`, `ab${'ABz'.repeat(15)}C`]) {
+    expect(sqlLike(pattern).test(subject)).toBe(reference(pattern, subject));
+  }
 });
 
 test('sqlLike: a subject shorter than the pattern\'s fixed characters is refused without a step', () => {
   const meter: LikeMeter = { steps: 0 };
   expect(sqlLike('%abcdef%').test('abc', meter)).toBe(false);
   expect(meter.steps).toBe(0);
+});
+
+test.each([
+  [`%${'a'.repeat(49)}b`, 'a'.repeat(1_000)],
+  ['%ada%', 'xAdx'],
+  ['%[a]%', 'x[b]'],
+  ['%é😀%', 'xÉ😀'],
+])('sqlLike(%j): a subject without the longest literal run is refused by a native search, without a step', (pattern, subject) => {
+  const meter: LikeMeter = { steps: 0 };
+  expect(sqlLike(pattern).test(subject, meter)).toBe(false);
+  expect(meter.steps).toBe(0);
+});
+
+test('sqlLike: the literal run is found in either ASCII case and only as itself', () => {
+  expect(sqlLike('%ada%').test('xxAdAxx')).toBe(true);
+  expect(sqlLike('%[a]%').test('x[A]')).toBe(true);
+  expect(sqlLike('%[a]%').test('xa')).toBe(false);
+  expect(sqlLike('%a.c%').test('abc')).toBe(false);
+  expect(sqlLike('%é😀%').test('xé😀')).toBe(true);
+});
+
+test('sqlLike: the literal run is looked for only where a match could hold it, so an early one is refused unread', () => {
+  const late = sqlLike(`%${'_'.repeat(24)}a%`);
+  const meter: LikeMeter = { steps: 0 };
+  expect(late.test('ada_lovelace_123@gmail.com', meter)).toBe(false);
+  expect(meter.steps).toBe(0);
+  expect(late.test(`${'x'.repeat(24)}A`, meter)).toBe(true);
+  expect(sqlLike('%a_____%').test('xxxxxxa____', meter)).toBe(false);
+  expect(sqlLike('%a_____%').test('xa_____', meter)).toBe(true);
+});
+
+test('sqlLike: a run of _ alone between % is a count, not a scan, unless surrogates make units and code points differ', () => {
+  const like = sqlLike(`%${'_'.repeat(24)}%`);
+  const meter: LikeMeter = { steps: 0 };
+  expect(like.test('x'.repeat(24), meter)).toBe(true);
+  expect(like.test('x'.repeat(23), meter)).toBe(false);
+  expect(meter.steps).toBe(0);
+  expect(like.test('😀'.repeat(12), meter)).toBe(false);
+  expect(like.test('😀'.repeat(24), meter)).toBe(true);
 });

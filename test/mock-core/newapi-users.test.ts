@@ -200,3 +200,53 @@ test('list and search: a page of one over 2,000 users renders only that one row'
   expect(search).toMatchObject({ total: 2_000, items: [{ id: newest - 1 }] });
   expect(meter.reads).toBe(2);
 });
+
+/** Swaps `state.users` for a view that counts the rows read by index, the way a request walks a table. */
+function countRowReads(server: Awaited<ReturnType<typeof newApiServer>>): { reads: number } {
+  const meter = { reads: 0 };
+  server.state.users = new Proxy(server.state.users, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) meter.reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return meter;
+}
+
+test('list: a page by id reads the rows of its page and not one more, whether the table holds 1,000 or 20,000 users', async () => {
+  const reads: number[] = [];
+  for (const users of [1_000, 20_000]) {
+    const server = await newApiServer({ users });
+    const root = await loginAs(server, 'root', '123456');
+    const meter = countRowReads(server);
+    const newest = server.state.users.at(-1)!.id;
+    await server.fetch('/api/user/?p=2', { headers: root }); // the first look checks the order once
+    meter.reads = 0;
+    const page = (await (await server.fetch('/api/user/?p=2', { headers: root })).json()).data;
+    expect(page.items.map((u: { id: number }) => u.id)).toEqual(Array.from({ length: 10 }, (_, i) => newest - 10 - i));
+    const ascending = (await (await server.fetch('/api/user/?p=3&page_size=5&sort_by=id&sort_order=asc', { headers: root })).json()).data;
+    expect(ascending.items.map((u: { id: number }) => u.id)).toEqual([11, 12, 13, 14, 15]);
+    reads.push(meter.reads);
+  }
+  // Per request the caller's row (root, the first) and the last row (is the table as it was?), then the page's
+  // 10 + 5 rows: 2 × 2 + 15, the same at either size.
+  expect(reads).toEqual([19, 19]);
+});
+
+test('list: a table out of id order (an import) still lists newest first; after appends only the new rows are checked', async () => {
+  const { server, root } = await asRoot();
+  const ids = () => server.fetch('/api/user/?page_size=100', { headers: root }).then(async (r) => (await r.json()).data.items.map((u: { id: number }) => u.id));
+  const inOrder = await ids();
+  server.state.users = [...server.state.users].reverse();
+  expect(await ids()).toEqual(inOrder);
+  server.state.users = [...server.state.users].reverse();
+  const meter = countRowReads(server);
+  await ids();
+  await server.fetch('/api/user/', json('POST', { username: 'appended', password: '12345678', display_name: '' }, root));
+  meter.reads = 0;
+  const after = await ids();
+  expect(after[0]).toBe(inOrder[0] + 1);
+  // The caller's row, the last row, the old last row (still in place?), it and the new one compared, the page:
+  // never the whole table again.
+  expect(meter.reads).toBe(1 + 1 + 1 + 2 + after.length);
+});

@@ -4,6 +4,7 @@
  * @module
  */
 import { appendSetCookie } from '../../core/cookies.js';
+import { rawForReading } from '../../core/journal.js';
 import type { RequestContext } from '../../core/types.js';
 import { sqliteLower } from '../../go/sql-lower.js';
 import { fail, ok } from '../envelope.js';
@@ -42,11 +43,11 @@ export async function register(ctx: Ctx): Promise<Response> {
       return fail(t(lang, 'user.verification_code_error'));
     }
     // LOWER(email) = ? in SQLite: the stored side is folded for ASCII only (mocks/go/sql-lower.ts).
-    if (state.users.some((u) => sqliteLower(u.email) === email)) return fail(t(lang, 'user.email_already_taken'));
+    if (rawForReading(state.users).some((u) => sqliteLower(u.email) === email)) return fail(t(lang, 'user.email_already_taken'));
   }
   // CheckUserExistOrDeleted is unscoped: a soft-deleted user's name is never free again.
   const checkEmail = settings.EmailVerificationEnabled ? email : '';
-  if (state.users.some((u) => u.username === username || (checkEmail !== '' && sqliteLower(u.email) === checkEmail))) {
+  if (rawForReading(state.users).some((u) => u.username === username || (checkEmail !== '' && sqliteLower(u.email) === checkEmail))) {
     return fail(t(lang, 'user.exists'));
   }
   const inviter = body.aff_code ? state.users.find((u) => u.aff_code === body.aff_code && u.deleted_at === null) : undefined;

@@ -3,6 +3,7 @@
  * `GET /api/user/models` and `GET /api/user/token` (controller/user.go, JUL26).
  * @module
  */
+import { rawForReading } from '../../core/journal.js';
 import { sha256Hex, toBase64 } from '../../core/encoding.js';
 import type { RequestContext } from '../../core/types.js';
 import type { Caller } from '../auth.js';
@@ -56,7 +57,7 @@ export async function updateSelf(ctx: Ctx, caller: Caller): Promise<Response> {
     if (!(await ctx.verifyPassword(body.original_password, user.password_hash))) return fail(t(caller.lang, 'user.original_password_error'));
   }
   if (!user) return fail(DB.recordNotFound);
-  if (body.username !== '' && ctx.state.users.some((u) => u.username === body.username && u.id !== user.id)) return fail(DB.usernameTaken);
+  if (body.username !== '' && rawForReading(ctx.state.users).some((u) => u.username === body.username && u.id !== user.id)) return fail(DB.usernameTaken);
   const passwordHash = password !== '' ? await ctx.hashPassword(password) : undefined;
   // GORM Updates(struct) skips zero values: empty fields stay as they were.
   if (body.username !== '') user.username = body.username;

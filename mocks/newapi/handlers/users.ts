@@ -4,6 +4,7 @@
  * `manage.ts`.
  * @module
  */
+import { rawForReading } from '../../core/journal.js';
 import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
@@ -11,7 +12,8 @@ import { fail, ok } from '../envelope.js';
 import { atoi } from '../../go/strconv.js';
 import { validateUser } from '../user-rules.js';
 import { DB, t, ZH } from '../messages.js';
-import { pageQuery, paginate } from '../pagination.js';
+import { pageQuery, paginate, paginateInIdOrder } from '../pagination.js';
+import { inIdOrder } from '../../core/id-order.js';
 import { decodeBody, userSchema } from '../schemas.js';
 import { newUserSetting } from '../setting.js';
 import { findUser, newAffCode, newUserRecord, ROLE, type NewApiState, type UserRecord } from '../state.js';
@@ -24,7 +26,7 @@ type SortColumn = (typeof SORT_COLUMNS)[number];
 
 /** `GET /api/user/`: every user, soft-deleted ones included, newest first unless `sort_by` says otherwise. */
 export function listUsers(ctx: Ctx): Response {
-  return ok(paginate(sortUsers(ctx.state.users, ctx.query), pageQuery(ctx.query), adminUserView));
+  return ok(pageOfUsers(ctx.state.users, inIdOrder(ctx.state.users), ctx.query));
 }
 
 /** `GET /api/user/search`: `keyword` (LIKE on username, email, display name; id when numeric), `group`, `role`, `status`. */
@@ -36,14 +38,16 @@ export function searchUsers(ctx: Ctx): Response {
   // Upstream binds `%keyword%` unescaped: `%` and `_` typed in the keyword stay wildcards.
   const like = sqlLike(`%${keyword}%`);
   const id = atoi(keyword);
-  const rows = ctx.state.users.filter((u) => {
+  const { users } = ctx.state;
+  const rows = users.filter((u) => {
     if (!((id.ok && u.id === id.value) || like.test(u.username) || like.test(u.email) || like.test(u.display_name))) return false;
     if (group !== '' && u.group !== group) return false;
     if (role.ok && u.role !== role.value) return false;
     if (status.ok) return status.value === -1 ? u.deleted_at !== null : u.deleted_at === null && u.status === status.value;
     return true;
   });
-  return ok(paginate(sortUsers(rows, ctx.query), pageQuery(ctx.query), adminUserView));
+  // A filter keeps the table's order: rows of a table in id order are in id order.
+  return ok(pageOfUsers(rows, inIdOrder(users), ctx.query));
 }
 
 /** `GET /api/user/:id`: scoped (a soft-deleted user is `record not found`). */
@@ -66,7 +70,7 @@ export async function createUser(ctx: Ctx, caller: Caller): Promise<Response> {
   if (invalid) return fail(t(caller.lang, 'user.input_invalid', { Error: invalid }));
   if (body.role >= caller.role) return fail(t(caller.lang, 'user.cannot_create_higher_level'));
   // No existence check upstream: the unique index answers, soft-deleted names included.
-  if (ctx.state.users.some((u) => u.username === username)) return fail(DB.usernameTaken);
+  if (rawForReading(ctx.state.users).some((u) => u.username === username)) return fail(DB.usernameTaken);
   const role = body.role === 0 ? ROLE.common : body.role; // GORM `default:1` replaces the zero value
   const passwordHash = await ctx.hashPassword(body.password);
   ctx.state.users.push(
@@ -97,7 +101,7 @@ export async function updateUser(ctx: Ctx, caller: Caller): Promise<Response> {
   // JUL26: the role is never written here; asking for a different one is invalid.
   if (body.role !== ROLE.guest && body.role !== target.role) return fail(t(caller.lang, 'common.invalid_params'));
   if (!canManage(caller.role, target.role)) return fail(t(caller.lang, 'user.no_permission_higher_level'));
-  if (ctx.state.users.some((u) => u.username === username && u.id !== target.id)) return fail(DB.usernameTaken);
+  if (rawForReading(ctx.state.users).some((u) => u.username === username && u.id !== target.id)) return fail(DB.usernameTaken);
   const password = body.password === '$I_LOVE_U' ? '' : body.password;
   const passwordHash = password !== '' ? await ctx.hashPassword(password) : undefined;
   // EditWithTx updates with a map, so empty strings are written too (the admin UI always sends every field).
@@ -119,12 +123,23 @@ export function deleteUser(ctx: Ctx, caller: Caller): Response {
   return ok();
 }
 
+/** One page of `rows` in the requested order; by id, rows known to be in id order are paged without a sort. */
+function pageOfUsers(rows: readonly UserRecord[], inIdOrder: boolean, query: URLSearchParams) {
+  const order = userOrder(query);
+  const page = pageQuery(query);
+  if (order.column === 'id' && inIdOrder) return paginateInIdOrder(rows, page, order.direction < 0, adminUserView);
+  return paginate(sortUsers(rows, order), page, adminUserView);
+}
+
 /** JUL26 `sort_by` / `sort_order`: an unknown column falls back to id desc; other columns tie-break on id desc. */
-function sortUsers(users: readonly UserRecord[], query: URLSearchParams): UserRecord[] {
+function userOrder(query: URLSearchParams): { column: SortColumn; direction: 1 | -1 } {
   const requested = (query.get('sort_by') ?? '').trim().toLowerCase();
   const column: SortColumn = (SORT_COLUMNS as readonly string[]).includes(requested) ? (requested as SortColumn) : 'id';
   const ascending = column !== 'id' || requested === 'id' ? (query.get('sort_order') ?? '').trim().toLowerCase() === 'asc' : false;
-  const direction = ascending ? 1 : -1;
+  return { column, direction: ascending ? 1 : -1 };
+}
+
+function sortUsers(users: readonly UserRecord[], { column, direction }: { column: SortColumn; direction: 1 | -1 }): UserRecord[] {
   return [...users].sort((a, b) => {
     const x = a[column], y = b[column];
     const primary = x < y ? -1 : x > y ? 1 : 0;
