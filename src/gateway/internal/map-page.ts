@@ -4,8 +4,8 @@ type AnyPage<T> = Page<T, number | undefined>;
 
 /** The same pages with every item mapped by `f`; the next pages are fetched by the dialect's own pager and mapped too. */
 export function mapPage<T, U>(source: PagePromise<T, number> | PagePromise<T, number | undefined>, f: (item: T) => U): PagePromise<U, number | undefined> {
-  // PagePromise.then is a real Promise's: chaining on it directly saves the ticks Promise.resolve(thenable) costs.
-  return new PagePromise((source as PagePromise<T, number | undefined>).then((page) => mapped(page, f)));
+  // Mapped inside the PagePromise, so withResponse() still gives the dialect list's answer; one then, as before.
+  return (source as PagePromise<T, number | undefined>).mapPages((page) => mapped(page, f));
 }
 
 function mapped<T, U>(page: AnyPage<T>, f: (item: T) => U): Page<U, number | undefined> {
