@@ -21,7 +21,8 @@ export interface Settled<T> {
  * the new token), the second step of a login with 2FA, the encrypted request of a platform password call. A failed
  * call rejects all three ways with the same error. Not covered: `auth.refresh()` (a session's shared request, which
  * automatic renewals await too) and the `connect()` gateway's operations (several dialect calls behind one
- * answer); their dialect's own client gives the answer of each call.
+ * answer; its lists do give the answer of the dialect's first page, or of its one list call); their dialect's own
+ * client gives the answer of each call.
  *
  * @example
  * const me = await client.self.retrieve();

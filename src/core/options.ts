@@ -45,7 +45,7 @@ export interface ClientOptions {
    * header no gateway's CORS lists would fail the preflight where the gateway names its allowed headers, and the
    * browser's own `User-Agent` is sent there anyway (docs/decisions/021-version-header.md). A `headers` or
    * per-call value of the same name replaces it.
-   * @default true, but false in a browser when `baseURL` is another origin than the page's
+   * @default true, but false in a browser (a page or a worker) when `baseURL` is another origin than its own
    */
   versionHeader?: boolean;
   /**
@@ -120,7 +120,7 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
   for (const [name, value] of Object.entries({ ...numbers, ...retry })) {
     if (!(value === undefined || value >= 0)) throw new TypeError(`Failed to create client: \`${name}\` must be a non-negative number.`);
   }
-  const browser = typeof document !== 'undefined';
+  const browser = inBrowser();
   const versionHeader = options.versionHeader ?? (!browser || sameOrigin(options.baseURL));
   return Object.freeze({
     ...numbers,
@@ -138,6 +138,14 @@ export function resolveOptions(options: ClientOptions, auth: { cookies: boolean 
     credentials: options.credentials ?? (browser && auth.cookies ? 'include' : undefined),
     cookies: options.cookies ?? (!browser && auth.cookies),
   });
+}
+
+/**
+ * Whether this runs in a browser: a page (a `document`), or a dedicated, shared or service worker, which has no
+ * `document` but the same CORS and cookie rules (`importScripts` is on every worker scope, and on no server runtime).
+ */
+function inBrowser(): boolean {
+  return typeof document !== 'undefined' || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 }
 
 /** Whether `headers` has `name`, in any case. */

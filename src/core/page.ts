@@ -156,6 +156,16 @@ export class PagePromise<T, Total extends number | undefined = number> implement
   }
 
   /**
+   * The same pages passed through `transform`, keeping the first page's answer for {@link PagePromise.withResponse}
+   * (the gateway's lists map a dialect's pages this way).
+   * @internal used by `gatewaykit/gateway`
+   */
+  mapPages<U, UTotal extends number | undefined>(transform: (page: Page<T, Total>) => Page<U, UTotal>): PagePromise<U, UTotal> {
+    const page = this.#page;
+    return new PagePromise(page instanceof ApiPromise ? page.map(transform) : page.then(transform));
+  }
+
+  /**
    * Every item from the first page on, up to `limit` (required, at most {@link TO_ARRAY_MAX}); see {@link Page.toArray}.
    * @example
    * const tokens = await client.tokens.list({ pageSize: 100 }).toArray({ limit: 500 });

@@ -31,6 +31,19 @@ test('in a browser (a document exists) the browser keeps cookies: credentials in
   }
 });
 
+test('in a browser worker (importScripts, a location, no document) the defaults are a page\'s: no version header cross-origin, the browser keeps cookies', () => {
+  const globals = globalThis as { importScripts?: unknown; location?: unknown };
+  globals.importScripts = () => {};
+  globals.location = { origin: 'https://app.example' };
+  try {
+    expect(resolveOptions({ baseURL: 'https://gw.example' })).toMatchObject({ versionHeader: false, credentials: 'include', cookies: false });
+    expect(resolveOptions({ baseURL: 'https://app.example/gateway' }).versionHeader).toBe(true);
+  } finally {
+    delete globals.importScripts;
+    delete globals.location;
+  }
+});
+
 test('the version header is on outside browsers, and in a browser only for the page\'s own origin (no CORS preflight)', () => {
   expect(resolveOptions({ baseURL: 'http://gw.test' }).versionHeader).toBe(true);
   const globals = globalThis as { document?: unknown; location?: unknown };

@@ -153,3 +153,13 @@ test('keys.create / revoke (opencat): the caller’s own token is refused, so th
   await expect(gateway.keys.revoke(own!.id)).rejects.toBeInstanceOf(TypeError);
   expect((await gateway.me()).role).toBe('owner');
 });
+
+test('keys.list().withResponse() (aether, one unpaged list): the keys and the answer of the dialect list they came from', async () => {
+  const gateway = await aetherGateway(aether);
+  const kai = await gateway.users.create({ name: 'kai_list', email: 'kai@example.com', password: 'Blue-lotus-42' });
+  await gateway.keys.create({ name: 'desk', userId: kai.id });
+  const { data: page, response } = await gateway.keys.list({ userId: kai.id }).withResponse();
+  expect(page.items.map((k) => k.name)).toEqual(['desk']);
+  expect([response.status, new URL(response.url).pathname]).toEqual([200, `/api/admin/users/${kai.id}/api-keys`]);
+  expect((await response.json()).api_keys.map((k: { name: string }) => k.name)).toEqual(['desk']);
+});

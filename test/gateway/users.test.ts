@@ -203,3 +203,12 @@ test('me (aether, opencat): the bootstrap admin and root, normalized; raw is the
   expect(await asMember.me()).toMatchObject({ name: member.username, role: 'member' });
   expect((await asMember.me()).raw).toEqual(await asMember.native.users.me());
 });
+
+test('users.list().withResponse() (newapi): the mapped first page and the answer of the dialect list it came from, as a dialect client\'s list gives', async () => {
+  const gateway = await newApiGateway(newapi);
+  const { data: page, response } = await gateway.users.list({ pageSize: 100 }).withResponse();
+  expect(page.items.map((u) => u.name)).toEqual((await gateway.users.list({ pageSize: 100 })).items.map((u) => u.name));
+  expect(typeof page.items[0]!.id).toBe('string');
+  expect([response.status, new URL(response.url).pathname]).toEqual([200, '/api/user/']);
+  expect((await response.json()).data.items.length).toBe(page.items.length);
+});

@@ -59,7 +59,7 @@ function operations(client: AetherClient): Partial<Ops> {
     'keys.list': (params = {}, options) =>
       params.userId === undefined
         ? mapPage(client.me.apiKeys.list(options), (key) => keyOf(key))
-        : singlePage(client.users.apiKeys.list(params.userId, {}, options).then((list) => list.api_keys), (key) => keyOf(key, params.userId)),
+        : singlePage(client.users.apiKeys.list(params.userId, {}, options).map((list) => list.api_keys), (key) => keyOf(key, params.userId)),
     /** `POST /api/admin/users/{user_id}/api-keys` for a user, `POST /api/users/me/api-keys` for the caller. */
     'keys.create': async (params, options) => {
       // Aether counts expiry in whole days from the server's now (`expire_days`); a date cannot be sent exactly.

@@ -79,8 +79,9 @@ function operations(client: OpenCatClient, callerToken: string): Partial<Ops> {
     'users.delete': (id, options) => client.users.delete(Number(id), options),
     /** The user's token as their one key (`GET /1/users`), or the caller's own (`GET /1/me`). */
     'keys.list': (params = {}, options) => {
-      const owner = params.userId === undefined ? client.users.me(options) : member(params.userId, options).then(({ user }) => user);
-      return singlePage(owner.then((user) => [user]), (user) => keyOf(user));
+      // The caller's own is one call, whose answer withResponse() gives; another user's is found by a walk.
+      const owner = params.userId === undefined ? client.users.me(options).map((user) => [user]) : member(params.userId, options).then(({ user }) => [user]);
+      return singlePage(owner, (user) => keyOf(user));
     },
     /**
      * Two upstream calls: `GET /1/users` (the user, who must not be the caller), then `POST /1/users/:id/reset`, a new
