@@ -2,6 +2,8 @@
 const SECRET_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization|x-api-key|api-key|x-gatewaykit-control-token)$/i;
 /** Query and body keys whose values are credentials. */
 const SECRET_KEYS = /pass(word)?|secret|token|key|code|sign|cookie|session|credential/i;
+/** Words in a header name that mark a credential (narrower than {@link SECRET_KEYS}: no `code`, `sign`, `key`). */
+const SECRET_HEADER_WORDS = /auth|token|secret|pass(word)?|session|credential|api-?key|cookie/i;
 const MASK = '[redacted]';
 
 /**
@@ -13,7 +15,8 @@ const MASK = '[redacted]';
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.test(name) ? MASK : value;
+    // By name as well as by the known list: a client's own credential header (`X-Auth-Token`) must not be logged.
+    out[name] = SECRET_HEADERS.test(name) || SECRET_HEADER_WORDS.test(name) ? MASK : value;
   });
   return out;
 }

@@ -13,6 +13,14 @@ test('credential headers are masked, others kept', () => {
   expect(out.accept).toBe('application/json');
 });
 
+test('a custom credential header a client adds (X-Auth-Token, X-Session-Id, Api-Secret) is masked too, by its name', () => {
+  const headers = new Headers({ 'X-Auth-Token': 's3cret', 'X-Session-Id': 's3cret', 'Api-Secret': 's3cret', 'X-Gatewaykit-Version': '0.1.0', 'Accept-Encoding': 'gzip' });
+  const out = redactHeaders(headers);
+  expect(JSON.stringify(out)).not.toContain('s3cret');
+  expect(out['x-gatewaykit-version']).toBe('0.1.0');
+  expect(out['accept-encoding']).toBe('gzip');
+});
+
 test('credential query params are masked in URLs', () => {
   const out = redactUrl('http://gw.test/api/user/epay/notify?sign=abc123&out_trade_no=USR1&key=k9');
   expect(out).not.toContain('abc123');
