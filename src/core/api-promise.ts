@@ -1,4 +1,10 @@
-/** The data of a call together with the HTTP answer it came from, as {@link ApiPromise.withResponse} gives them. */
+/**
+ * The data of a call together with the HTTP answer it came from, as {@link ApiPromise.withResponse} gives them.
+ *
+ * @example
+ * const { data: token, response } = await client.tokens.create({ name: 'ci' }).withResponse();
+ * console.log(response.status, response.headers.get('x-oneapi-request-id'), token.id);
+ */
 export interface WithResponse<T> {
   data: T;
   /** The answer's status, headers and URL, with a body that can still be read (`await response.json()`). */
@@ -7,7 +13,10 @@ export interface WithResponse<T> {
 
 /**
  * What an {@link ApiPromise} settles with: the data and the answer, as the transport read it (its body already
- * read, as `text`) or as a `Response` to hand out as it is (no `text`).
+ * read, as `text`) or as a `Response` to hand out as it is (no `text`). The transport's side of an ApiPromise.
+ *
+ * @example
+ * const settled: Settled<User> = { data: user, response, text };
  */
 export interface Settled<T> {
   data: T;

@@ -11,10 +11,18 @@ export interface PageParams {
 /**
  * The most items {@link Page.toArray} collects: a list longer than this is walked with `for await`, which holds one
  * page at a time. Stripe's `autoPagingToArray` has the same bound, for the same reason.
+ *
+ * @example
+ * const everyone = await client.users.list().toArray({ limit: TO_ARRAY_MAX });
  */
 export const TO_ARRAY_MAX = 10_000;
 
-/** What {@link Page.toArray} takes. */
+/**
+ * What {@link Page.toArray} takes.
+ *
+ * @example
+ * const first50 = await client.tokens.list().toArray({ limit: 50 });
+ */
 export interface ToArrayOptions {
   /** Items to collect, at most {@link TO_ARRAY_MAX}; no page past the one that reaches it is fetched. Required. */
   limit: number;

@@ -10,5 +10,10 @@ import { version } from '../../package.json';
  */
 export const VERSION: string = version;
 
-/** The request header that names the SDK and its version, where browsers forbid setting `User-Agent`. */
+/**
+ * The request header that names the SDK and its version, where browsers forbid setting `User-Agent`.
+ *
+ * @example
+ * const versions = server.requests.map((entry) => entry.headers[VERSION_HEADER]);
+ */
 export const VERSION_HEADER = 'x-gatewaykit-version';
