@@ -7,7 +7,8 @@
 // - A search for `tokens.create` finds `Tokens.create`, as code calls it (`client.tokens.create`): typedoc indexes
 //   the bare name `create` only, and the search box keeps the dot.
 // - The site stays under 5 MB (scripts/docs-check.mjs): every page repeated a settings panel, a member index that
-//   "On This Page" already lists, an interface preview that repeats the members, and an icon per permalink; and
+//   "On This Page" already lists, an interface preview that repeats the members, and an icon per permalink and per
+//   accordion; and
 //   short members had a whole page each.
 // - A README link to a repository file that is not a page (docs/fidelity.md, LICENSE, openapi/control.yaml) points at
 //   the file in the repository, where it is rendered, instead of a raw copy under media/ (250 kB of the 5 MB).
@@ -29,7 +30,9 @@ class ReferenceContext extends DefaultThemeRenderContext {
     this.settings = nothing;
     // The permalink becomes a `#` drawn by scripts/typedoc.css instead of an SVG reference per heading.
     // (`_refIcons` is what `icons` answers; typedoc says to change icons on the theme, which would drop the symbol.)
-    this._refIcons = { ...this._refIcons, anchor: nothing };
+    // The same for the open/closed chevron of each accordion (member groups, "On This Page"): 140 bytes of SVG each.
+    const chevron = () => JSX.createElement('span', { class: 'tsd-chevron', 'aria-hidden': 'true' });
+    this._refIcons = { ...this._refIcons, anchor: nothing, chevronDown: chevron };
     // A module page lists its members as one-line summaries linking to their pages; the members that are sections
     // of it (ReferenceRouter) are rendered there in full instead.
     const summary = this.moduleMemberSummary;

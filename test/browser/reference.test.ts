@@ -87,3 +87,17 @@ test('reference: the README links to repository files (guides, fidelity notes, L
   expect(existsSync(join(site, 'media'))).toBe(false);
   await page.close();
 });
+
+test('reference: an accordion shows its chevron, turned while the group is closed', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${docs.url}/interfaces/gatewaykit_newapi.TokenCreateParams.html`);
+  const summary = page.locator('details.tsd-member-group > summary').first();
+  const chevron = summary.locator('.tsd-chevron');
+  const transform = () => chevron.evaluate((element) => getComputedStyle(element).transform);
+  expect(await chevron.evaluate((element) => getComputedStyle(element, '::before').borderRightStyle)).toBe('solid');
+  expect(await transform()).toBe('none');
+  await summary.click();
+  // rotate(-90deg) as a matrix: cos 0, sin -1.
+  expect(await transform()).toMatch(/^matrix\((?:6\.\d+e-17|0), -1, 1, (?:6\.\d+e-17|0), 0, 0\)$/);
+  await page.close();
+});
