@@ -14,6 +14,7 @@
 //   the file in the repository, where it is rendered, instead of a raw copy under media/ (250 kB of the 5 MB).
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DefaultTheme, DefaultThemeRenderContext, IndexEvent, JSX, KindRouter, ReflectionFlag, ReflectionKind, RendererEvent } from 'typedoc';
 
 const nothing = () => JSX.createElement(JSX.Fragment, null);
@@ -81,7 +82,7 @@ export function load(app) {
   app.renderer.defineTheme('gatewaykit', ReferenceTheme);
   app.renderer.defineRouter('gatewaykit', ReferenceRouter);
   app.renderer.on(RendererEvent.BEGIN, (event) => {
-    const root = new URL('..', import.meta.url).pathname;
+    const root = fileURLToPath(new URL('..', import.meta.url));
     const files = repositoryFiles();
     const { project } = event;
     linkToRepository(project.readme, project, root, files);
