@@ -4,7 +4,8 @@
  *   - the whole of docs/api is under 5 MB;
  *   - the generated `paths` / `components` / `operations` interfaces have no page (one was 11 MB);
  *   - the model pages list their fields: every property of each model below, with its type and its description
- *     from the OpenAPI document, read from the same source typedoc reads.
+ *     from the OpenAPI document, read from the same source typedoc reads;
+ *   - no raw copies of repository files under media/: links to them open the repository (scripts/typedoc-plugin.mjs).
  *
  *   node scripts/docs-check.mjs [dir]   dir defaults to docs/api
  */
@@ -36,10 +37,12 @@ const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 if (bytes >= LIMIT) problems.push(`docs/api is ${(bytes / 1e6).toFixed(2)} MB, over the 5 MB budget; the largest pages: ${largest(files)}.`);
 const generated = files.filter((file) => /\.(paths|components|operations)(-\d+)?\.html$/.test(file));
 if (generated.length > 0) problems.push(`the generated types have pages of their own: ${generated.map((f) => relative(dir, f)).join(', ')}.`);
+const media = files.filter((file) => relative(dir, file).startsWith('media'));
+if (media.length > 0) problems.push(`repository files are copied into the site instead of linked: ${media.map((f) => relative(dir, f)).join(', ')}.`);
 problems.push(...MODELS.flatMap(([page, source, name]) => missingFields(join(dir, 'interfaces', page), source, name)));
 
 if (problems.length > 0) fail(problems.join('\n  '));
-console.log(`docs/api: ${(bytes / 1e6).toFixed(2)} MB in ${files.length} files, no generated-type pages, ${MODELS.length} model pages list their fields.`);
+console.log(`docs/api: ${(bytes / 1e6).toFixed(2)} MB in ${files.length} files, no generated-type pages, no media copies, ${MODELS.length} model pages list their fields.`);
 
 /** What a model's page lacks: a field, its type, or its description. */
 function missingFields(page, source, name) {

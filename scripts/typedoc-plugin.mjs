@@ -7,8 +7,14 @@
 // - A search for `tokens.create` finds `Tokens.create`, as code calls it (`client.tokens.create`): typedoc indexes
 //   the bare name `create` only, and the search box keeps the dot.
 // - The site stays under 5 MB (scripts/docs-check.mjs): every page repeated a settings panel, a member index that
-//   "On This Page" already lists, an interface preview that repeats the members, and an icon per permalink; and
+//   "On This Page" already lists, an interface preview that repeats the members, and an icon per permalink and per
+//   accordion; and
 //   short members had a whole page each.
+// - A README link to a repository file that is not a page (docs/fidelity.md, LICENSE, openapi/control.yaml) points at
+//   the file in the repository, where it is rendered, instead of a raw copy under media/ (250 kB of the 5 MB).
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DefaultTheme, DefaultThemeRenderContext, IndexEvent, JSX, KindRouter, ReflectionFlag, ReflectionKind, RendererEvent } from 'typedoc';
 
 const nothing = () => JSX.createElement(JSX.Fragment, null);
@@ -25,7 +31,9 @@ class ReferenceContext extends DefaultThemeRenderContext {
     this.settings = nothing;
     // The permalink becomes a `#` drawn by scripts/typedoc.css instead of an SVG reference per heading.
     // (`_refIcons` is what `icons` answers; typedoc says to change icons on the theme, which would drop the symbol.)
-    this._refIcons = { ...this._refIcons, anchor: nothing };
+    // The same for the open/closed chevron of each accordion (member groups, "On This Page"): 140 bytes of SVG each.
+    const chevron = () => JSX.createElement('span', { class: 'tsd-chevron', 'aria-hidden': 'true' });
+    this._refIcons = { ...this._refIcons, anchor: nothing, chevronDown: chevron };
     // A module page lists its members as one-line summaries linking to their pages; the members that are sections
     // of it (ReferenceRouter) are rendered there in full instead.
     const summary = this.moduleMemberSummary;
@@ -47,11 +55,42 @@ class ReferenceTheme extends DefaultTheme {
   ContextClass = ReferenceContext;
 }
 
+/** `https://github.com/owner/name/blob/main/` from package.json's `repository`, where linked files are read. */
+function repositoryFiles() {
+  const { repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return `${repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/`;
+}
+
+/**
+ * Points the relative links of `parts` that name a repository file (not a reflection) at that file on the
+ * repository's site; typedoc copies only the files a rendered link still names.
+ */
+function linkToRepository(parts, project, root, files) {
+  for (const part of parts ?? []) {
+    if (part.kind !== 'relative-link' || typeof part.target !== 'number') continue;
+    const resolved = project.files.resolve(part.target, project);
+    if (typeof resolved !== 'string') continue;
+    part.kind = 'text';
+    part.text = `${files}${relative(root, resolved).split('\\').join('/')}${part.targetAnchor ? `#${part.targetAnchor}` : ''}`;
+    delete part.target;
+    delete part.targetAnchor;
+  }
+}
+
 /** @param {import('typedoc').Application} app */
 export function load(app) {
   app.renderer.defineTheme('gatewaykit', ReferenceTheme);
   app.renderer.defineRouter('gatewaykit', ReferenceRouter);
   app.renderer.on(RendererEvent.BEGIN, (event) => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const files = repositoryFiles();
+    const { project } = event;
+    linkToRepository(project.readme, project, root, files);
+    for (const reflection of [project, ...Object.values(project.reflections)]) {
+      linkToRepository(reflection.readme, project, root, files);
+      linkToRepository(reflection.content, project, root, files);
+      for (const comment of [reflection.comment, ...(reflection.comment?.blockTags ?? []).map((tag) => ({ summary: tag.content }))]) linkToRepository(comment?.summary, project, root, files);
+    }
     for (const reflection of Object.values(event.project.reflections)) {
       if (reflection.inheritedFrom && !reflection.inheritedFrom.reflection) {
         reflection.inheritedFrom = undefined;

@@ -64,3 +64,40 @@ test('reference: searching tokens.create leads to Tokens.create, whose params ty
   await page.screenshot({ path: join(screenshots, 'reference-tokens-create.png'), fullPage: false });
   await page.close();
 });
+
+test('reference: the README links to repository files (guides, fidelity notes, LICENSE) open them in the repository, with no raw copies in the site', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${docs.url}/index.html`);
+  const { repository } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { repository: { url: string } };
+  const files = `${repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/`;
+  const hrefs = await page.locator('.col-content a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  for (const file of ['docs/fidelity.md', 'docs/guide/newapi.md', 'LICENSE', 'CHANGELOG.md']) expect(hrefs).toContain(`${files}${file}`);
+  expect(hrefs.filter((href) => href.includes('media/'))).toEqual([]);
+  // A file the README names in prose is a link too (issue 12: "its links are links"), not a path to copy by hand.
+  const bare = await page.locator('.col-content').evaluate((content) => {
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    const found: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('a, code, pre')) continue;
+      found.push(...(node.textContent?.match(/\b(?:docs|openapi|examples)\/[\w./-]+\.(?:md|yaml)\b/g) ?? []));
+    }
+    return found;
+  });
+  expect(bare).toEqual([]);
+  expect(existsSync(join(site, 'media'))).toBe(false);
+  await page.close();
+});
+
+test('reference: an accordion shows its chevron, turned while the group is closed', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${docs.url}/interfaces/gatewaykit_newapi.TokenCreateParams.html`);
+  const summary = page.locator('details.tsd-member-group > summary').first();
+  const chevron = summary.locator('.tsd-chevron');
+  const transform = () => chevron.evaluate((element) => getComputedStyle(element).transform);
+  expect(await chevron.evaluate((element) => getComputedStyle(element, '::before').borderRightStyle)).toBe('solid');
+  expect(await transform()).toBe('none');
+  await summary.click();
+  // rotate(-90deg) as a matrix: cos 0, sin -1.
+  expect(await transform()).toMatch(/^matrix\((?:6\.\d+e-17|0), -1, 1, (?:6\.\d+e-17|0), 0, 0\)$/);
+  await page.close();
+});

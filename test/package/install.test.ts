@@ -138,3 +138,17 @@ console.log(JSON.stringify({ before, after: read() }));
     after: `Failed to build the msw handlers: msw is not installed. ${install}`,
   });
 }, INSTALL_TIMEOUT);
+
+test.each([
+  ['gatewaykit', () => packed().sdk, ['dist/', 'openapi/']],
+  ['@gatewaykit/mock', () => packed().mock, ['dist/']],
+] as const)('install: the %s tarball holds its build, LICENSE, README and CHANGELOG only, links its repository, and publishes public', (name, tarball, built) => {
+  const files = run('tar', ['-tzf', tarball()], ROOT).trim().split('\n').map((file) => file.replace(/^package\//, ''));
+  expect(files.filter((file) => !built.some((dir) => file.startsWith(dir))).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+  const manifest = JSON.parse(run('tar', ['-xzOf', tarball(), 'package/package.json'], ROOT)) as Record<string, unknown>;
+  expect(manifest.name).toBe(name);
+  expect(Object.keys(manifest)).toEqual(expect.arrayContaining(['license', 'repository', 'homepage', 'bugs']));
+  // A scoped package is published restricted (a paid private package) unless it says otherwise: `npm publish`
+  // of @gatewaykit/mock would be refused with a 402 on a free scope.
+  if (name.startsWith('@')) expect(manifest.publishConfig).toEqual({ access: 'public' });
+});
