@@ -34,11 +34,23 @@ class ReferenceContext extends DefaultThemeRenderContext {
     // The same for the open/closed chevron of each accordion (member groups, "On This Page"): 140 bytes of SVG each.
     const chevron = () => JSX.createElement('span', { class: 'tsd-chevron', 'aria-hidden': 'true' });
     this._refIcons = { ...this._refIcons, anchor: nothing, chevronDown: chevron };
+    // A model's hierarchy named only the generated type it is built on (`Body<"/api/token/", "post">`), which is not a
+    // page of the reference: noise on each of ~110 model pages. A hierarchy with a parent or child that is a page stays.
+    const hierarchy = this.hierarchy;
+    this.hierarchy = (typeHierarchy) => (namesOnlyGeneratedParents(typeHierarchy) ? undefined : hierarchy(typeHierarchy));
     // A module page lists its members as one-line summaries linking to their pages; the members that are sections
     // of it (ReferenceRouter) are rendered there in full instead.
     const summary = this.moduleMemberSummary;
     this.moduleMemberSummary = (member) => (this.router.hasOwnDocument(member) ? summary(member) : JSX.createElement('dd', null, this.member(member)));
   }
+}
+
+/** A hierarchy of parents that are no page of the reference (the generated types), then the model, then nothing. */
+function namesOnlyGeneratedParents(typeHierarchy) {
+  if (!typeHierarchy || typeHierarchy.isTarget) return false;
+  const below = typeHierarchy.next;
+  const isPage = (type) => type.type === 'reference' && type.reflection !== undefined;
+  return typeHierarchy.types.every((type) => !isPage(type)) && below !== undefined && below.isTarget && below.next === undefined;
 }
 
 /**
