@@ -80,3 +80,15 @@ test('users: every dialect generates users, so none refuses a count', async () =
     expect(server.state.users.length, dialect).toBe(plain.state.users.length + 3);
   }
 });
+
+test('sealer: a derived Aether key carries sk- and a derived opencat token is a v4 UUID; each opens as itself', async () => {
+  const random = createRandom(3);
+  registerSealer(random, 3, 'gatewaykit/test');
+  const derive = await derivedSecrets(random);
+  const key = derive(4, 32, 'api-key');
+  const token = derive(4, 16, 'user-token');
+  expect(key.secret).toMatch(/^sk-[A-Za-z0-9]{32}$/);
+  expect(token.secret).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect([await unseal(random, key.sealed, 'api-key'), await unseal(random, token.sealed, 'user-token')]).toEqual([key.secret, token.secret]);
+  expect(derive(9, 48, 'token-key').secret).toMatch(/^[A-Za-z0-9]{48}$/);
+});
