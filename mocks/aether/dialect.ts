@@ -35,6 +35,7 @@ export const aetherDialect: Dialect<AetherState, AetherSettings, AetherAccount> 
   errors: aetherErrors,
   faultStatuses: AETHER_FAULT_STATUSES,
   seed: seedAether,
+  generatesUsers: true,
   settingsSchema: settingsPatchSchema,
   stateSchema: aetherStateSchema,
   contract: 'openapi/aether.yaml',

@@ -40,11 +40,22 @@ export async function createKey(random: Random, now: number, input: NewKey): Pro
   // (as the driver refuses a NUL byte).
   if (input.name && pyLen(sqlText(input.name)) > 100) throw systemError();
   const plain = `sk-${random.string(32, KEY_ALPHABET)}`;
-  const record: AetherApiKey = {
-    id: uuidV4(random),
+  const record = keyRecord(uuidV4(random), { key_hash: await sha256Hex(plain), key_encrypted: await seal(random, plain, SEAL_LABEL) }, now, input);
+  return { record, plain };
+}
+
+/**
+ * A key row around a secret already stored (`key_hash`, `key_encrypted`): what {@link createKey} builds, and what
+ * the generated users (`--users N`) get with a derived secret, without a WebCrypto call per key.
+ *
+ * @example
+ * const record = keyRecord(uuidV4(ctx.random), { key_hash, key_encrypted }, at, { user_id: user.id, name: 'default' });
+ */
+export function keyRecord(id: string, stored: Pick<AetherApiKey, 'key_hash' | 'key_encrypted'>, now: number, input: NewKey): AetherApiKey {
+  return {
+    id,
     user_id: input.user_id,
-    key_hash: await sha256Hex(plain),
-    key_encrypted: await seal(random, plain, SEAL_LABEL),
+    ...stored,
     name: input.name || defaultName(now),
     total_requests: 0,
     total_cost_usd: 0,
@@ -65,7 +76,6 @@ export async function createKey(random: Random, now: number, input: NewKey): Pro
     created_at: now,
     updated_at: now,
   };
-  return { record, plain };
 }
 
 /**

@@ -13,7 +13,8 @@ import type { SeedContext, SeededAccount } from '../core/types.js';
 import { uuidV4 } from '../core/uuid.js';
 import { createKey } from './keys.js';
 import { seedHash } from './passwords.js';
-import { DEFAULT_SETTINGS, type AetherRole, type AetherSettings, type AetherState, type AetherUsage, type AetherUser } from './state.js';
+import { seedGeneratedUsers } from './seed-users.js';
+import { DEFAULT_SETTINGS, type AetherRole, type AetherSettings, type AetherApiKey, type AetherState, type AetherUsage, type AetherUser } from './state.js';
 
 /** A seeded login: aether logs in by `email`; `role` says which seeded person it is. */
 export interface AetherAccount extends SeededAccount<AetherAccountRole> {
@@ -27,7 +28,8 @@ export type AetherAccountRole = 'admin' | 'user' | 'inactive user';
 /** The sealing namespace of the dialect (mocks/core/sealer.ts): API keys and the JWT signing key. */
 export const SEAL_NAMESPACE = 'gatewaykit/aether';
 
-const SEED_EPOCH_MS = Date.UTC(2026, 5, 1);
+/** The fixed epoch the seeded rows take their times from. */
+export const SEED_EPOCH_MS = Date.UTC(2026, 5, 1);
 const DAY_MS = 86_400_000;
 const MODELS = ['claude-sonnet-4-5', 'gpt-4o-mini', 'gemini-2.5-flash'] as const;
 const PROVIDERS: Record<(typeof MODELS)[number], [string, string]> = {
@@ -90,6 +92,8 @@ export async function seedAether(ctx: SeedContext, settings: Partial<AetherSetti
   const hashes = await Promise.all(people.map((p) => seedHash(ctx.hashPassword, p.password)));
   people.forEach((p, i) => (p.user.password_hash = hashes[i]!));
   const accounts = people.map(({ account, user, password }): AetherAccount => ({ username: user.username, email: user.email, password, role: account, user_id: user.id }));
+  // After every seeded row, so `--users` only appends: the seeded accounts are the same with or without it.
+  await seedGeneratedUsers(state, ctx);
   return { state, accounts };
 }
 
@@ -115,42 +119,53 @@ function seedUsages(state: AetherState, faker: Faker, ctx: SeedContext): void {
   for (let n = 0; n < 24; n++) {
     const key = faker.helpers.arrayElement(keys);
     const user = state.users.find((candidate) => candidate.id === key.user_id)!;
-    const model = faker.helpers.arrayElement(MODELS);
-    const [provider, format] = PROVIDERS[model];
-    const failed = n % 8 === 7;
-    const input = faker.number.int({ min: 200, max: 4000 });
-    const output = failed ? 0 : faker.number.int({ min: 50, max: 1500 });
-    const cost = failed ? 0 : Math.round((input * 3 + output * 15) / 10) / 100_000;
-    const row: AetherUsage = {
-      id: uuidV4(ctx.random),
-      user_id: user.id,
-      api_key_id: key.id,
-      provider,
-      provider_id: null,
-      model,
-      api_format: format,
-      status: failed ? 'failed' : 'completed',
-      status_code: failed ? 502 : 200,
-      error_message: failed ? 'upstream timeout' : null,
-      input_tokens: input,
-      output_tokens: output,
-      total_tokens: input + output,
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-      total_cost_usd: cost,
-      actual_total_cost_usd: cost,
-      cache_creation_cost_usd: 0,
-      cache_read_cost_usd: 0,
-      response_time_ms: faker.number.int({ min: 300, max: 9000 }),
-      created_at: SEED_EPOCH_MS + 8 * DAY_MS + n * DAY_MS + faker.number.int(DAY_MS - 1),
-    };
-    state.usages.push(row);
-    user.used_usd += cost;
-    user.total_usd += cost;
-    key.total_requests += 1;
-    key.total_cost_usd += cost;
-    key.last_used_at = Math.max(key.last_used_at ?? 0, row.created_at);
+    chargeUsage(state, user, key, faker, ctx, { failed: n % 8 === 7, at: SEED_EPOCH_MS + 8 * DAY_MS + n * DAY_MS });
   }
+}
+
+/**
+ * Appends one usage row of `key` (a random model and size, at a random time in the day from `at`) and charges it
+ * to the user and the key, as the seed's month of usage does; the generated users (`--users N`) get theirs so.
+ *
+ * @example
+ * chargeUsage(state, user, key, faker, ctx, { failed: false, at: dayStart });
+ */
+export function chargeUsage(state: AetherState, user: AetherUser, key: AetherApiKey, faker: Faker, ctx: SeedContext, row: { failed: boolean; at: number }): void {
+  const failed = row.failed;
+  const model = faker.helpers.arrayElement(MODELS);
+  const [provider, format] = PROVIDERS[model];
+  const input = faker.number.int({ min: 200, max: 4000 });
+  const output = failed ? 0 : faker.number.int({ min: 50, max: 1500 });
+  const cost = failed ? 0 : Math.round((input * 3 + output * 15) / 10) / 100_000;
+  const usage: AetherUsage = {
+    id: uuidV4(ctx.random),
+    user_id: user.id,
+    api_key_id: key.id,
+    provider,
+    provider_id: null,
+    model,
+    api_format: format,
+    status: failed ? 'failed' : 'completed',
+    status_code: failed ? 502 : 200,
+    error_message: failed ? 'upstream timeout' : null,
+    input_tokens: input,
+    output_tokens: output,
+    total_tokens: input + output,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    total_cost_usd: cost,
+    actual_total_cost_usd: cost,
+    cache_creation_cost_usd: 0,
+    cache_read_cost_usd: 0,
+    response_time_ms: faker.number.int({ min: 300, max: 9000 }),
+    created_at: row.at + faker.number.int(DAY_MS - 1),
+  };
+  state.usages.push(usage);
+  user.used_usd += cost;
+  user.total_usd += cost;
+  key.total_requests += 1;
+  key.total_cost_usd += cost;
+  key.last_used_at = Math.max(key.last_used_at ?? 0, usage.created_at);
 }
 
 function unique(name: string, taken: Set<string>): string {

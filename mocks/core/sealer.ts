@@ -14,6 +14,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64, toHex } from './encoding.js';
 import { ALPHANUMERIC, type Random } from './random.js';
+import { asUuidV4, uuidText } from './uuid.js';
 
 /** What a sealed value is: token keys keep the empty label they were sealed with before there were two purposes. */
 export type SealPurpose = 'token-key' | 'totp-secret' | 'user-token' | 'upstream-key' | 'api-key';
@@ -25,6 +26,14 @@ const LABELS: Record<SealPurpose, string> = {
   'upstream-key': 'upstream-key\u0000',
   // Aether's API keys, sealed under this label from the first.
   'api-key': 'aether/api-key',
+};
+/**
+ * The form a derived secret takes where it is not `length` letters and digits: Aether's API keys carry `sk-`, and
+ * opencat's user tokens are v4 UUIDs (from the first 16 bytes, so they are derived with `length` 16).
+ */
+const DERIVED_FORMS: Partial<Record<SealPurpose, (bytes: Uint8Array, length: number) => string>> = {
+  'api-key': (bytes, length) => ['sk-', alphanumeric(bytes, length)].join(''),
+  'user-token': (bytes) => uuidText(toHex(asUuidV4(bytes.slice(0, 16)))),
 };
 /** Opened values kept per server, so a list of thousands of sealed tokens decrypts each once; cleared when full. */
 const OPENED_CACHE_LIMIT = 100_000;
@@ -81,7 +90,8 @@ export async function unseal(random: Random, sealed: string, purpose: SealPurpos
 
 /**
  * A synchronous maker of secrets for generated rows (`--users N`): the `index`th secret of `purpose`, `length`
- * alphanumeric characters derived from the server's root key, and what to store for it. Sealing a hundred thousand
+ * alphanumeric characters derived from the server's root key (Aether's keys with `sk-` before them, opencat's
+ * tokens a v4 UUID from 16 bytes), and what to store for it. Sealing a hundred thousand
  * keys through WebCrypto takes over ten seconds (two calls each, a thread hop apiece); deriving them is an HMAC.
  * Like a sealed value, the stored one opens only on a server with the same root (the same seed).
  *
@@ -134,9 +144,7 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
     // Bytes from HMAC blocks: `length` characters, then 8 bytes of tag that a foreign root cannot reproduce.
     const bytes = new Uint8Array(Math.ceil((length + 8) / 32) * 32);
     for (let block = 0; block * 32 < length + 8; block++) bytes.set(keyed.clone().update(encoder.encode(`${LABELS[purpose]}${index}\u0000${length}\u0000${block}`)).digest(), block * 32);
-    const chars = new Array<string>(length);
-    for (let i = 0; i < length; i++) chars[i] = ALPHANUMERIC[bytes[i]! % ALPHANUMERIC.length]!;
-    const secret = chars.join('');
+    const secret = (DERIVED_FORMS[purpose] ?? alphanumeric)(bytes, length);
     return { secret, sealed: ['derived', index, length, toHex(bytes.subarray(length, length + 8))].join('$') };
   };
   const openDerived = (index: number, length: number, purpose: SealPurpose, value: string): string | undefined => {
@@ -171,6 +179,12 @@ async function createSealer(root: Uint8Array): Promise<Sealer> {
       }
     },
   };
+}
+
+function alphanumeric(bytes: Uint8Array, length: number): string {
+  const chars = new Array<string>(length);
+  for (let i = 0; i < length; i++) chars[i] = ALPHANUMERIC[bytes[i]! % ALPHANUMERIC.length]!;
+  return chars.join('');
 }
 
 async function digest(text: string): Promise<Uint8Array> {

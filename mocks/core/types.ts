@@ -197,7 +197,8 @@ export interface SeedContext {
   hashPassword(password: string): Promise<string>;
   /**
    * How many faker users to add after the dialect's own seed (`--users N`), 0 by default: with their keys and,
-   * where the dialect has them, usage rows, all logging in with `GENERATED_USER_PASSWORD` (mocks/core/generated-users.ts).
+   * where the dialect has them, usage rows, all logging in with `GENERATED_USER_PASSWORD` (mocks/core/generated-users.ts)
+   * where the dialect has passwords (opencat's users call with their tokens).
    */
   users: number;
 }

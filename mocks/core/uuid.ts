@@ -14,7 +14,16 @@ import type { Random } from './random.js';
  * uuidV4Bytes(ctx.random)[6] >> 4; // 4
  */
 export function uuidV4Bytes(random: Random): Uint8Array {
-  const bytes = random.bytes(16);
+  return asUuidV4(random.bytes(16));
+}
+
+/**
+ * `bytes` (16 of them, changed in place) with the version and variant bits of a v4 UUID set.
+ *
+ * @example
+ * asUuidV4(new Uint8Array(16))[6]; // 0x40
+ */
+export function asUuidV4(bytes: Uint8Array): Uint8Array {
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   return bytes;
@@ -38,6 +47,15 @@ export function uuidV4Hex(random: Random): string {
  * uuidV4(ctx.random); // 'df5982d6-d8fb-4eef-a513-24d0831f61ad'
  */
 export function uuidV4(random: Random): string {
-  const hex = uuidV4Hex(random);
+  return uuidText(uuidV4Hex(random));
+}
+
+/**
+ * 32 hex digits in the canonical 8-4-4-4-12 form.
+ *
+ * @example
+ * uuidText('df5982d6d8fb4eefa51324d0831f61ad'); // 'df5982d6-d8fb-4eef-a513-24d0831f61ad'
+ */
+export function uuidText(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -48,14 +48,15 @@ export function bannerLines(served: ServedDialect): string[] {
   const limits = served.rateLimits ? "rate limits: on, as upstream ships them (start with --no-rate-limits to turn them off)" : 'rate limits: off (--no-rate-limits)';
   const state = served.stateFile && [`  state: ${served.stateFile.path} (${served.stateFile.loaded ? 'loaded; passwords changed since are not shown' : 'new; saved on every change'})`];
   const accounts = sandbox.accounts ? sandbox.accounts(served.accounts) : accountTable(served.accounts, sandbox.roleName);
-  const generated = served.generatedUsers ? [`  ${generatedLine(served.generatedUsers)}`] : [];
+  const generated = served.generatedUsers ? [`  ${generatedLine(served.dialect, served.generatedUsers)}`] : [];
   return [`${served.dialect}  ${served.url}`, `  ${limits}`, `  ${controlLine(served.control, served.url)}`, ...(state ?? []), ...accounts, ...generated, `  try: ${sandbox.example(served.url)}`, ''];
 }
 
-function generatedLine(count: number): string {
-  const users = `${count.toLocaleString('en')} generated user${count === 1 ? '' : 's'}`;
-  // Opencat's users have no password: they call with their token, which GET /1/users lists.
-  return `plus ${users} (--users), all sharing the password "${GENERATED_USER_PASSWORD}" (hashed once for all), one key each`;
+function generatedLine(dialect: string, count: number): string {
+  const users = `plus ${count.toLocaleString('en')} generated user${count === 1 ? '' : 's'} (--users)`;
+  // Opencat's users have no password: they call with their token, which GET /1/users lists to the root token.
+  if (dialect === 'opencat') return `${users}, each with its own token (no password; GET /1/users lists them to root)`;
+  return `${users}, all sharing the password "${GENERATED_USER_PASSWORD}" (hashed once for all), one key each`;
 }
 
 function controlLine(control: SandboxConfig['control'], url: string): string {

@@ -76,8 +76,8 @@ Options:
                     [::1] are answered, others get 403 (a guard against DNS rebinding); beyond loopback, any
   --seed <seed>     which seeded data: the same seed gives the same users and passwords
                     (default: ${DEFAULT_SANDBOX_SEED}; "random" gives fresh data on every start)
-  --users <n>       newapi: also generate n faker users (up to ${MAX_GENERATED_USERS.toLocaleString('en')}) with a key each, the same for
-                    the same seed; they share the password ${GENERATED_USER_PASSWORD}, hashed once (default: 0)
+  --users <n>       also generate n faker users (up to ${MAX_GENERATED_USERS.toLocaleString('en')}) with a key each (opencat: a token), the
+                    same for the same seed; they share the password ${GENERATED_USER_PASSWORD}, hashed once (default: 0)
   --state <file>    load the state from <file> at start (a missing file starts seeded) and save it there
                     after each change and at exit
   --control-token <token>

@@ -22,6 +22,7 @@ export const openCatDialect: Dialect<OpenCatState, OpenCatSettings, OpenCatAccou
   routes: openCatRoutes,
   errors: openCatErrors,
   seed: seedOpenCat,
+  generatesUsers: true,
   settingsSchema: openCatSettingsSchema,
   stateSchema: openCatStateSchema,
   contract: 'openapi/opencat.yaml',

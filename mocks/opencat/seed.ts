@@ -11,6 +11,7 @@ import { uuidV4 } from '../core/uuid.js';
 import { formatFixed } from '../go/fmt.js';
 import { keyColumns } from './key-rules.js';
 import { modelCost } from './prices.js';
+import { seedGeneratedUsers } from './seed-users.js';
 import { registerSecrets, storedKey, storedToken } from './secrets.js';
 import { DEFAULT_SETTINGS, type DailyUsageRecord, type KeyRecord, type OpenCatSettings, type OpenCatState, type UserRecord } from './state.js';
 import { localDate, zoneOffset } from './zone.js';
@@ -92,6 +93,8 @@ export async function seedOpenCat(ctx: SeedContext, settings: Partial<OpenCatSet
     next_key_id: keys.length + 1,
     root_token_sha256: users[0]!.token_sha256,
   };
+  // After every seeded row, so `--users` only appends: the seeded accounts are the same with or without it.
+  await seedGeneratedUsers(state, ctx, today, offset);
   const accounts = people
     .filter((person) => person.deleted === null)
     .map((person): OpenCatAccount => ({ username: person.name, password: '', token: person.token, role: person.id === 1 ? 'root' : 'user', user_id: person.id }));

@@ -16,7 +16,9 @@ const integer = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAF
 const time = z.number().int().min(-62_135_596_800_000).max(253_402_300_799_999);
 const text = z.string();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const sealed = z.string().regex(/^aesgcm\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+// Sealed by AES-GCM, or derived (`--users N`: `derived$<index>$<length>$<tag>`, mocks/core/sealer.ts); either
+// opens only on a server with the same seed, and nothing else is stored.
+const sealed = z.union([z.string().regex(/^aesgcm\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/), z.string().regex(/^derived\$\d{1,16}\$\d{1,3}\$[0-9a-f]{16}$/)]);
 
 /** `PUT /__mock/state`: rough on purpose (extra keys pass), strict on what the handlers read. */
 export const openCatStateSchema = z.looseObject({

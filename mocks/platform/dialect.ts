@@ -31,6 +31,7 @@ export const platformDialect: Dialect<PlatformState, PlatformSettings, PlatformA
   errors: platformErrors,
   faultStatuses: PLATFORM_FAULT_STATUSES,
   seed: seedPlatform,
+  generatesUsers: true,
   settingsSchema: settingsPatchSchema,
   stateSchema: platformStateSchema,
   contract: 'openapi/platform.yaml',

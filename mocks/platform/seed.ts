@@ -14,6 +14,7 @@ import { joinEnterprise } from './membership.js';
 import { newEnterprise, newUserRecord } from './records.js';
 import { createKey } from './rsa-keys.js';
 import { seedApiKeys, seedVerifications } from './seed-extras.js';
+import { seedGeneratedUsers } from './seed-users.js';
 import { DEFAULT_SETTINGS, type EnterpriseRecord, type PlatformSettings, type PlatformState, type UserRecord } from './state.js';
 
 /** A seeded login: `username` is the email; `role` says which seeded person it is. */
@@ -134,6 +135,8 @@ export async function seedPlatform(ctx: SeedContext, settings: Partial<PlatformS
     user_id: user.user_id,
     user_type: user.user_type,
   }));
+  // After every seeded row, so `--users` only appends: the seeded accounts are the same with or without it.
+  await seedGeneratedUsers(state, ctx, SEED_EPOCH_MS);
   return { state, accounts };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { createReferenceServer } from '../../mocks/index.js';
 import { useAetherRaw } from '../support/aether-raw.js';
+import { testServer } from '../support/test-server.js';
 
 /**
  * The seeded sandbox: upstream's bootstrap admin `admin@localhost` with a generated password, faker users (one
@@ -76,4 +77,53 @@ test('seed: registration is closed and rate limits are off, as a test wants them
     CorsOrigins: ['http://localhost:3000', 'http://localhost:5173', 'http://127.0.0.1:3000', 'http://127.0.0.1:5173'],
     CorsAllowCredentials: true,
   });
+});
+
+const exported = async (server: { fetch(path: string): Promise<Response> }) => (await server.fetch('/__mock/state')).text();
+const generatedServer = (seed: number, users: number) => testServer('aether', { seed, users }, generatedErrors);
+const generatedErrors: string[] = [];
+
+test('seed --users: N faker users follow the seeded ones, each with one key and its usage charged, the same bytes for one seed', async () => {
+  const [a, b, plain] = await Promise.all([generatedServer(3, 200), generatedServer(3, 200), generatedServer(3, 0)]);
+  expect(await exported(a)).toBe(await exported(b));
+  expect(a.state.users).toHaveLength(plain.state.users.length + 200);
+  expect(a.accounts).toEqual(plain.accounts);
+  const generated = a.state.users.slice(plain.state.users.length);
+  expect(new Set(a.state.users.map((u) => u.username)).size).toBe(a.state.users.length);
+  expect(new Set(a.state.users.map((u) => u.email)).size).toBe(a.state.users.length);
+  expect(a.state.api_keys).toHaveLength(plain.state.api_keys.length + 200);
+  const usages = a.state.usages.slice(plain.state.usages.length);
+  expect(usages.length).toBeGreaterThan(0);
+  for (const user of generated) {
+    const charged = usages.filter((u) => u.user_id === user.id).reduce((sum, u) => sum + u.total_cost_usd, 0);
+    expect(user.used_usd).toBeCloseTo(charged, 9);
+  }
+  expect(generatedErrors).toEqual([]);
+});
+
+test('seed --users: a generated user logs in by email with the documented password and reveals its own key', async () => {
+  const server = await generatedServer(5, 20);
+  const user = server.state.users.findLast((u) => u.is_active)!;
+  const login = await server.fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: 'Sandbox123456' }) });
+  expect(login.status).toBe(200);
+  const authorization = `Bearer ${((await login.json()) as { access_token: string }).access_token}`;
+  const key = server.state.api_keys.find((k) => k.user_id === user.id)!;
+  const shown = (await (await server.fetch(`/api/users/me/api-keys/${key.id}?include_key=true`, { headers: { authorization } })).json()) as { key: string };
+  expect(shown.key).toMatch(/^sk-[A-Za-z0-9]{32}$/);
+  expect(createHash('sha256').update(shown.key).digest('hex')).toBe(key.key_hash);
+  expect(await exported(server)).not.toContain(shown.key);
+  expect(generatedErrors).toEqual([]);
+});
+
+test('seed --users: a reset seeds the generated users again, to the same bytes', async () => {
+  const server = await generatedServer(7, 30);
+  const before = await exported(server);
+  server.state.users.pop();
+  server.state.usages.length = 0;
+  await server.reset();
+  expect(await exported(server)).toBe(before);
+});
+
+test('seed --users: a count past 1,000,000 is refused before anything starts', () => {
+  expect(() => createReferenceServer({ dialect: 'aether', users: 1_000_001 })).toThrow(/users 1000001 is out of range/);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test, vi } from 'vitest';
-import { DIALECT_NAMES } from '../../mocks/index.js';
+import { createReferenceServer, DIALECT_NAMES } from '../../mocks/index.js';
 import { UsageError } from '../../mocks/node/cli-args.js';
 import { main, type Sandbox } from '../../mocks/node/cli.js';
 import { PLATFORM_ADMIN_LOGIN } from '../../mocks/platform/seed.js';
@@ -287,4 +287,18 @@ test('cli: --users N generates N users who log in with the password the banner p
   for (const bad of ['1.5', '1e3', '1000001', 'many']) {
     await expect(main(['--dialect', 'newapi', '--users', bad])).rejects.toThrow(new UsageError(`Failed to start: --users must be a whole number from 0 to 1,000,000, not "${bad}".`));
   }
+});
+
+test('cli: --users N reaches every dialect; the banner gives the shared password, or for opencat says the users call with tokens', async () => {
+  const { out, sandbox } = await run('--port', '0', '--seed', '1', '--users', '3');
+  const banner = out.join('');
+  expect(banner.match(/plus 3 generated users \(--users\), all sharing the password "Sandbox123456"/g)).toHaveLength(DIALECT_NAMES.length - 1);
+  expect(banner).toContain('plus 3 generated users (--users), each with its own token (no password; GET /1/users lists them to root)');
+  const counts = await Promise.all(sandbox!.servers.map(async ({ url }) => ((await (await fetch(`${url}/__mock/state`)).json()) as { users: unknown[] }).users.length));
+  const seeded = await Promise.all(DIALECT_NAMES.map(async (dialect) => {
+    const server = createReferenceServer({ dialect, seed: 1 });
+    await server.ready;
+    return server.state.users.length;
+  }));
+  expect(counts).toEqual(seeded.map((n) => n + 3));
 });

@@ -3,6 +3,7 @@ import { DIALECTS } from '../../mocks/dialects.js';
 import { createReferenceServer } from '../../mocks/index.js';
 import { useReferenceServer } from '../support/lifecycle.js';
 import { openCatRaw } from '../support/opencat-raw.js';
+import { testServer } from '../support/test-server.js';
 
 /**
  * The seeded opencat server: initialised (root is user 1 with a UUIDv4 token), faker users with tokens (one of
@@ -85,4 +86,58 @@ test('seed: a state export holds no user token and no upstream key in clear', as
 
 test('seed: the sandbox serves opencat on port 4012', () => {
   expect(DIALECTS.opencat.sandbox.port).toBe(4012);
+});
+
+const exported = async (server: { fetch(path: string): Promise<Response> }) => (await server.fetch('/__mock/state')).text();
+const generatedErrors: string[] = [];
+const generatedServer = (seed: number, users: number) => testServer('opencat', { seed, users }, generatedErrors);
+
+test('seed --users: N faker users follow the seeded ones with UUIDv4 tokens and usage rows, the same bytes for one seed', async () => {
+  const [a, b, plain] = await Promise.all([generatedServer(3, 200), generatedServer(3, 200), generatedServer(3, 0)]);
+  expect(await exported(a)).toBe(await exported(b));
+  expect(a.state.users).toHaveLength(plain.state.users.length + 200);
+  expect(a.accounts).toEqual(plain.accounts);
+  expect(a.state.users.map((u) => u.id)).toEqual(a.state.users.map((_u, i) => i + 1));
+  expect(a.state.next_user_id).toBe(a.state.users.length + 1);
+  expect(new Set(a.state.users.map((u) => u.name)).size).toBe(a.state.users.length);
+  expect(new Set(a.state.users.map((u) => u.token_sha256)).size).toBe(a.state.users.length);
+  expect(a.state.daily_usages).toHaveLength(plain.state.daily_usages.length + 100);
+  expect(generatedErrors).toEqual([]);
+});
+
+test('seed --users: root lists the generated users with their tokens, and one calls /1/me with its token', async () => {
+  const server = await generatedServer(5, 20);
+  const root = server.accounts.find((a) => a.role === 'root')!;
+  const listed = (await (await server.fetch('/1/users', { headers: { authorization: `Bearer ${root.token}` } })).json()) as Array<{ id: number; name: string; token: string }>;
+  const last = server.state.users.at(-1)!;
+  const token = listed.find((u) => u.id === last.id)!.token;
+  expect(token).toMatch(UUID_V4);
+  const me = await server.fetch('/1/me', { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status).toBe(200);
+  expect(((await me.json()) as { name: string }).name).toBe(last.name);
+  expect(await exported(server)).not.toContain(token);
+  expect(generatedErrors).toEqual([]);
+});
+
+test('seed --users: the state export with derived tokens imports back, and a forged derivation is refused by the schema', async () => {
+  const server = await generatedServer(6, 10);
+  const state = await exported(server);
+  expect((await server.fetch('/__mock/state', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: state })).status).toBe(200);
+  expect(await exported(server)).toBe(state);
+  const forged = JSON.parse(state) as { users: Array<{ token_sealed: string }> };
+  forged.users.at(-1)!.token_sealed = 'derived$x$16$0011223344556677';
+  expect((await server.fetch('/__mock/state', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) })).status).toBe(400);
+});
+
+test('seed --users: a reset seeds the generated users again, to the same bytes', async () => {
+  const server = await generatedServer(7, 30);
+  const before = await exported(server);
+  server.state.users.pop();
+  server.state.daily_usages.length = 0;
+  await server.reset();
+  expect(await exported(server)).toBe(before);
+});
+
+test('seed --users: a count past 1,000,000 is refused before anything starts', () => {
+  expect(() => createReferenceServer({ dialect: 'opencat', users: 1_000_001 })).toThrow(/users 1000001 is out of range/);
 });

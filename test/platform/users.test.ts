@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest';
+import { createReferenceServer } from '../../mocks/index.js';
 import { AuthenticationError, ConflictError, ValidationError } from '../../src/index.js';
+import { PlatformClient } from '../../src/platform/index.js';
 import { usePlatform } from '../support/platform.js';
+import { testServer } from '../support/test-server.js';
 
 const api = usePlatform();
 
@@ -89,4 +92,50 @@ test('email codes: an anonymous reset_password with a captcha sets a new passwor
   await expect(client.users.me.confirmEmailCode({ purpose: 'reset_password', email, code: '000000', new_password: 'Res3t-pass' })).rejects.toMatchObject({ code: 40030 });
   await client.users.me.confirmEmailCode({ purpose: 'reset_password', email, code: api.lastCode(email), new_password: 'Res3t-pass' });
   await expect(client.auth.login({ email, password: 'Res3t-pass', captcha_token: await api.captchaToken(client) })).resolves.toMatchObject({ user: { email } });
+});
+
+// The RSA transport key is drawn by WebCrypto, never from the seed: the rows compared are the seeded ones.
+const exported = async (server: { fetch(path: string): Promise<Response> }) => {
+  const { users, api_keys } = (await (await server.fetch('/__mock/state')).json()) as { users: unknown[]; api_keys: unknown[] };
+  return JSON.stringify({ users, api_keys });
+};
+const generatedErrors: string[] = [];
+const generatedServer = (seed: number, users: number) => testServer('platform', { seed, users }, generatedErrors);
+
+test('seed --users: N faker personal users follow the seeded ones, each with one active key, the same rows for one seed', async () => {
+  const [a, b, plain] = await Promise.all([generatedServer(3, 200), generatedServer(3, 200), generatedServer(3, 0)]);
+  expect(await exported(a)).toBe(await exported(b));
+  expect(a.state.users).toHaveLength(plain.state.users.length + 200);
+  expect(a.accounts).toEqual(plain.accounts);
+  expect(new Set(a.state.users.map((u) => u.email)).size).toBe(a.state.users.length);
+  expect(new Set(a.state.users.map((u) => u.user_id)).size).toBe(a.state.users.length);
+  expect(a.state.api_keys).toHaveLength(plain.state.api_keys.length + 200);
+  expect(generatedErrors).toEqual([]);
+});
+
+test('seed --users: a generated user logs in with the documented password and lists its own key', async () => {
+  const server = await generatedServer(5, 20);
+  const client = new PlatformClient({ baseURL: 'http://localhost', fetch: server.fetch, maxRetries: 0 });
+  const user = server.state.users.at(-1)!;
+  const { captcha_id } = await client.auth.captcha.create();
+  const { answer } = (await (await server.fetch(`/__mock/captchas/${captcha_id}`)).json()) as { answer: string };
+  const { captcha_token } = await client.auth.captcha.verify({ captcha_id, answer });
+  await client.auth.login({ email: user.email, password: 'Sandbox123456', captcha_token });
+  expect((await client.users.me.retrieve()).user_id).toBe(user.user_id);
+  const keys = (await client.apiKeys.list()).items;
+  expect(keys.map((k) => [k.key_id, k.status])).toEqual([[server.state.api_keys.find((k) => k.user_id === user.user_id)!.key_id, 'active']]);
+  expect(generatedErrors).toEqual([]);
+});
+
+test('seed --users: a reset seeds the generated users again, to the same rows', async () => {
+  const server = await generatedServer(7, 30);
+  const before = await exported(server);
+  server.state.users.pop();
+  server.state.api_keys.length = 0;
+  await server.reset();
+  expect(await exported(server)).toBe(before);
+});
+
+test('seed --users: a count past 1,000,000 is refused before anything starts', () => {
+  expect(() => createReferenceServer({ dialect: 'platform', users: 1_000_001 })).toThrow(/users 1000001 is out of range/);
 });
