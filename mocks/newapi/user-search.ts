@@ -9,6 +9,7 @@
  * so its successor is built afresh). Any other keyword takes the LIKE test per row (../go/sql-like.ts).
  * @module
  */
+import { indexById } from '../core/id-order.js';
 import { sqlLike } from '../go/sql-like.js';
 import { sqliteLower } from '../go/sql-lower.js';
 import type { UserRecord } from './state.js';
@@ -62,7 +63,7 @@ export function matchKeyword(users: readonly UserRecord[], keyword: string, id: 
   }
   const rows = hits.map((i) => users[i]!);
   if (!id.ok) return rows;
-  const byId = users.findIndex((u) => u.id === id.value);
+  const byId = indexById(users, id.value);
   if (byId < 0 || hits.includes(byId)) return rows;
   // Table order, as the single SQL filter would give it.
   const before = hits.filter((i) => i < byId).length;

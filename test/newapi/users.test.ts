@@ -5,7 +5,7 @@ import { regExpSourcesBuiltBy } from '../support/regexp-spy.js';
 import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
 import { sqlLike } from '../../mocks/go/sql-like.js';
 import { atoi } from '../../mocks/go/strconv.js';
-import { zeroUser, type UserRecord } from '../../mocks/newapi/state.js';
+import { findUser, findUserUnscoped, zeroUser, type NewApiState, type UserRecord } from '../../mocks/newapi/state.js';
 import { matchKeyword } from '../../mocks/newapi/user-search.js';
 
 const api = useNewApi();
@@ -148,6 +148,30 @@ test('users.search: a plain keyword sees appended, renamed and removed rows as L
   expect(matchKeyword(rows, 'É', atoi('É'))).toEqual([]);
   // A numeric keyword also takes the row with that id, in table order.
   expect(matchKeyword(rows, '30', atoi('30')).map((u) => u.id)).toEqual([30, 31]);
+});
+
+/** `rows` behind a proxy that counts the rows read by index. */
+function countingReads(rows: UserRecord[]) {
+  const count = { reads: 0 };
+  const view = new Proxy(rows, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) count.reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { view, count };
+}
+
+test('users: a lookup by id in a table in id order reads about log2 n rows, not the table', () => {
+  const { view, count } = countingReads(namedRows(100_000));
+  const state = { users: view } as NewApiState;
+  // The first lookup learns the table is in id order, once.
+  expect(findUser(state, 1)?.id).toBe(1);
+  count.reads = 0;
+  for (const id of [100_000, 50_001, 77, 99_999]) expect(findUser(state, id)?.id).toBe(id);
+  expect(findUserUnscoped(state, 100_001)).toBeUndefined();
+  // Per lookup: the binary search, and one row read by each check that the table is still in id order.
+  expect(count.reads).toBeLessThanOrEqual(5 * (Math.ceil(Math.log2(100_000)) + 4));
 });
 
 test('users.search: group, role and status filters; status -1 means soft-deleted only', async () => {
