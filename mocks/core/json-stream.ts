@@ -9,8 +9,11 @@
 export interface JsonStreamOptions {
   /** About how many characters each chunk holds. @default 65536 */
   chunkSize?: number;
-  /** Awaited before the first chunk is made (the engine takes its write lock here, so the export is one instant). */
-  before?: () => Promise<void>;
+  /**
+   * Awaited before the first chunk is made; what it answers is streamed instead of `value` (the engine copies the
+   * state under its write lock here, so the export is one instant and the lock is not held while the reader reads).
+   */
+  take?: () => Promise<unknown>;
   /** Called once when the last chunk is taken, the reader cancels, or making a chunk fails. */
   after?: () => void;
 }
@@ -40,8 +43,7 @@ export function jsonStream(value: unknown, options: JsonStreamOptions = {}): Rea
       async pull(controller) {
         try {
           if (!pieces) {
-            await options.before?.();
-            pieces = walk(value, 0);
+            pieces = walk(options.take ? await options.take() : value, 0);
           }
           const parts: string[] = [];
           let size = 0;
