@@ -17,7 +17,7 @@ import { parseCookies } from './cookies.js';
 import type { FaultConfig } from './faults.js';
 import { DEFAULT_FAULT_STATUSES, pickFault } from './faults.js';
 import { createFormTokens } from './form-tokens.js';
-import { jsonStream } from './json-stream.js';
+import { jsonStream, type StreamLock } from './json-stream.js';
 import { generatedUserCount } from './generated-users.js';
 import { notifyHosts } from './notify-hosts.js';
 import { createJournal } from './journal.js';
@@ -183,13 +183,22 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
     dialect: dialect.name,
     // The control route already runs inside the transaction lock; taking it again would deadlock.
     reset: resetNow,
-    // Streamed under the write lock: one instant of the state, never a whole copy of it. Writes wait until the
-    // reader has taken the last chunk (or gone); reads go on meanwhile.
-    exportState: () => {
-      let release = () => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      return jsonStream(state, { before: () => new Promise<void>((taken) => void exclusive(() => (taken(), held))), after: () => release() });
-    },
+    // One instant of the state: streamed under the write lock. A write that comes meanwhile makes the export copy
+    // what it has not sent yet and let go of the lock, so a reader that stalls holds no write back; without one,
+    // nothing is copied (strings would be shared, but 100,000 rows' structure is still tens of MB).
+    exportState: () =>
+      jsonStream(state, {
+        lock: () =>
+          new Promise<StreamLock>((taken) => {
+            void exclusive(
+              () =>
+                new Promise<void>((release) => {
+                  const contended = new Promise<void>((resolve) => (exportWaiting = resolve));
+                  taken({ contended, release: () => ((exportWaiting = undefined), release()) });
+                }),
+            );
+          }),
+      }),
     async importState(body) {
       // Async: a state check may need WebCrypto (can this RSA key be imported?); nothing is replaced before it ends.
       const parsed = await parseWithAsync(dialect.stateSchema, body);
@@ -217,7 +226,10 @@ export function createEngine<S extends BaseState>(dialect: Dialect<S>, options: 
 
   // Mutating requests run one at a time: a rollback must not undo a concurrent request's committed writes.
   let tail: Promise<unknown> = Promise.resolve();
+  // Set while a state export holds the lock: a write queuing behind it tells it so (see exportState).
+  let exportWaiting: (() => void) | undefined;
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    exportWaiting?.();
     const run = tail.then(fn, fn);
     tail = run.catch(() => undefined);
     return run;

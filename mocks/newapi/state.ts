@@ -3,6 +3,7 @@
  * and the cookie sessions, plus the admin options (`settings`) the control API edits.
  * @module
  */
+import { indexById, inIdOrder } from '../core/id-order.js';
 import { rawForReading } from '../core/journal.js';
 import type { OutboxMessage } from '../core/outbox.js';
 import { ALPHANUMERIC, type Random } from '../core/random.js';
@@ -212,12 +213,17 @@ export function defaultGroups(): GroupOptions {
  * const user = findUser(ctx.state, 42);
  */
 export function findUser(state: NewApiState, id: number): UserRecord | undefined {
-  return state.users.find((u) => u.id === id && u.deleted_at === null);
+  // Ids are unique in a table in id order; otherwise (an import) the first live row with the id, as before.
+  if (!inIdOrder(state.users)) return state.users.find((u) => u.id === id && u.deleted_at === null);
+  const user = findUserUnscoped(state, id);
+  return user?.deleted_at === null ? user : undefined;
 }
 
 /** A user by id including soft-deleted ones (GORM `Unscoped()`). */
 export function findUserUnscoped(state: NewApiState, id: number): UserRecord | undefined {
-  return state.users.find((u) => u.id === id);
+  // By binary search when the table is in id order (every insert appends the next id): no scan per request.
+  const i = indexById(state.users, id);
+  return i < 0 ? undefined : state.users[i];
 }
 
 /**

@@ -313,7 +313,7 @@ test('control: the state export is a stream of many chunks whose bytes are JSON.
   expect(Buffer.concat(chunks).toString('utf8')).toBe(JSON.stringify(server.state));
 });
 
-test('control: a write sent while the export is read waits for its end, so the export is one instant of the state', async () => {
+test('control: a write sent while the export is read does not reach it, so the export is one instant of the state', async () => {
   const server = await newApiServer({ users: 2_000 });
   const before = JSON.stringify(server.state);
   const reader = (await server.fetch('/__mock/state')).body!.getReader();
@@ -326,6 +326,21 @@ test('control: a write sent while the export is read waits for its end, so the e
   expect(Buffer.concat(chunks).toString('utf8')).toBe(before);
   expect((await write).status).toBe(200);
   expect(written).toBe(true);
+  expect(server.state.settings.RegisterEnabled).toBe(false);
+});
+
+test('control: a reader that stalls after the first chunk holds no write back, and the export stays the instant it began', async () => {
+  const server = await newApiServer({ users: 2_000 });
+  const before = JSON.stringify(server.state);
+  const reader = (await server.fetch('/__mock/state')).body!.getReader();
+  const chunks = [(await reader.read()).value!];
+  // Before the reader goes on: under a lock held until the last chunk this write would wait for ever.
+  expect((await server.fetch('/__mock/settings', json('PATCH', { RegisterEnabled: false }))).status).toBe(200);
+  const renamed = server.state.users.at(-1)!;
+  renamed.display_name = 'written after the export began';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+  expect(chunks.length).toBeGreaterThan(10);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(before);
   expect(server.state.settings.RegisterEnabled).toBe(false);
 });
 

@@ -17,11 +17,12 @@ test('jsonStream: the bytes of JSON.stringify, omissions, nulls, toJSON and esca
   expect(await text(jsonStream({}))).toBe('{}');
 });
 
-test('jsonStream: nothing is made before the first read, and after() runs once when the reader is done or leaves', async () => {
+test('jsonStream: nothing is locked or made before the first read, and after() runs once when the reader is done or leaves', async () => {
   let made = 0;
   let after = 0;
   const rows = Array.from({ length: 1_000 }, (_, id) => ({ id }));
-  const stream = jsonStream({ rows }, { chunkSize: 100, before: async () => void made++, after: () => void after++ });
+  const lock = async () => (made++, { contended: new Promise<void>(() => {}), release: () => {} });
+  const stream = jsonStream({ rows }, { chunkSize: 100, lock, after: () => void after++ });
   await Promise.resolve();
   expect(made).toBe(0);
   const reader = stream.getReader();

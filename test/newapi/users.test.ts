@@ -3,6 +3,10 @@ import { NotFoundError, PermissionDeniedError, ValidationError } from '../../src
 import { useNewApi } from '../support/harness.js';
 import { regExpSourcesBuiltBy } from '../support/regexp-spy.js';
 import { loseFirstAnswer, retryAtOnce } from '../support/lost-answer.js';
+import { sqlLike } from '../../mocks/go/sql-like.js';
+import { atoi } from '../../mocks/go/strconv.js';
+import { findUser, findUserUnscoped, zeroUser, type NewApiState, type UserRecord } from '../../mocks/newapi/state.js';
+import { matchKeyword } from '../../mocks/newapi/user-search.js';
 
 const api = useNewApi();
 
@@ -107,6 +111,67 @@ test('users.search: a keyword of wildcards is matched without building a RegExp 
   const { client } = await rootWithOddNames();
   const sources = await regExpSourcesBuiltBy(async () => client.users.search({ keyword: WILDCARDS, pageSize: 100 }));
   expect(sources.filter((source) => source.includes('!'))).toEqual([]);
+});
+
+/** `count` rows named after their index, one in seven holding "Ada" in a column, so a search has hits to map back. */
+function namedRows(count: number): UserRecord[] {
+  return Array.from({ length: count }, (_, i) =>
+    zeroUser({ id: i + 1, username: `user${i}`, email: i % 7 === 0 ? `x${i}@ADA.example` : `x${i}@example.com`, display_name: `N${i}` }),
+  );
+}
+const bySqlLike = (rows: UserRecord[], keyword: string) => {
+  const like = sqlLike(`%${keyword}%`);
+  return rows.filter((u) => like.test(u.username) || like.test(u.email) || like.test(u.display_name));
+};
+
+test('users.search: a plain keyword gives no row a LIKE test and reads each character of the table once', () => {
+  const rows = namedRows(10_000);
+  const meter = { rowTests: 0, chars: 0 };
+  const found = matchKeyword(rows, 'ada', atoi('ada'), meter);
+  expect(found).toEqual(bySqlLike(rows, 'ada'));
+  expect(found).toHaveLength(Math.ceil(10_000 / 7));
+  expect(meter.rowTests).toBe(0);
+  const characters = rows.reduce((sum, u) => sum + u.username.length + u.email.length + u.display_name.length + 3, 0);
+  expect(meter.chars).toBe(characters);
+});
+
+test('users.search: a plain keyword sees appended, renamed and removed rows as LIKE would', () => {
+  let rows = namedRows(50);
+  expect(matchKeyword(rows, 'user4', atoi('user4'))).toEqual(bySqlLike(rows, 'user4'));
+  rows.push(zeroUser({ id: 51, username: 'USER4late', email: '', display_name: '' }));
+  rows[3]!.display_name = 'now User4 too';
+  rows[40]!.username = 'renamed';
+  expect(matchKeyword(rows, 'user4', atoi('user4'))).toEqual(bySqlLike(rows, 'user4'));
+  rows = rows.filter((u) => u.id !== 45);
+  expect(matchKeyword(rows, 'user4', atoi('user4')).map((u) => u.id)).toEqual([4, 5, 42, 43, 44, 46, 47, 48, 49, 50, 51]);
+  expect(matchKeyword(rows, '', atoi(''))).toEqual(rows);
+  expect(matchKeyword(rows, 'É', atoi('É'))).toEqual([]);
+  // A numeric keyword also takes the row with that id, in table order.
+  expect(matchKeyword(rows, '30', atoi('30')).map((u) => u.id)).toEqual([30, 31]);
+});
+
+/** `rows` behind a proxy that counts the rows read by index. */
+function countingReads(rows: UserRecord[]) {
+  const count = { reads: 0 };
+  const view = new Proxy(rows, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) count.reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { view, count };
+}
+
+test('users: a lookup by id in a table in id order reads about log2 n rows, not the table', () => {
+  const { view, count } = countingReads(namedRows(100_000));
+  const state = { users: view } as NewApiState;
+  // The first lookup learns the table is in id order, once.
+  expect(findUser(state, 1)?.id).toBe(1);
+  count.reads = 0;
+  for (const id of [100_000, 50_001, 77, 99_999]) expect(findUser(state, id)?.id).toBe(id);
+  expect(findUserUnscoped(state, 100_001)).toBeUndefined();
+  // Per lookup: the binary search, and one row read by each check that the table is still in id order.
+  expect(count.reads).toBeLessThanOrEqual(5 * (Math.ceil(Math.log2(100_000)) + 4));
 });
 
 test('users.search: group, role and status filters; status -1 means soft-deleted only', async () => {

@@ -5,7 +5,6 @@
  * @module
  */
 import { rawForReading } from '../../core/journal.js';
-import { sqlLike } from '../../go/sql-like.js';
 import type { RequestContext } from '../../core/types.js';
 import { canManage, type Caller } from '../auth.js';
 import { fail, ok } from '../envelope.js';
@@ -18,6 +17,7 @@ import { decodeBody, userSchema } from '../schemas.js';
 import { newUserSetting } from '../setting.js';
 import { findUser, newAffCode, newUserRecord, ROLE, type NewApiState, type UserRecord } from '../state.js';
 import { adminUserView } from '../views.js';
+import { matchKeyword } from '../user-search.js';
 
 type Ctx = RequestContext<NewApiState>;
 
@@ -35,12 +35,10 @@ export function searchUsers(ctx: Ctx): Response {
   const group = ctx.query.get('group') ?? '';
   const role = atoi(ctx.query.get('role') ?? '');
   const status = atoi(ctx.query.get('status') ?? '');
-  // Upstream binds `%keyword%` unescaped: `%` and `_` typed in the keyword stay wildcards.
-  const like = sqlLike(`%${keyword}%`);
   const id = atoi(keyword);
   const { users } = ctx.state;
-  const rows = users.filter((u) => {
-    if (!((id.ok && u.id === id.value) || like.test(u.username) || like.test(u.email) || like.test(u.display_name))) return false;
+  // Raw rows: this only reads, and a filter through the state's view pays a proxy trap per row.
+  const rows = matchKeyword(rawForReading(users), keyword, id).filter((u) => {
     if (group !== '' && u.group !== group) return false;
     if (role.ok && u.role !== role.value) return false;
     if (status.ok) return status.value === -1 ? u.deleted_at !== null : u.deleted_at === null && u.status === status.value;
