@@ -198,7 +198,7 @@ faker names) with each wildcard keyword of \`bench/sections/search.ts\` against 
 quotes the slowest. The write-lock figure times a new-api token create in-process while 8 clients log in with wrong passwords at the
 sandbox's 310,000 PBKDF2 iterations, back to back, against the same create with no logins running (one server;
 the logins run only during the loaded blocks): password work runs outside the write lock (docs/decisions/014).
-The sandbox figure spawns the built bin (\`dist/mock/sandbox.js --json --port 0\`, every dialect) until one request to
+The sandbox figure spawns the built bin (\`packages/mock/dist/sandbox.js --json --port 0\`, every dialect) until one request to
 it is answered, against \`node -e\` serving a bare node:http server the same way, one start a round.
 The aether figures run in-process on a frozen clock without the login limit, rounds of a single call: the login
 figure times \`client.auth.login\` against the same \`POST /api/auth/login\` by hand (each side its own server, reset

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DIALECT_NAMES } from '../../mocks/index.js';
 import { compare, type Comparison } from '../lib/measure.js';
 
-const BIN = fileURLToPath(new URL('../../dist/mock/sandbox.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../packages/mock/dist/sandbox.js', import.meta.url));
 // The anchor: a Node process that starts a bare node:http server and says where it listens.
 const RAW = `require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1', function () { console.log(JSON.stringify({ url: 'http://127.0.0.1:' + this.address().port })); });`;
 
@@ -31,7 +31,7 @@ function startToServing(args: string[], lines: number): Promise<void> {
  * The sandbox issue's bound (≤ 1 s) is absolute, so the row quotes the median time beside the ratio.
  */
 export async function sandboxStart(quick: boolean): Promise<Comparison> {
-  if (!existsSync(BIN)) throw new Error('Failed to find dist/mock/sandbox.js. Please run `npm run build` first.');
+  if (!existsSync(BIN)) throw new Error('Failed to find packages/mock/dist/sandbox.js. Please run `npm run build` first.');
   return compare(
     'node:http',
     {
