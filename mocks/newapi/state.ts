@@ -3,7 +3,7 @@
  * and the cookie sessions, plus the admin options (`settings`) the control API edits.
  * @module
  */
-import { indexById, inIdOrder } from '../core/id-order.js';
+import { indexById, inIdOrder, searchInIdOrder } from '../core/id-order.js';
 import { rawForReading } from '../core/journal.js';
 import type { OutboxMessage } from '../core/outbox.js';
 import { ALPHANUMERIC, type Random } from '../core/random.js';
@@ -215,7 +215,9 @@ export function defaultGroups(): GroupOptions {
 export function findUser(state: NewApiState, id: number): UserRecord | undefined {
   // Ids are unique in a table in id order; otherwise (an import) the first live row with the id, as before.
   if (!inIdOrder(state.users)) return state.users.find((u) => u.id === id && u.deleted_at === null);
-  const user = findUserUnscoped(state, id);
+  // The order is known now: searched directly, not checked a second time.
+  const i = searchInIdOrder(rawForReading(state.users), id);
+  const user = i < 0 ? undefined : state.users[i];
   return user?.deleted_at === null ? user : undefined;
 }
 
