@@ -1,4 +1,6 @@
-import { expect, test } from 'vitest';
+import { expect, expectTypeOf, test } from 'vitest';
+import type { AetherUsage } from '../../mocks/aether/state.js';
+import type { components } from '../../mocks/control/generated/schema.js';
 import { BODY_LIMIT_BYTES } from '../../mocks/core/body.js';
 import { useAetherRaw } from '../support/aether-raw.js';
 
@@ -210,4 +212,10 @@ test("control: usage rows that another site's page posted are the control API's 
   expect(answer.status).toBe(403);
   expect(answer.body.error).toMatch(/^The control API takes no writes from pages of other sites\./);
   expect(await api.snapshot()).toEqual(before);
+});
+
+test('types: the usage row openapi/control.yaml documents has exactly the stored row\'s fields and fits its types, so the two cannot drift apart', () => {
+  type Documented = components['schemas']['AetherUsage'];
+  expectTypeOf<keyof Documented>().toEqualTypeOf<keyof AetherUsage>();
+  expectTypeOf<Documented>().toExtend<AetherUsage>();
 });
